@@ -1,0 +1,143 @@
+//! Command line and environment configuration: every flag is also a `HOPTAC_*` variable.
+
+use std::{net::SocketAddr, path::PathBuf, time::Duration};
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// hoptac-ingest: reads Vietnamese news about subnational international cooperation and turns
+/// it into durable Agreement and Visit records, served as an ordered changefeed.
+#[derive(Debug, Parser)]
+#[command(name = "hoptac-ingest", version, propagate_version = true)]
+pub struct Cli {
+    /// Log line format on stderr (filter with RUST_LOG, e.g. RUST_LOG=hoptac_ingest=debug).
+    #[arg(long, global = true, env = "HOPTAC_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the IngestService (gRPC, with reflection and health) until SIGINT or SIGTERM.
+    Serve(ServeArgs),
+    /// Extract records from article files without a server: one line of proto3 JSON
+    /// `hoptac.v1.Extraction` per file, in order. Files ending in .html or .htm are read as HTML.
+    Extract(ExtractArgs),
+    /// Stream every article file under the given paths into a running ingest service and report
+    /// how many were new, duplicates and rejected.
+    Load(LoadArgs),
+    /// Exit 0 when the service at --to answers grpc.health.v1 as SERVING (for container probes).
+    Healthcheck(HealthcheckArgs),
+}
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line.
+    Json,
+}
+
+/// Flags of `serve`.
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address to listen on; port 0 picks a free port (the bound address is printed on stdout).
+    #[arg(long, env = "HOPTAC_LISTEN", default_value = "127.0.0.1:50051")]
+    pub listen: SocketAddr,
+    /// Directory of the service's sled database (created if missing; one process at a time).
+    #[arg(long, env = "HOPTAC_DATA_DIR", default_value = "data/ingest")]
+    pub data_dir: PathBuf,
+    /// Largest article body accepted, in bytes of text or HTML; larger is RESOURCE_EXHAUSTED.
+    #[arg(long, env = "HOPTAC_MAX_ARTICLE_BYTES", default_value_t = 2 * 1024 * 1024)]
+    pub max_article_bytes: usize,
+    /// Bearer token every IngestService call must carry (`authorization: Bearer TOKEN`);
+    /// unset means no authentication. Health and reflection stay open.
+    #[arg(long, env = "HOPTAC_INGEST_TOKEN", hide_env_values = true)]
+    pub token: Option<String>,
+    /// Memory sled may use for its page cache, in MiB.
+    #[arg(long, env = "HOPTAC_CACHE_MIB", default_value_t = 64)]
+    pub cache_mib: u64,
+    /// Longest wait, on shutdown, for in-flight requests to finish before the process exits.
+    #[arg(long, env = "HOPTAC_SHUTDOWN_GRACE", value_parser = parse_seconds, default_value = "10")]
+    pub shutdown_grace: Duration,
+}
+
+/// Flags of `extract`.
+#[derive(Debug, Clone, Args)]
+pub struct ExtractArgs {
+    /// Article files (plain text, or HTML when named *.html / *.htm).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+}
+
+/// Flags of `load`.
+#[derive(Debug, Clone, Args)]
+pub struct LoadArgs {
+    /// Article files, or folders whose .txt, .html and .htm files are loaded (recursively).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// URL of the ingest service.
+    #[arg(
+        long,
+        env = "HOPTAC_INGEST_URL",
+        default_value = "http://127.0.0.1:50051"
+    )]
+    pub to: String,
+    /// Bearer token for the ingest service, when it requires one.
+    #[arg(long, env = "HOPTAC_INGEST_TOKEN", hide_env_values = true)]
+    pub token: Option<String>,
+    /// Source name recorded with every article (e.g. the newspaper).
+    #[arg(long, default_value = "")]
+    pub source: String,
+}
+
+/// Flags of `healthcheck`.
+#[derive(Debug, Clone, Args)]
+pub struct HealthcheckArgs {
+    /// URL of the service to probe.
+    #[arg(
+        long,
+        env = "HOPTAC_INGEST_URL",
+        default_value = "http://127.0.0.1:50051"
+    )]
+    pub to: String,
+}
+
+fn parse_seconds(text: &str) -> Result<Duration, String> {
+    text.parse::<f64>()
+        .ok()
+        .filter(|s| s.is_finite() && *s >= 0.0)
+        .map(Duration::from_secs_f64)
+        .ok_or_else(|| format!("`{text}` is not a number of seconds"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn serve_defaults_limit_articles_to_two_mebibytes() {
+        let cli = Cli::try_parse_from(["hoptac-ingest", "serve"]).expect("parses");
+        let Command::Serve(args) = cli.command else {
+            panic!("serve expected")
+        };
+        assert_eq!(args.max_article_bytes, 2 * 1024 * 1024);
+        assert_eq!(args.shutdown_grace, Duration::from_secs(10));
+    }
+
+    #[test]
+    fn a_bad_grace_period_is_refused() {
+        let err = Cli::try_parse_from(["hoptac-ingest", "serve", "--shutdown-grace", "soon"])
+            .expect_err("refused");
+        assert!(err.to_string().contains("not a number of seconds"));
+    }
+}
