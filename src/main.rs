@@ -1,10 +1,11 @@
 //! `hoptac`: the all-in-one launcher and command line of hoptac.
-//!
-//! `hoptac ingest ...` runs the ingest service's command line (the same as `hoptac-ingest ...`).
+
+mod up;
 
 use clap::{Parser, Subcommand};
 
-/// hoptac: structured records of Vietnamese subnational international cooperation.
+/// hoptac: structured records of Vietnamese subnational international cooperation — who signed
+/// what with whom, and who visited whom — from news articles.
 #[derive(Debug, Parser)]
 #[command(name = "hoptac", version)]
 struct Cli {
@@ -14,7 +15,11 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// The ingest service and its tools (see `hoptac ingest --help`).
+    /// Run the services on this machine with data in ./data, loading seeds/ (Ctrl-C stops).
+    Up(up::UpArgs),
+    /// The ingest service and its tools: serve, extract, load, healthcheck
+    /// (the same as `hoptac-ingest`; see `hoptac ingest --help`).
+    #[command(disable_help_flag = true)]
     Ingest {
         /// Arguments of `hoptac-ingest`.
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
@@ -24,10 +29,15 @@ enum Command {
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
-    let Command::Ingest { args } = Cli::parse().command;
-    let argv = std::iter::once("hoptac ingest".to_string()).chain(args);
-    let cli = <hoptac_ingest::config::Cli as Parser>::parse_from(argv);
-    match hoptac_ingest::cli::run(cli).await {
+    let result = match Cli::parse().command {
+        Command::Up(args) => up::run(args).await,
+        Command::Ingest { args } => {
+            let argv = std::iter::once("hoptac ingest".to_string()).chain(args);
+            let cli = <hoptac_ingest::config::Cli as Parser>::parse_from(argv);
+            hoptac_ingest::cli::run(cli).await
+        }
+    };
+    match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("hoptac: {err:#}");

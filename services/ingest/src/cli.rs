@@ -8,17 +8,19 @@ use hoptac_extract::{Body, Extractor, Input};
 
 use crate::{
     config::{Cli, Command, ExtractArgs, LogFormat},
-    convert,
+    convert, load, server,
 };
 
 /// Runs one parsed command line to completion.
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Command::Extract(args) => extract_files(&args),
-        _ => {
+        Command::Serve(args) => {
             init_tracing(cli.log_format);
-            anyhow::bail!("only `extract` is built so far")
+            server::run(args).await
         }
+        Command::Extract(args) => extract_files(&args),
+        Command::Load(args) => load::run(&args).await,
+        Command::Healthcheck(args) => server::healthcheck(&args.to).await,
     }
 }
 
@@ -26,7 +28,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
 pub fn init_tracing(format: LogFormat) {
     use tracing_subscriber::{fmt, EnvFilter};
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
-    let builder = fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let builder = fmt()
+        .with_env_filter(filter)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .with_writer(std::io::stderr);
     // A second initialisation (tests, the all-in-one launcher) keeps the first subscriber.
     let _ = match format {
         LogFormat::Text => builder.try_init(),

@@ -1,0 +1,123 @@
+//! The ingest service's typed error, and the one place it becomes a `tonic::Status`.
+
+use tonic::{Code, Status};
+use tonic_types::{ErrorDetails, StatusExt};
+
+/// Everything that can go wrong while serving a request.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The request is malformed; `field` names the part at fault.
+    #[error("{field}: {reason}")]
+    InvalidArgument {
+        /// The request field at fault, as a path ("article.text").
+        field: &'static str,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// The article body exceeds the configured limit.
+    #[error("{field} is {size} bytes, over the limit of {limit} bytes")]
+    TooLarge {
+        /// The request field at fault.
+        field: &'static str,
+        /// Its size in bytes.
+        size: usize,
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// A changefeed cursor beyond the end of the log.
+    #[error("after_sequence {after} is past the log's last sequence {head}")]
+    PastHead {
+        /// The sequence asked for.
+        after: u64,
+        /// The last durable sequence.
+        head: u64,
+    },
+    /// The service is stopping; the caller should retry elsewhere or later.
+    #[error("the service is shutting down; {resume}")]
+    ShuttingDown {
+        /// How to continue.
+        resume: String,
+    },
+    /// sled failed.
+    #[error("storage failed: {0}")]
+    Storage(#[from] sled::Error),
+    /// A stored value does not decode: the database is damaged.
+    #[error("stored data is corrupt: {0}")]
+    Corrupt(String),
+    /// The batch this write belonged to could not be stored or flushed.
+    #[error("writing the batch failed: {0}")]
+    WriteFailed(String),
+    /// Extraction crashed on this input (a bug; the input is logged).
+    #[error("extraction failed: {0}")]
+    Extraction(String),
+}
+
+impl Error {
+    /// The gRPC code a caller sees for this error.
+    pub fn code(&self) -> Code {
+        match self {
+            Error::InvalidArgument { .. } => Code::InvalidArgument,
+            Error::TooLarge { .. } => Code::ResourceExhausted,
+            Error::PastHead { .. } => Code::OutOfRange,
+            Error::ShuttingDown { .. } => Code::Unavailable,
+            Error::Storage(_)
+            | Error::Corrupt(_)
+            | Error::WriteFailed(_)
+            | Error::Extraction(_) => Code::Internal,
+        }
+    }
+
+    /// The request field at fault, for errors about the request.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            Error::InvalidArgument { field, .. } | Error::TooLarge { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+}
+
+impl From<Error> for Status {
+    fn from(err: Error) -> Status {
+        let message = err.to_string();
+        match err.field() {
+            Some(field) if err.code() == Code::InvalidArgument => Status::with_error_details(
+                Code::InvalidArgument,
+                message.clone(),
+                ErrorDetails::with_bad_request_violation(field, message),
+            ),
+            _ => Status::new(err.code(), message),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_argument_names_the_field_in_message_and_details() {
+        let status = Status::from(Error::InvalidArgument {
+            field: "article.text",
+            reason: "must not be empty".into(),
+        });
+        assert_eq!(status.code(), Code::InvalidArgument);
+        assert!(status.message().contains("article.text"));
+        let details = status.get_error_details();
+        let violations = &details
+            .bad_request()
+            .expect("bad request details")
+            .field_violations;
+        assert_eq!(violations[0].field, "article.text");
+    }
+
+    #[test]
+    fn too_large_is_resource_exhausted_and_says_the_limit() {
+        let status = Status::from(Error::TooLarge {
+            field: "article.text",
+            size: 3_000_000,
+            limit: 2_097_152,
+        });
+        assert_eq!(status.code(), Code::ResourceExhausted);
+        assert!(status.message().contains("2097152"));
+    }
+}

@@ -1,0 +1,86 @@
+//! The changefeed behind `StreamChanges`: a range scan of the log from the caller's sequence up
+//! to the durable head, then a wait for the writer to move the head, and again.
+//!
+//! The wake-up is the writer's `watch` of the durable sequence, bumped after each flush — not
+//! sled's `watch_prefix`, which fires before durability and blocks writers when a subscriber is
+//! slow. A slow caller only slows its own task: `send` waits on the bounded channel, which waits
+//! on HTTP/2 flow control.
+
+use std::sync::Arc;
+
+use hoptac_api::v1::StreamChangesResponse;
+use tokio::sync::{mpsc, watch};
+use tokio_stream::wrappers::ReceiverStream;
+use tokio_util::sync::CancellationToken;
+use tonic::Status;
+
+use crate::{error::Error, store::Store};
+
+/// Entries read from sled per scan, and queued per stream.
+const CHUNK: usize = 128;
+
+/// How long shutdown waits to queue the final UNAVAILABLE behind a slow caller's backlog.
+const SHUTDOWN_NOTICE_WAIT: std::time::Duration = std::time::Duration::from_millis(200);
+
+/// The stream of changes after `after`, live until the caller goes away or `shutdown` fires (then
+/// it ends with UNAVAILABLE naming the sequence to resume after).
+pub fn stream_changes(
+    store: Arc<Store>,
+    mut durable: watch::Receiver<u64>,
+    after: u64,
+    shutdown: CancellationToken,
+) -> Result<ReceiverStream<Result<StreamChangesResponse, Status>>, Error> {
+    let head = *durable.borrow_and_update();
+    if after > head {
+        return Err(Error::PastHead { after, head });
+    }
+    let (tx, rx) = mpsc::channel(CHUNK);
+    tokio::spawn(async move {
+        let mut last_sent = after;
+        loop {
+            let head = *durable.borrow_and_update();
+            while last_sent < head {
+                let changes = match store.changes(last_sent, head, CHUNK) {
+                    Ok(changes) => changes,
+                    Err(err) => {
+                        tracing::error!(error = %err, "changefeed read failed");
+                        let _ = tx.send(Err(err.into())).await;
+                        return;
+                    }
+                };
+                for change in changes {
+                    let item = StreamChangesResponse {
+                        sequence: change.sequence,
+                        extraction: Some(change.extraction),
+                        head_sequence: head,
+                    };
+                    tokio::select! {
+                        sent = tx.send(Ok(item)) => if sent.is_err() { return },
+                        () = shutdown.cancelled() => return end_for_shutdown(&tx, last_sent).await,
+                    }
+                    last_sent = change.sequence;
+                }
+            }
+            tokio::select! {
+                changed = durable.changed() => if changed.is_err() {
+                    // The writer is gone: the service is stopping.
+                    return end_for_shutdown(&tx, last_sent).await;
+                },
+                () = shutdown.cancelled() => return end_for_shutdown(&tx, last_sent).await,
+                () = tx.closed() => return,
+            }
+        }
+    });
+    Ok(ReceiverStream::new(rx))
+}
+
+async fn end_for_shutdown(
+    tx: &mpsc::Sender<Result<StreamChangesResponse, Status>>,
+    last_sent: u64,
+) {
+    let err = Error::ShuttingDown {
+        resume: format!("resume with after_sequence={last_sent}"),
+    };
+    // A caller whose queue is full gets a moment to drain it, not more: shutdown must not hang.
+    let _ = tokio::time::timeout(SHUTDOWN_NOTICE_WAIT, tx.send(Err(err.into()))).await;
+}

@@ -1,0 +1,163 @@
+//! Serving: the listener, the gRPC services (IngestService behind auth and size limits, health,
+//! reflection v1 and v1alpha), per-request tracing spans, and shutdown that finishes every
+//! acknowledged write and never waits forever on an open stream.
+
+use std::{net::SocketAddr, sync::Arc, time::Duration};
+
+use anyhow::Context;
+use hoptac_api::v1::ingest_service_server::IngestServiceServer;
+use hoptac_extract::Extractor;
+use tokio::net::TcpListener;
+use tokio_stream::wrappers::TcpListenerStream;
+use tokio_util::sync::CancellationToken;
+use tonic::{service::interceptor::InterceptedService, transport::Server};
+
+use crate::{auth::BearerAuth, config::ServeArgs, service::Ingest, store::Store, writer::Writer};
+
+/// Room for a request's fields and framing beside the body itself, so that a body just over the
+/// limit gets our RESOURCE_EXHAUSTED message rather than the transport's.
+const MESSAGE_OVERHEAD: usize = 64 * 1024;
+
+/// Binds `args.listen`, prints the bound address on stdout, and serves until SIGINT or SIGTERM.
+pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
+    let listener = TcpListener::bind(args.listen)
+        .await
+        .with_context(|| format!("cannot listen on {}", args.listen))?;
+    let shutdown = CancellationToken::new();
+    tokio::spawn(cancel_on_signal(shutdown.clone()));
+    serve(args, listener, shutdown).await
+}
+
+/// Serves on `listener` until `shutdown` fires, then stops taking requests, lets in-flight ones
+/// finish for at most `args.shutdown_grace`, drains the writer and flushes.
+pub async fn serve(
+    args: ServeArgs,
+    listener: TcpListener,
+    shutdown: CancellationToken,
+) -> anyhow::Result<()> {
+    let addr: SocketAddr = listener.local_addr()?;
+    let store = Arc::new(
+        Store::open(&args.data_dir, args.cache_mib << 20).with_context(|| {
+            format!(
+                "cannot open the database in {} (is another hoptac-ingest using it?)",
+                args.data_dir.display()
+            )
+        })?,
+    );
+    let (writer, writer_task) = Writer::spawn(store.clone())?;
+    let ingest = Ingest::new(
+        Arc::new(Extractor::new()),
+        store.clone(),
+        writer,
+        args.max_article_bytes,
+        shutdown.clone(),
+    );
+    let ingest = InterceptedService::new(
+        IngestServiceServer::new(ingest)
+            .max_decoding_message_size(args.max_article_bytes.saturating_add(MESSAGE_OVERHEAD)),
+        BearerAuth::new(args.token.as_deref()),
+    );
+
+    let (health_reporter, health) = tonic_health::server::health_reporter();
+    health_reporter
+        .set_serving::<IngestServiceServer<Ingest>>()
+        .await;
+    let reflection_v1 = reflection().build_v1()?;
+    let reflection_v1alpha = reflection().build_v1alpha()?;
+
+    let head = store.head()?;
+    tracing::info!(%addr, data_dir = %args.data_dir.display(), head, "hoptac-ingest serving");
+    // A plain line on stdout that scripts and tests wait for to learn the bound port.
+    println!("hoptac-ingest listening on {addr}");
+
+    let server = Server::builder()
+        .trace_fn(|request| tracing::info_span!("grpc", method = %request.uri().path()))
+        .add_service(health)
+        .add_service(reflection_v1)
+        .add_service(reflection_v1alpha)
+        .add_service(ingest)
+        .serve_with_incoming_shutdown(
+            TcpListenerStream::new(listener),
+            shutdown.clone().cancelled_owned(),
+        );
+
+    // Graceful shutdown waits for every connection to close; the grace period bounds it.
+    let grace = args.shutdown_grace;
+    tokio::select! {
+        served = server => served.context("the gRPC server failed")?,
+        () = async { shutdown.cancelled().await; tokio::time::sleep(grace).await } => {
+            tracing::warn!(?grace, "connections still open after the grace period; closing them");
+        }
+    }
+    // The server and every handler are dropped: the writer drains what it was given and stops.
+    if tokio::time::timeout(grace.max(Duration::from_secs(1)), writer_task)
+        .await
+        .is_err()
+    {
+        tracing::error!("the writer did not finish in time; unacknowledged writes may be lost");
+    }
+    store.flush().await?;
+    tracing::info!(head = store.head()?, "hoptac-ingest stopped");
+    Ok(())
+}
+
+/// Reflection over the services this process serves; the descriptor set also holds
+/// QueryService, which is served by hoptac-query, so the advertised names are listed.
+fn reflection() -> tonic_reflection::server::Builder<'static> {
+    tonic_reflection::server::Builder::configure()
+        .register_encoded_file_descriptor_set(hoptac_api::FILE_DESCRIPTOR_SET)
+        .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+        .with_service_name("hoptac.v1.IngestService")
+        .with_service_name("grpc.health.v1.Health")
+        .with_service_name("grpc.reflection.v1.ServerReflection")
+        .with_service_name("grpc.reflection.v1alpha.ServerReflection")
+}
+
+/// Fires `shutdown` on SIGINT or SIGTERM (the latter is how containers stop PID 1).
+pub async fn cancel_on_signal(shutdown: CancellationToken) {
+    let interrupt = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut term) => {
+                term.recv().await;
+            }
+            Err(err) => {
+                tracing::warn!(error = %err, "cannot watch SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = interrupt => tracing::info!("SIGINT: shutting down"),
+        () = terminate => tracing::info!("SIGTERM: shutting down"),
+    }
+    shutdown.cancel();
+}
+
+/// Asks the service at `url` for its grpc.health.v1 status; Ok only when SERVING.
+pub async fn healthcheck(url: &str) -> anyhow::Result<()> {
+    use tonic_health::pb::{
+        health_check_response::ServingStatus, health_client::HealthClient, HealthCheckRequest,
+    };
+    let channel = tonic::transport::Endpoint::from_shared(url.to_string())
+        .with_context(|| format!("`{url}` is not a valid URL"))?
+        .connect_timeout(Duration::from_secs(3))
+        .timeout(Duration::from_secs(3))
+        .connect()
+        .await
+        .with_context(|| format!("cannot connect to {url}"))?;
+    let status = HealthClient::new(channel)
+        .check(HealthCheckRequest {
+            service: String::new(),
+        })
+        .await
+        .context("health check failed")?
+        .into_inner()
+        .status();
+    anyhow::ensure!(status == ServingStatus::Serving, "{url} is {status:?}");
+    println!("{url} is SERVING");
+    Ok(())
+}

