@@ -13,6 +13,7 @@ use tokio::sync::{mpsc, watch};
 use tokio_stream::wrappers::ReceiverStream;
 use tokio_util::sync::CancellationToken;
 use tonic::Status;
+use tracing::Instrument;
 
 use crate::{error::Error, store::Store};
 
@@ -35,7 +36,7 @@ pub fn stream_changes(
         return Err(Error::PastHead { after, head });
     }
     let (tx, rx) = mpsc::channel(CHUNK);
-    tokio::spawn(async move {
+    let task = async move {
         let mut last_sent = after;
         loop {
             let head = *durable.borrow_and_update();
@@ -70,7 +71,8 @@ pub fn stream_changes(
                 () = tx.closed() => return,
             }
         }
-    });
+    };
+    tokio::spawn(task.instrument(tracing::Span::current()));
     Ok(ReceiverStream::new(rx))
 }
 

@@ -13,6 +13,7 @@ use hoptac_extract::Extractor;
 use tokio_stream::wrappers::ReceiverStream;
 use tokio_util::sync::CancellationToken;
 use tonic::{Request, Response, Status, Streaming};
+use tracing::Instrument;
 
 use crate::{
     convert,
@@ -165,6 +166,9 @@ impl IngestService for Ingest {
         request: Request<Streaming<IngestArticlesRequest>>,
     ) -> Result<Response<Self::IngestArticlesStream>, Status> {
         let service = self.clone();
+        // tonic enters the request's span only until the response head; the stream's work
+        // happens later, so it carries the span itself.
+        let span = tracing::Span::current();
         // `buffered` keeps up to STREAM_WINDOW articles in flight (so they share flushes) and
         // yields answers in request order; it pulls requests only as answers are taken, which
         // is the backpressure.
@@ -172,6 +176,7 @@ impl IngestService for Ingest {
             .into_inner()
             .map(move |request| {
                 let service = service.clone();
+                let span = span.clone();
                 async move {
                     let request = request?;
                     Ok(match service.ingest(request.article).await {
@@ -199,6 +204,7 @@ impl IngestService for Ingest {
                         Err(err) => return Err(Status::from(err)),
                     })
                 }
+                .instrument(span)
             })
             .buffered(STREAM_WINDOW);
         Ok(Response::new(Box::pin(answers)))
