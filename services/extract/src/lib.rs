@@ -22,6 +22,7 @@ pub mod normalize;
 pub mod persons;
 pub mod places;
 pub mod sentences;
+pub mod text;
 
 pub use model::*;
 
