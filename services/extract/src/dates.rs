@@ -12,6 +12,8 @@ const DATELINE_HEAD_LINES: usize = 10;
 const DATELINE_TAIL_LINES: usize = 3;
 /// A dateline is a short line; a long one with a date is a sentence of the article.
 const MAX_DATELINE_CHARS: usize = 80;
+/// Words beside the date on a dateline ("Thứ bảy, ngày", "Báo Hải Phòng", "GMT+7").
+const MAX_DATELINE_WORDS: usize = 6;
 
 /// What a date expression names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +24,8 @@ pub enum DateKind {
     Span,
     /// A period of years ("giai đoạn 2025-2028", "(2008-2023)"); `end` holds the last year.
     Period,
+    /// The page's publication date, printed on a line of its own ("10:43, 26/11/2018").
+    Dateline,
 }
 
 /// A date expression in the text.
@@ -198,7 +202,12 @@ pub fn find(text: &str, sentences: &[Range<usize>], published: Option<PartialDat
         add(point(&c, date(num(&c, 1) as i32, 0, 0)), &mut found);
     }
     found.sort_by_key(|m| m.span.start);
-    let article_year = context_year(text, 0..text.len(), &found);
+    for m in found.iter_mut() {
+        if m.date.year != 0 && is_dateline_line(text, m.span.clone()) {
+            m.kind = DateKind::Dateline;
+        }
+    }
+    let article_year = context_year(text, 0..text.len(), &found, false);
     for i in 0..found.len() {
         if found[i].date.year != 0 {
             continue;
@@ -208,8 +217,9 @@ pub fn find(text: &str, sentences: &[Range<usize>], published: Option<PartialDat
             .find(|s| s.start <= found[i].span.start && found[i].span.start < s.end)
             .cloned()
             .unwrap_or(0..0);
-        let year = context_year(text, sentence, &found)
+        let year = context_year(text, sentence.clone(), &found, false)
             .or_else(|| published.filter(|p| p.year > 0).map(|p| year_near(p, found[i].date)))
+            .or_else(|| context_year(text, sentence, &found, true))
             .or(article_year);
         if let Some(y) = year {
             found[i].date.year = y;
@@ -221,6 +231,16 @@ pub fn find(text: &str, sentences: &[Range<usize>], published: Option<PartialDat
         }
     }
     found
+}
+
+/// Whether a date sits on a line of its own (a dateline or a printed page date) rather than in
+/// a sentence of the article.
+fn is_dateline_line(text: &str, span: Range<usize>) -> bool {
+    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+    let line = text[start..end].trim();
+    let words = text[start..span.start].split_whitespace().count() + text[span.end..end].split_whitespace().count();
+    line.starts_with("date ") || (line.chars().count() <= MAX_DATELINE_CHARS && words <= MAX_DATELINE_WORDS)
 }
 
 fn point(c: &Captures<'_>, d: PartialDate) -> DateMention {
@@ -248,7 +268,7 @@ const NOT_CURRENT: &[&str] = &["từ", "vào", "trước", "đến", "sau", "cu�
 /// The year an article (or one sentence of it) is about when it does not write it next to a
 /// date: the end of an anniversary period "(2008-2023)", a "năm 2023" that is not "từ năm" /
 /// "vào năm", a bare year ("Lễ hội … 2018"), the start of a period ("giai đoạn 2025-2028").
-fn context_year(text: &str, range: Range<usize>, found: &[DateMention]) -> Option<i32> {
+fn context_year(text: &str, range: Range<usize>, found: &[DateMention], periods: bool) -> Option<i32> {
     let p = patterns();
     let inside: Vec<&DateMention> = found
         .iter()
@@ -294,6 +314,9 @@ fn context_year(text: &str, range: Range<usize>, found: &[DateMention]) -> Optio
     }
     if let Some(best) = order.iter().max_by_key(|y| (counts.get(y).copied().unwrap_or(0), std::cmp::Reverse(order.iter().position(|o| o == *y)))) {
         return Some(*best);
+    }
+    if !periods {
+        return None;
     }
     inside.iter().find_map(|m| {
         let before = text[..m.span.start].trim_end().to_lowercase();

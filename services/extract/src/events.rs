@@ -18,6 +18,8 @@ const FIELDS: &str = include_str!("../data/fields.tsv");
 
 /// How far after a verb of movement the host place may be named ("thăm và làm việc tại …").
 const HOST_REACH: usize = 48;
+/// How far after "tiếp" / "đón" the guest's place may be named ("tiếp Phó Chủ tịch Vùng …").
+const RECEIVE_REACH: usize = 40;
 /// How far a delegation's own place may stand from the word "đoàn".
 const DELEGATION_REACH: usize = 170;
 /// How many sentences back a date may be taken from when the stating sentence has none.
@@ -60,6 +62,7 @@ enum Cat {
     Generic,
     Online,
     Venue,
+    Pair,
 }
 
 struct Rules {
@@ -118,6 +121,7 @@ fn rules() -> &'static Rules {
                 "generic" => Cat::Generic,
                 "online" => Cat::Online,
                 "venue" => Cat::Venue,
+                "pair" => Cat::Pair,
                 _ => return None,
             };
             Some((r.get(1)?.to_string(), cat))
@@ -151,6 +155,7 @@ impl<'a> Doc<'a> {
             .find(&lower)
             .into_iter()
             .filter(|h| h.tag != Cat::Delegation || is_delegation(c.text, h))
+            .filter(|h| h.tag != Cat::Receive || is_receiving(c.text, h))
             .collect();
         let places: Vec<&PlaceMention> = c
             .places
@@ -179,7 +184,7 @@ impl<'a> Doc<'a> {
         let event_date = c
             .dates
             .iter()
-            .filter(|d| d.date.day > 0 && d.kind != DateKind::Period)
+            .filter(|d| d.date.day > 0 && matches!(d.kind, DateKind::Point | DateKind::Span))
             .find(|d| {
                 c.sentences
                     .iter()
@@ -250,7 +255,7 @@ impl<'a> Doc<'a> {
         for i in (lo..=idx).rev() {
             let s = &self.c.sentences[i];
             let found = self.c.dates.iter().find(|d| {
-                d.span.start >= s.start && d.span.end <= s.end && d.date.day > 0 && d.kind != DateKind::Period
+                d.span.start >= s.start && d.span.end <= s.end && d.date.day > 0 && matches!(d.kind, DateKind::Point | DateKind::Span)
             });
             if let Some(d) = found {
                 return (Some(d.date), d.end);
@@ -312,6 +317,15 @@ fn is_delegation(text: &str, h: &Hit<Cat>) -> bool {
     }
     let rest = text[h.end..].trim_start_matches(' ');
     rest.starts_with("của") || rest.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// "tiếp" receives someone only when a name, a delegation or an honorific follows; otherwise
+/// it is "tiếp theo", "tiếp tục" …
+fn is_receiving(text: &str, h: &Hit<Cat>) -> bool {
+    let rest = text[h.end..].trim_start_matches(' ');
+    let next: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    next.chars().next().is_some_and(char::is_uppercase)
+        || ["đoàn", "ông", "bà", "ngài", "đồng", "xã", "các", "lãnh"].contains(&next.as_str())
 }
 
 fn is_instrument(c: Cat) -> bool {
@@ -416,7 +430,7 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
         let signs = doc.hits_in(s, |t| t == Cat::Sign);
         let planned = doc.hits_in(s, |t| t == Cat::Planned);
         let wish = doc.hits_in(s, |t| t == Cat::Wish);
-        let past_cue = doc.has(s, Cat::Past);
+        let past_cues = doc.hits_in(s, |t| t == Cat::Past);
         for (k, ins) in instruments.iter().enumerate() {
             let seg_start = if k == 0 { s.start } else { ins.start };
             let seg_end = instruments.get(k + 1).map_or(s.end, |n| n.start);
@@ -442,6 +456,8 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
             let dated_day = c.dates.iter().any(|d| d.span.start >= s.start && d.span.end <= s.end && d.date.day > 0);
             let is_planned = sign.is_some_and(|sg| planned.iter().any(|p| p.end <= sg.start));
             let is_wish = sign.is_some_and(|sg| wish.iter().any(|w| w.end <= sg.start));
+            let anchor = sign.map_or(ins.start, |sg| sg.start.min(ins.start));
+            let past_cue = past_cues.iter().any(|p| p.end <= anchor);
             let mut statuses: Vec<(AgreementStatus, Option<PartialDate>)> = Vec::new();
             if is_wish {
                 continue;
@@ -449,7 +465,7 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                 let when = c
                     .dates
                     .iter()
-                    .find(|d| d.span.start >= s.start && d.span.end <= s.end && d.date.month > 0);
+                    .find(|d| d.span.start >= s.start && d.span.end <= s.end && d.date.month > 0 && d.kind != DateKind::Dateline);
                 match when {
                     Some(d) => statuses.push((AgreementStatus::Planned, Some(d.date))),
                     None => continue,
@@ -483,6 +499,7 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                 mentions = doc.places_in(s);
             }
             let distinct = distinct_codes(&mentions);
+            let pair_named = doc.has(s, Cat::Pair);
             let institutions = (!distinct.is_empty()).then(|| {
                 distinct.iter().any(|m| matches!(m.kind, PartyKind::Education | PartyKind::Association | PartyKind::Company))
             });
@@ -507,7 +524,7 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                 .trim()
                 .to_string();
             for (status, date) in statuses {
-                let parties = fill_parties(doc, &distinct, date);
+                let parties = fill_parties(doc, &distinct, date, pair_named);
                 let Some(parties) = parties else { continue };
                 out.push(AgreementMention {
                     sentence: si,
@@ -528,11 +545,21 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
 
 /// The parties of a mention, one per code, with a missing side taken from the article's main
 /// pair ("hai tỉnh", "2 bên"); None when the result is not cross-border.
-fn fill_parties(doc: &Doc<'_>, distinct: &[&PlaceMention], date: Option<PartialDate>) -> Option<Vec<Party>> {
+fn fill_parties(
+    doc: &Doc<'_>,
+    distinct: &[&PlaceMention],
+    date: Option<PartialDate>,
+    pair_named: bool,
+) -> Option<Vec<Party>> {
     let g = doc.c.gazetteer;
     let mut parties: Vec<Party> = distinct.iter().map(|m| party(m, g.at_date(&m.place, date))).collect();
+    let sub = |vn: bool| parties.iter().any(|p| (p.place.country == "VN") == vn && !p.place.region.is_empty());
     let has_vn = parties.iter().any(|p| p.place.country == "VN");
     let has_foreign = parties.iter().any(|p| p.place.country != "VN");
+    let may_fill = if parties.is_empty() { pair_named } else { (has_vn && sub(true)) || (has_foreign && sub(false)) };
+    if !may_fill {
+        return None;
+    }
     if !has_vn {
         if let Some(h) = &doc.home {
             parties.insert(0, locality(g.at_date(h, date)));
@@ -562,18 +589,22 @@ fn party_clause(text: &str, seg: &Range<usize>) -> Range<usize> {
     seg.start + i..seg.start + i + end
 }
 
+/// Whether two party lists name the same sides, a country standing for any of its regions
+/// ("một thành phố Việt Nam" and "Hội An").
+fn compatible(a: &[Party], b: &[Party]) -> bool {
+    let fits = |x: &Place, y: &Place| x.code() == y.code() || (x.region.is_empty() && x.country == y.country);
+    a.len() == b.len()
+        && a.iter().all(|x| b.iter().any(|y| fits(&x.place, &y.place) || fits(&y.place, &x.place)))
+        && b.iter().all(|y| a.iter().any(|x| fits(&x.place, &y.place) || fits(&y.place, &x.place)))
+}
+
 fn merge_agreements(doc: &Doc<'_>, mentions: Vec<AgreementMention>) -> Vec<Agreement> {
     let mut out: Vec<(Agreement, Option<bool>)> = Vec::new();
     for m in mentions {
-        let codes = |ps: &[Party]| {
-            let mut v: Vec<String> = ps.iter().map(|p| p.place.code().to_string()).collect();
-            v.sort();
-            v
-        };
         let year = |d: Option<PartialDate>| d.map_or(0, |d| d.year);
         let found = out.iter_mut().find(|(a, inst)| {
             a.status == m.status
-                && codes(&a.parties) == codes(&m.parties)
+                && compatible(&a.parties, &m.parties)
                 && (m.status != AgreementStatus::Past || year(a.signed_on) == year(m.date))
                 && (inst.is_none() || m.institutions.is_none() || *inst == m.institutions)
         });
@@ -584,6 +615,14 @@ fn merge_agreements(doc: &Doc<'_>, mentions: Vec<AgreementMention>) -> Vec<Agree
                 }
                 if a.signed_on.is_none() {
                     a.signed_on = m.date;
+                }
+                for p in m.parties {
+                    let slot = a.parties.iter_mut().find(|q| q.place.country == p.place.country);
+                    if let Some(q) = slot {
+                        if q.place.region.is_empty() && !p.place.region.is_empty() {
+                            *q = p;
+                        }
+                    }
                 }
                 if a.term.is_none() {
                     a.term = m.term;
@@ -660,9 +699,9 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
             .find_map(|v| places.iter().find(|p| p.full.start >= v.end && p.full.start <= v.end + 2).copied());
         let mut guests: Vec<(&PlaceMention, usize, usize)> = Vec::new();
         for (k, d) in delegations.iter().enumerate() {
-            let limit = delegations.get(k + 1).map_or(s.end, |n| n.start).min(d.end + DELEGATION_REACH).min(s.end);
-            let limit = crate::text::floor_boundary(c.text, limit);
-            let phrase_end = delegation_phrase_end(c.text, d.end, limit);
+            let limit = delegations.get(k + 1).map_or(s.end, |n| n.start).min(s.end);
+            let reach = crate::text::floor_boundary(c.text, limit.min(d.end + DELEGATION_REACH));
+            let phrase_end = delegation_phrase_end(c.text, d.end, reach);
             let in_phrase: Vec<&PlaceMention> = places
                 .iter()
                 .filter(|p| p.span.start >= d.end && p.span.end <= phrase_end.max(d.end))
@@ -679,7 +718,13 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
         }
         if guests.is_empty() {
             for r in &receives {
-                if let Some(g) = places.iter().find(|p| p.full.start >= r.end && p.full.start <= r.end + HOST_REACH) {
+                let object = places.iter().find(|p| {
+                    p.full.start >= r.end && p.full.start <= r.end + RECEIVE_REACH && {
+                        let gap = &c.text[r.end..p.full.start];
+                        !gap.contains(',') && !gap.contains("của") && !gap.contains(" và ")
+                    }
+                });
+                if let Some(g) = object {
                     guests.push((g, r.start, s.end));
                 }
             }
@@ -694,7 +739,7 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
                 let before: Vec<&&PlaceMention> = places.iter().filter(|p| p.span.end <= t.start).collect();
                 let after = places.iter().find(|p| p.full.start >= t.end && p.full.start <= t.end + HOST_REACH);
                 if let (Some(g), Some(h)) = (before.last(), after) {
-                    if g.place.country != h.place.country {
+                    if g.place.country != h.place.country && !g.place.region.is_empty() && !h.place.region.is_empty() {
                         guests.push((g, t.start, s.end));
                     }
                 }
@@ -732,7 +777,7 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
                 let when = c
                     .dates
                     .iter()
-                    .find(|d| d.span.start >= s.start && d.span.end <= s.end && d.date.month > 0);
+                    .find(|d| d.span.start >= s.start && d.span.end <= s.end && d.date.month > 0 && d.kind != DateKind::Dateline);
                 match when {
                     Some(d) => (VisitStatus::Planned, Some(d.date), d.end),
                     None => continue,

@@ -364,6 +364,7 @@ pub fn find(g: &Gazetteer, text: &str, sentences: &[Range<usize>]) -> Vec<PlaceM
         .orgs
         .find_overlapping_iter(text)
         .filter(|m| is_word(text, m.start(), m.end()))
+        .filter(|m| !chosen.iter().any(|c| c.0 < m.end() && m.start() < c.1))
         .map(|m| {
             let (k, r) = g.org_info[m.pattern().as_usize()];
             (m.start(), m.end(), k, r)
@@ -432,8 +433,7 @@ fn looks_like_given_name(text: &str, start: usize, end: usize) -> bool {
         .into_iter()
         .rev()
         .collect();
-    let mut chars = prev.chars();
-    let capitalised = chars.next().is_some_and(char::is_uppercase);
+    let capitalised = prev.chars().any(char::is_uppercase);
     let all_caps = prev.chars().all(char::is_uppercase);
     capitalised && !all_caps && !matches!(prev.as_str(), "Bang" | "Vùng" | "Tỉnh" | "Nước" | "Châu")
 }
