@@ -125,11 +125,18 @@ pub fn dateline(text: &str) -> Option<PartialDate> {
 }
 
 /// Every date expression in the text, in order, years resolved where the text allows.
-pub fn find(text: &str, sentences: &[Range<usize>], published: Option<PartialDate>) -> Vec<DateMention> {
+pub fn find(
+    text: &str,
+    sentences: &[Range<usize>],
+    published: Option<PartialDate>,
+) -> Vec<DateMention> {
     let p = patterns();
     let mut found: Vec<DateMention> = Vec::new();
     let add = |m: DateMention, found: &mut Vec<DateMention>| {
-        if !found.iter().any(|f| f.span.start < m.span.end && m.span.start < f.span.end) {
+        if !found
+            .iter()
+            .any(|f| f.span.start < m.span.end && m.span.start < f.span.end)
+        {
             found.push(m);
         }
     };
@@ -218,7 +225,11 @@ pub fn find(text: &str, sentences: &[Range<usize>], published: Option<PartialDat
             .cloned()
             .unwrap_or(0..0);
         let year = context_year(text, sentence.clone(), &found, false)
-            .or_else(|| published.filter(|p| p.year > 0).map(|p| year_near(p, found[i].date)))
+            .or_else(|| {
+                published
+                    .filter(|p| p.year > 0)
+                    .map(|p| year_near(p, found[i].date))
+            })
             .or_else(|| context_year(text, sentence, &found, true))
             .or(article_year);
         if let Some(y) = year {
@@ -237,10 +248,14 @@ pub fn find(text: &str, sentences: &[Range<usize>], published: Option<PartialDat
 /// a sentence of the article.
 fn is_dateline_line(text: &str, span: Range<usize>) -> bool {
     let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+    let end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
     let line = text[start..end].trim();
-    let words = text[start..span.start].split_whitespace().count() + text[span.end..end].split_whitespace().count();
-    line.starts_with("date ") || (line.chars().count() <= MAX_DATELINE_CHARS && words <= MAX_DATELINE_WORDS)
+    let words = text[start..span.start].split_whitespace().count()
+        + text[span.end..end].split_whitespace().count();
+    line.starts_with("date ")
+        || (line.chars().count() <= MAX_DATELINE_CHARS && words <= MAX_DATELINE_WORDS)
 }
 
 fn point(c: &Captures<'_>, d: PartialDate) -> DateMention {
@@ -263,12 +278,19 @@ fn year_near(published: PartialDate, d: PartialDate) -> i32 {
 }
 
 /// Words before "năm 2004" that put the year in the past or the future of the reported event.
-const NOT_CURRENT: &[&str] = &["từ", "vào", "trước", "đến", "sau", "cuối", "đầu", "tới", "hết"];
+const NOT_CURRENT: &[&str] = &[
+    "từ", "vào", "trước", "đến", "sau", "cuối", "đầu", "tới", "hết",
+];
 
 /// The year an article (or one sentence of it) is about when it does not write it next to a
 /// date: the end of an anniversary period "(2008-2023)", a "năm 2023" that is not "từ năm" /
 /// "vào năm", a bare year ("Lễ hội … 2018"), the start of a period ("giai đoạn 2025-2028").
-fn context_year(text: &str, range: Range<usize>, found: &[DateMention], periods: bool) -> Option<i32> {
+fn context_year(
+    text: &str,
+    range: Range<usize>,
+    found: &[DateMention],
+    periods: bool,
+) -> Option<i32> {
     let p = patterns();
     let inside: Vec<&DateMention> = found
         .iter()
@@ -312,7 +334,12 @@ fn context_year(text: &str, range: Range<usize>, found: &[DateMention], periods:
         *counts.entry(y).or_default() += 1;
         order.push(y);
     }
-    if let Some(best) = order.iter().max_by_key(|y| (counts.get(y).copied().unwrap_or(0), std::cmp::Reverse(order.iter().position(|o| o == *y)))) {
+    if let Some(best) = order.iter().max_by_key(|y| {
+        (
+            counts.get(y).copied().unwrap_or(0),
+            std::cmp::Reverse(order.iter().position(|o| o == *y)),
+        )
+    }) {
         return Some(*best);
     }
     if !periods {
@@ -339,7 +366,10 @@ mod tests {
 
     #[test]
     fn day_month_takes_the_year_of_its_sentence_period() {
-        let d = dates("Chiều 3-3, hai bên ký kết thỏa thuận giai đoạn 2025-2028.", None);
+        let d = dates(
+            "Chiều 3-3, hai bên ký kết thỏa thuận giai đoạn 2025-2028.",
+            None,
+        );
         assert_eq!(ymd(d[0].date), (2025, 3, 3));
         assert!(d[0].date.year_inferred);
         assert_eq!(d[1].kind, DateKind::Period);
@@ -347,7 +377,10 @@ mod tests {
 
     #[test]
     fn spans_and_anniversaries() {
-        let d = dates("Từ ngày 10-12/11, đoàn dự lễ kỷ niệm 15 năm hữu nghị (2008-2023).", None);
+        let d = dates(
+            "Từ ngày 10-12/11, đoàn dự lễ kỷ niệm 15 năm hữu nghị (2008-2023).",
+            None,
+        );
         assert_eq!(ymd(d[0].date), (2023, 11, 10));
         assert_eq!(d[0].end.map(ymd), Some((2023, 11, 12)));
     }
@@ -363,17 +396,29 @@ mod tests {
 
     #[test]
     fn month_year_full_dates_and_unknown_years() {
-        let d = dates("Đoàn sẽ sang thăm trong tháng 1/2024. Ngày 11/12/2011, đoàn làm việc.", None);
+        let d = dates(
+            "Đoàn sẽ sang thăm trong tháng 1/2024. Ngày 11/12/2011, đoàn làm việc.",
+            None,
+        );
         assert_eq!(ymd(d[0].date), (2024, 1, 0));
         assert_eq!(ymd(d[1].date), (2011, 12, 11));
-        let d = dates("Sáng 6-11, tỉnh tiếp đoàn. Hai bên ký thỏa thuận vào năm 2004.", None);
+        let d = dates(
+            "Sáng 6-11, tỉnh tiếp đoàn. Hai bên ký thỏa thuận vào năm 2004.",
+            None,
+        );
         assert_eq!(ymd(d[0].date), (0, 11, 6));
     }
 
     #[test]
     fn datelines_are_found() {
-        assert_eq!(dateline("Tiêu đề\nKT (T/h) 13/04/2023 09:39\nNội dung").map(ymd), Some((2023, 4, 13)));
-        assert_eq!(dateline("Tiêu đề\n date 2025-05 Thời sự").map(ymd), Some((2025, 5, 0)));
+        assert_eq!(
+            dateline("Tiêu đề\nKT (T/h) 13/04/2023 09:39\nNội dung").map(ymd),
+            Some((2023, 4, 13))
+        );
+        assert_eq!(
+            dateline("Tiêu đề\n date 2025-05 Thời sự").map(ymd),
+            Some((2025, 5, 0))
+        );
         assert_eq!(dateline("Không có ngày"), None);
     }
 }

@@ -108,7 +108,9 @@ fn rules() -> &'static Rules {
     R.get_or_init(|| {
         let words = rows(EVENTS).filter_map(|r| {
             let cat = match *r.first()? {
-                "instrument" => Cat::Instrument(agreement_kind(r.get(2).copied().unwrap_or_default())),
+                "instrument" => {
+                    Cat::Instrument(agreement_kind(r.get(2).copied().unwrap_or_default()))
+                }
                 "sign" => Cat::Sign,
                 "friendship" => Cat::Friendship,
                 "delegation" => Cat::Delegation,
@@ -160,7 +162,11 @@ impl<'a> Doc<'a> {
         let places: Vec<&PlaceMention> = c
             .places
             .iter()
-            .filter(|p| !c.persons.iter().any(|m| m.span.start < p.span.end && p.span.start < m.span.end))
+            .filter(|p| {
+                !c.persons
+                    .iter()
+                    .any(|m| m.span.start < p.span.end && p.span.start < m.span.end)
+            })
             .collect();
         let main = |vn: bool| -> Option<Place> {
             let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
@@ -171,7 +177,9 @@ impl<'a> Doc<'a> {
                 let e = counts.entry(p.place.region.clone()).or_insert((0, i));
                 e.0 += 1;
             }
-            let best = counts.iter().max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)))?;
+            let best = counts
+                .iter()
+                .max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)))?;
             places.get(best.1 .1).map(|p| p.place.clone())
         };
         let home = main(true);
@@ -233,7 +241,9 @@ impl<'a> Doc<'a> {
     }
 
     fn has(&self, r: &Range<usize>, want: Cat) -> bool {
-        self.hits.iter().any(|h| h.start >= r.start && h.end <= r.end && h.tag == want)
+        self.hits
+            .iter()
+            .any(|h| h.start >= r.start && h.end <= r.end && h.tag == want)
     }
 
     fn places_in(&self, r: &Range<usize>) -> Vec<&'a PlaceMention> {
@@ -245,7 +255,10 @@ impl<'a> Doc<'a> {
     }
 
     fn sentence_index(&self, pos: usize) -> Option<usize> {
-        self.c.sentences.iter().position(|s| s.start <= pos && pos < s.end)
+        self.c
+            .sentences
+            .iter()
+            .position(|s| s.start <= pos && pos < s.end)
     }
 
     /// A day (or span) stated in the sentence, else in one of the few sentences before it,
@@ -255,7 +268,10 @@ impl<'a> Doc<'a> {
         for i in (lo..=idx).rev() {
             let s = &self.c.sentences[i];
             let found = self.c.dates.iter().find(|d| {
-                d.span.start >= s.start && d.span.end <= s.end && d.date.day > 0 && matches!(d.kind, DateKind::Point | DateKind::Span)
+                d.span.start >= s.start
+                    && d.span.end <= s.end
+                    && d.date.day > 0
+                    && matches!(d.kind, DateKind::Point | DateKind::Span)
             });
             if let Some(d) = found {
                 return (Some(d.date), d.end);
@@ -264,17 +280,15 @@ impl<'a> Doc<'a> {
         (self.event_date, None)
     }
 
-    fn fields(&self, ranges: &[Range<usize>], exclude: &[Range<usize>]) -> Vec<Field> {
+    fn fields(&self, r: Range<usize>, exclude: &[Range<usize>]) -> Vec<Field> {
         let mut out: Vec<Field> = Vec::new();
-        for r in ranges {
-            for h in rules().fields.find(&self.lower[r.clone()]) {
-                let at = r.start + h.start;
-                if exclude.iter().any(|e| e.start <= at && at < e.end) {
-                    continue;
-                }
-                if !out.contains(&h.tag) {
-                    out.push(h.tag);
-                }
+        for h in rules().fields.find(&self.lower[r.clone()]) {
+            let at = r.start + h.start;
+            if exclude.iter().any(|e| e.start <= at && at < e.end) {
+                continue;
+            }
+            if !out.contains(&h.tag) {
+                out.push(h.tag);
             }
         }
         out.sort();
@@ -312,7 +326,8 @@ impl<'a> Doc<'a> {
 /// otherwise it is "đoàn kết", "đoàn viên" …
 fn is_delegation(text: &str, h: &Hit<Cat>) -> bool {
     let word = &text[h.start..h.end];
-    if word.contains(' ') || !word.eq_ignore_ascii_case("đoàn") && word.to_lowercase() != "đoàn" {
+    if word.contains(' ') || !word.eq_ignore_ascii_case("đoàn") && word.to_lowercase() != "đoàn"
+    {
         return true;
     }
     let rest = text[h.end..].trim_start_matches(' ');
@@ -344,7 +359,8 @@ fn distinct_codes<'p>(mentions: &[&'p PlaceMention]) -> Vec<&'p PlaceMention> {
         out.push(m);
     }
     let has_region = |country: &str, out: &[&PlaceMention]| {
-        out.iter().any(|o| o.place.country == country && !o.place.region.is_empty())
+        out.iter()
+            .any(|o| o.place.country == country && !o.place.region.is_empty())
     };
     let snapshot = out.clone();
     out.retain(|m| !(m.place.region.is_empty() && has_region(&m.place.country, &snapshot)));
@@ -354,7 +370,9 @@ fn distinct_codes<'p>(mentions: &[&'p PlaceMention]) -> Vec<&'p PlaceMention> {
 fn cross_border(places: &[Place]) -> bool {
     let vn = places.iter().any(|p| p.country == "VN");
     let foreign = places.iter().any(|p| p.country != "VN");
-    let sub = places.iter().any(|p| !p.region.is_empty() || p.level == PlaceLevel::Local);
+    let sub = places
+        .iter()
+        .any(|p| !p.region.is_empty() || p.level == PlaceLevel::Local);
     vn && foreign && sub
 }
 
@@ -391,7 +409,11 @@ fn years_in(doc: &Doc<'_>, r: &Range<usize>) -> Vec<i32> {
     let text = doc.c.text;
     let mut years = Vec::new();
     for d in doc.c.dates {
-        if d.span.start < r.start || d.span.end > r.end || d.kind != DateKind::Point || d.date.month != 0 {
+        if d.span.start < r.start
+            || d.span.end > r.end
+            || d.kind != DateKind::Point
+            || d.date.month != 0
+        {
             continue;
         }
         if !years.contains(&d.date.year) {
@@ -404,7 +426,11 @@ fn years_in(doc: &Doc<'_>, r: &Range<usize>) -> Vec<i32> {
     while let Some(i) = rest.find(|c: char| c.is_ascii_digit()) {
         let digits: String = rest[i..].chars().take_while(char::is_ascii_digit).collect();
         let at = base + i;
-        let inside = doc.c.dates.iter().any(|d| d.span.start <= at && at < d.span.end);
+        let inside = doc
+            .c
+            .dates
+            .iter()
+            .any(|d| d.span.start <= at && at < d.span.end);
         if digits.len() == 4 && !inside {
             if let Ok(y) = digits.parse::<i32>() {
                 if (1950..=2100).contains(&y) && !years.contains(&y) {
@@ -436,12 +462,18 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
             let seg_end = instruments.get(k + 1).map_or(s.end, |n| n.start);
             let seg = seg_start..seg_end;
             let after = ins.start..seg_end;
-            let sign = signs.iter().filter(|h| h.end <= ins.start || (h.start >= ins.start && h.end <= seg_end)).last().copied();
+            let sign = signs
+                .iter()
+                .rfind(|h| h.end <= ins.start || (h.start >= ins.start && h.end <= seg_end))
+                .copied();
             let sign = sign.or_else(|| signs.first().copied());
-            let Cat::Instrument(mut kind) = ins.tag else { continue };
+            let Cat::Instrument(mut kind) = ins.tag else {
+                continue;
+            };
             let friendship_window = ins.end..(ins.end + FRIENDSHIP_REACH).min(seg_end);
-            let window_text = &doc.lower[crate::text::floor_boundary(c.text, friendship_window.start)
-                ..crate::text::floor_boundary(c.text, friendship_window.end)];
+            let window_text =
+                &doc.lower[crate::text::floor_boundary(c.text, friendship_window.start)
+                    ..crate::text::floor_boundary(c.text, friendship_window.end)];
             let window_end = [" giữa ", " nhằm ", " để ", " với ", ", "]
                 .iter()
                 .filter_map(|w| window_text.find(w))
@@ -453,7 +485,10 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
             }
             let years: Vec<i32> = years_in(doc, &after);
             let reference_year = doc.event_date.map(|d| d.year).filter(|&y| y > 0);
-            let dated_day = c.dates.iter().any(|d| d.span.start >= s.start && d.span.end <= s.end && d.date.day > 0);
+            let dated_day = c
+                .dates
+                .iter()
+                .any(|d| d.span.start >= s.start && d.span.end <= s.end && d.date.day > 0);
             let is_planned = sign.is_some_and(|sg| planned.iter().any(|p| p.end <= sg.start));
             let is_wish = sign.is_some_and(|sg| wish.iter().any(|w| w.end <= sg.start));
             let anchor = sign.map_or(ins.start, |sg| sg.start.min(ins.start));
@@ -462,10 +497,12 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
             if is_wish {
                 continue;
             } else if is_planned {
-                let when = c
-                    .dates
-                    .iter()
-                    .find(|d| d.span.start >= s.start && d.span.end <= s.end && d.date.month > 0 && d.kind != DateKind::Dateline);
+                let when = c.dates.iter().find(|d| {
+                    d.span.start >= s.start
+                        && d.span.end <= s.end
+                        && d.date.month > 0
+                        && d.kind != DateKind::Dateline
+                });
                 match when {
                     Some(d) => statuses.push((AgreementStatus::Planned, Some(d.date))),
                     None => continue,
@@ -475,14 +512,22 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                 && years.iter().all(|&y| reference_year.is_none_or(|r| y < r))
             {
                 for y in years {
-                    statuses.push((AgreementStatus::Past, Some(PartialDate { year: y, ..Default::default() })));
+                    statuses.push((
+                        AgreementStatus::Past,
+                        Some(PartialDate {
+                            year: y,
+                            ..Default::default()
+                        }),
+                    ));
                 }
             } else if sign.is_some() && !past_cue {
                 let idx = si;
                 statuses.push((AgreementStatus::Signed, doc.date_near(idx).0));
             } else {
                 let period_only = c.dates.iter().any(|d| {
-                    d.kind == DateKind::Period && d.span.start >= after.start && d.span.end <= after.end
+                    d.kind == DateKind::Period
+                        && d.span.start >= after.start
+                        && d.span.end <= after.end
                 });
                 if past_cue && period_only && sign.is_none() {
                     statuses.push((AgreementStatus::Past, None));
@@ -501,19 +546,31 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
             let distinct = distinct_codes(&mentions);
             let pair_named = doc.has(s, Cat::Pair);
             let institutions = (!distinct.is_empty()).then(|| {
-                distinct.iter().any(|m| matches!(m.kind, PartyKind::Education | PartyKind::Association | PartyKind::Company))
+                distinct.iter().any(|m| {
+                    matches!(
+                        m.kind,
+                        PartyKind::Education | PartyKind::Association | PartyKind::Company
+                    )
+                })
             });
             let term = c
                 .dates
                 .iter()
-                .find(|d| d.kind == DateKind::Period && d.span.start >= seg.start && d.span.end <= seg.end && !c.text[..d.span.start].ends_with('('))
+                .find(|d| {
+                    d.kind == DateKind::Period
+                        && d.span.start >= seg.start
+                        && d.span.end <= seg.end
+                        && !c.text[..d.span.start].ends_with('(')
+                })
                 .map(|d| Term {
                     start_year: d.date.year,
                     end_year: d.end.map_or(d.date.year, |e| e.year),
                 });
-            let para_end = c.text[s.end..].find('\n').map_or(c.text.len(), |i| s.end + i);
+            let para_end = c.text[s.end..]
+                .find('\n')
+                .map_or(c.text.len(), |i| s.end + i);
             let org_spans: Vec<Range<usize>> = distinct.iter().map(|m| m.full.clone()).collect();
-            let fields = doc.fields(&[after.start..para_end], &org_spans);
+            let fields = doc.fields(after.start..para_end, &org_spans);
             let title = c.text[ins.start..seg_end]
                 .split([',', ';', '.'])
                 .next()
@@ -552,11 +609,22 @@ fn fill_parties(
     pair_named: bool,
 ) -> Option<Vec<Party>> {
     let g = doc.c.gazetteer;
-    let mut parties: Vec<Party> = distinct.iter().map(|m| party(m, g.at_date(&m.place, date))).collect();
-    let sub = |vn: bool| parties.iter().any(|p| (p.place.country == "VN") == vn && !p.place.region.is_empty());
+    let mut parties: Vec<Party> = distinct
+        .iter()
+        .map(|m| party(m, g.at_date(&m.place, date)))
+        .collect();
+    let sub = |vn: bool| {
+        parties
+            .iter()
+            .any(|p| (p.place.country == "VN") == vn && !p.place.region.is_empty())
+    };
     let has_vn = parties.iter().any(|p| p.place.country == "VN");
     let has_foreign = parties.iter().any(|p| p.place.country != "VN");
-    let may_fill = if parties.is_empty() { pair_named } else { (has_vn && sub(true)) || (has_foreign && sub(false)) };
+    let may_fill = if parties.is_empty() {
+        pair_named
+    } else {
+        (has_vn && sub(true)) || (has_foreign && sub(false))
+    };
     if !may_fill {
         return None;
     }
@@ -581,21 +649,39 @@ fn party_clause(text: &str, seg: &Range<usize>) -> Range<usize> {
         return seg.start..seg.start;
     };
     let rest = &chunk[i..];
-    let end = [" về ", " nhằm ", ";", " trong ", " giai đoạn", " để ", " trên ", " đã ", " tại "]
-        .iter()
-        .filter_map(|w| rest.find(w))
-        .min()
-        .unwrap_or(rest.len());
+    let end = [
+        " về ",
+        " nhằm ",
+        ";",
+        " trong ",
+        " giai đoạn",
+        " để ",
+        " trên ",
+        " đã ",
+        " tại ",
+    ]
+    .iter()
+    .filter_map(|w| rest.find(w))
+    .min()
+    .unwrap_or(rest.len());
     seg.start + i..seg.start + i + end
 }
 
 /// Whether two party lists name the same sides, a country standing for any of its regions
 /// ("một thành phố Việt Nam" and "Hội An").
 fn compatible(a: &[Party], b: &[Party]) -> bool {
-    let fits = |x: &Place, y: &Place| x.code() == y.code() || (x.region.is_empty() && x.country == y.country);
+    let fits = |x: &Place, y: &Place| {
+        x.code() == y.code() || (x.region.is_empty() && x.country == y.country)
+    };
     a.len() == b.len()
-        && a.iter().all(|x| b.iter().any(|y| fits(&x.place, &y.place) || fits(&y.place, &x.place)))
-        && b.iter().all(|y| a.iter().any(|x| fits(&x.place, &y.place) || fits(&y.place, &x.place)))
+        && a.iter().all(|x| {
+            b.iter()
+                .any(|y| fits(&x.place, &y.place) || fits(&y.place, &x.place))
+        })
+        && b.iter().all(|y| {
+            a.iter()
+                .any(|x| fits(&x.place, &y.place) || fits(&y.place, &x.place))
+        })
 }
 
 fn merge_agreements(doc: &Doc<'_>, mentions: Vec<AgreementMention>) -> Vec<Agreement> {
@@ -617,7 +703,10 @@ fn merge_agreements(doc: &Doc<'_>, mentions: Vec<AgreementMention>) -> Vec<Agree
                     a.signed_on = m.date;
                 }
                 for p in m.parties {
-                    let slot = a.parties.iter_mut().find(|q| q.place.country == p.place.country);
+                    let slot = a
+                        .parties
+                        .iter_mut()
+                        .find(|q| q.place.country == p.place.country);
                     if let Some(q) = slot {
                         if q.place.region.is_empty() && !p.place.region.is_empty() {
                             *q = p;
@@ -671,11 +760,25 @@ struct VisitMention {
 /// The end of a delegation phrase: where its leader, its verb or its purpose starts.
 fn delegation_phrase_end(text: &str, from: usize, limit: usize) -> usize {
     let chunk = &text[from..limit];
-    [" do ", " dẫn đầu", " thăm", " làm việc", " tới ", " đến ", " sang ", " tham dự", " đã ", " đang ", " về ", " nhân ", ", "]
-        .iter()
-        .filter_map(|w| chunk.find(w))
-        .min()
-        .map_or(limit, |i| from + i)
+    [
+        " do ",
+        " dẫn đầu",
+        " thăm",
+        " làm việc",
+        " tới ",
+        " đến ",
+        " sang ",
+        " tham dự",
+        " đã ",
+        " đang ",
+        " về ",
+        " nhân ",
+        ", ",
+    ]
+    .iter()
+    .filter_map(|w| chunk.find(w))
+    .min()
+    .map_or(limit, |i| from + i)
 }
 
 fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
@@ -693,10 +796,12 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
         if places.is_empty() {
             continue;
         }
-        let venue = doc
-            .hits_in(s, |t| t == Cat::Venue)
-            .iter()
-            .find_map(|v| places.iter().find(|p| p.full.start >= v.end && p.full.start <= v.end + 2).copied());
+        let venue = doc.hits_in(s, |t| t == Cat::Venue).iter().find_map(|v| {
+            places
+                .iter()
+                .find(|p| p.full.start >= v.end && p.full.start <= v.end + 2)
+                .copied()
+        });
         let mut guests: Vec<(&PlaceMention, usize, usize)> = Vec::new();
         for (k, d) in delegations.iter().enumerate() {
             let limit = delegations.get(k + 1).map_or(s.end, |n| n.start).min(s.end);
@@ -736,10 +841,16 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
                 if word != "thăm" {
                     continue;
                 }
-                let before: Vec<&&PlaceMention> = places.iter().filter(|p| p.span.end <= t.start).collect();
-                let after = places.iter().find(|p| p.full.start >= t.end && p.full.start <= t.end + HOST_REACH);
+                let before: Vec<&&PlaceMention> =
+                    places.iter().filter(|p| p.span.end <= t.start).collect();
+                let after = places
+                    .iter()
+                    .find(|p| p.full.start >= t.end && p.full.start <= t.end + HOST_REACH);
                 if let (Some(g), Some(h)) = (before.last(), after) {
-                    if g.place.country != h.place.country && !g.place.region.is_empty() && !h.place.region.is_empty() {
+                    if g.place.country != h.place.country
+                        && !g.place.region.is_empty()
+                        && !h.place.region.is_empty()
+                    {
                         guests.push((g, t.start, s.end));
                     }
                 }
@@ -753,18 +864,33 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
             let toward_host = towards
                 .iter()
                 .filter(|t| t.start >= from && t.start < limit)
-                .find_map(|t| places.iter().find(|p| p.full.start >= t.end && p.full.start <= t.end + HOST_REACH && other(p)));
+                .find_map(|t| {
+                    places.iter().find(|p| {
+                        p.full.start >= t.end && p.full.start <= t.end + HOST_REACH && other(p)
+                    })
+                });
             let sub = |p: &&&PlaceMention| !p.place.region.is_empty();
             let host = toward_host
                 .or_else(|| venue.as_ref().filter(|v| other(v)))
-                .or_else(|| places.iter().filter(|p| p.span.start > g.span.end && other(p)).find(sub))
-                .or_else(|| places.iter().filter(|p| p.span.end < g.span.start && other(p)).find(sub))
+                .or_else(|| {
+                    places
+                        .iter()
+                        .filter(|p| p.span.start > g.span.end && other(p))
+                        .find(sub)
+                })
+                .or_else(|| {
+                    places
+                        .iter()
+                        .filter(|p| p.span.end < g.span.start && other(p))
+                        .find(sub)
+                })
                 .or_else(|| places.iter().find(|p| other(p)));
-            let host_place = match host {
-                Some(h) => Some((*h).clone()),
-                None => None,
+            let host_place = host.map(|h| (*h).clone());
+            let fallback = if g.place.country == "VN" {
+                doc.partner.clone()
+            } else {
+                doc.home.clone()
             };
-            let fallback = if g.place.country == "VN" { doc.partner.clone() } else { doc.home.clone() };
             let (host_mention, host_place) = match host_place {
                 Some(h) => (Some(h.clone()), h.place.clone()),
                 None => match fallback {
@@ -772,12 +898,19 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
                     None => continue,
                 },
             };
-            let is_planned = planned.iter().any(|p| p.start >= from.min(g.span.start) || p.end <= g.span.start);
-            let (status, start, end) = if is_planned && doc.has(s, Cat::Planned) && planned.iter().any(|p| p.start > g.span.end) {
-                let when = c
-                    .dates
-                    .iter()
-                    .find(|d| d.span.start >= s.start && d.span.end <= s.end && d.date.month > 0 && d.kind != DateKind::Dateline);
+            let is_planned = planned
+                .iter()
+                .any(|p| p.start >= from.min(g.span.start) || p.end <= g.span.start);
+            let (status, start, end) = if is_planned
+                && doc.has(s, Cat::Planned)
+                && planned.iter().any(|p| p.start > g.span.end)
+            {
+                let when = c.dates.iter().find(|d| {
+                    d.span.start >= s.start
+                        && d.span.end <= s.end
+                        && d.date.month > 0
+                        && d.kind != DateKind::Dateline
+                });
                 match when {
                     Some(d) => (VisitStatus::Planned, Some(d.date), d.end),
                     None => continue,
@@ -805,7 +938,7 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
                 leader,
                 start,
                 end,
-                fields: doc.fields(std::slice::from_ref(s), &[]),
+                fields: doc.fields(s.clone(), &[]),
             });
         }
     }
@@ -831,8 +964,16 @@ fn leader_after(doc: &Doc<'_>, from: usize, limit: usize) -> Option<Person> {
     anchors.iter().find_map(|&a| {
         c.persons
             .iter()
-            .find(|p| p.span.start >= a && p.span.start <= a + LEADER_REACH.max(title_len(c.text, a)))
-            .map(|p| doc.people.iter().find(|q| q.name == p.person.name).cloned().unwrap_or_else(|| p.person.clone()))
+            .find(|p| {
+                p.span.start >= a && p.span.start <= a + LEADER_REACH.max(title_len(c.text, a))
+            })
+            .map(|p| {
+                doc.people
+                    .iter()
+                    .find(|q| q.name == p.person.name)
+                    .cloned()
+                    .unwrap_or_else(|| p.person.clone())
+            })
     })
 }
 
@@ -890,7 +1031,11 @@ fn merge_visits(doc: &Doc<'_>, mentions: Vec<VisitMention>) -> Vec<Visit> {
         v.hosts = doc
             .people
             .iter()
-            .filter(|p| p.place.as_ref().is_some_and(|pl| pl.code() == v.host.place.code()))
+            .filter(|p| {
+                p.place
+                    .as_ref()
+                    .is_some_and(|pl| pl.code() == v.host.place.code())
+            })
             .cloned()
             .collect();
     }
@@ -901,22 +1046,41 @@ fn merge_visits(doc: &Doc<'_>, mentions: Vec<VisitMention>) -> Vec<Visit> {
 /// there, even when no delegation is named.
 fn venue_visits(doc: &Doc<'_>, agreements: &[Agreement], visits: &mut Vec<Visit>) {
     let c = doc.c;
-    for a in agreements.iter().filter(|a| a.status == AgreementStatus::Signed) {
-        let Some(idx) = doc.sentence_index(byte_of(c.text, a.evidence.start)) else { continue };
+    for a in agreements
+        .iter()
+        .filter(|a| a.status == AgreementStatus::Signed)
+    {
+        let Some(idx) = doc.sentence_index(byte_of(c.text, a.evidence.start)) else {
+            continue;
+        };
         let lo = idx.saturating_sub(1);
         for s in &c.sentences[lo..=idx.min(c.sentences.len() - 1)] {
             if doc.has(s, Cat::Online) || !doc.has(s, Cat::Sign) {
                 continue;
             }
             let places = doc.places_in(s);
-            let venue = doc
-                .hits_in(s, |t| t == Cat::Venue)
-                .iter()
-                .find_map(|v| places.iter().find(|p| p.full.start >= v.end && p.full.start <= v.end + 40).copied());
+            let venue = doc.hits_in(s, |t| t == Cat::Venue).iter().find_map(|v| {
+                places
+                    .iter()
+                    .find(|p| p.full.start >= v.end && p.full.start <= v.end + 40)
+                    .copied()
+            });
             let Some(venue) = venue else { continue };
-            let Some(host) = a.parties.iter().find(|p| p.place.country == venue.place.country) else { continue };
-            for guest in a.parties.iter().filter(|p| p.place.country != venue.place.country) {
-                let known = visits.iter().any(|v| v.guest.place.code() == guest.place.code());
+            let Some(host) = a
+                .parties
+                .iter()
+                .find(|p| p.place.country == venue.place.country)
+            else {
+                continue;
+            };
+            for guest in a
+                .parties
+                .iter()
+                .filter(|p| p.place.country != venue.place.country)
+            {
+                let known = visits
+                    .iter()
+                    .any(|v| v.guest.place.code() == guest.place.code());
                 let leader = doc.senior_of(&guest.place);
                 if known || leader.is_none() {
                     continue;
@@ -939,7 +1103,9 @@ fn venue_visits(doc: &Doc<'_>, agreements: &[Agreement], visits: &mut Vec<Visit>
 }
 
 fn byte_of(text: &str, chars: usize) -> usize {
-    text.char_indices().nth(chars).map_or(text.len(), |(b, _)| b)
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(b, _)| b)
 }
 
 /// The agreements and visits of an article.
@@ -952,4 +1118,104 @@ pub fn find(c: &Context<'_>) -> (Vec<Agreement>, Vec<Visit>) {
     let mut visits = merge_visits(&doc, visit_mentions(&doc));
     venue_visits(&doc, &agreements, &mut visits);
     (agreements, visits)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{AgreementKind, AgreementStatus, Body, Extraction, Extractor, Input, VisitStatus};
+
+    fn run(text: &str) -> Extraction {
+        Extractor::new().extract(&Input {
+            body: Body::Text(text),
+            title: "",
+            published_on: None,
+        })
+    }
+
+    fn codes(x: &Extraction) -> Vec<(String, String)> {
+        x.visits
+            .iter()
+            .map(|v| {
+                (
+                    v.guest.place.code().to_string(),
+                    v.host.place.code().to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_delegation_visiting_and_signing() {
+        let x = run("Sáng 12/5/2025, lãnh đạo tỉnh Nghệ An tiếp Đoàn đại biểu tỉnh Hủa Phăn (Lào) do ông Phút Phăn, Bí thư Tỉnh ủy dẫn đầu. \
+                     Hai bên đã ký kết thỏa thuận hợp tác giai đoạn 2025-2030 trong các lĩnh vực giáo dục, y tế.");
+        assert_eq!(codes(&x), [("LA-HO".to_string(), "VN-22".to_string())]);
+        assert_eq!(x.visits[0].status, VisitStatus::Happened);
+        assert_eq!(
+            x.visits[0].leader.as_ref().map(|p| p.name.as_str()),
+            Some("Phút Phăn")
+        );
+        assert_eq!(x.agreements.len(), 1);
+        let a = &x.agreements[0];
+        assert_eq!(a.status, AgreementStatus::Signed);
+        assert_eq!(
+            a.term.map(|t| (t.start_year, t.end_year)),
+            Some((2025, 2030))
+        );
+        assert_eq!(
+            a.signed_on.map(|d| (d.year, d.month, d.day)),
+            Some((2025, 5, 12))
+        );
+    }
+
+    #[test]
+    fn past_instruments_with_years_and_friendship_kind() {
+        let x = run("Trên cơ sở triển khai Thỏa thuận hợp tác hữu nghị năm 2008 và Biên bản ghi nhớ các năm 2010, 2013, thành phố Hà Nội và tỉnh Fukuoka đã đạt nhiều kết quả.");
+        let got: Vec<(AgreementKind, i32)> = x
+            .agreements
+            .iter()
+            .map(|a| (a.kind, a.signed_on.map_or(0, |d| d.year)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (AgreementKind::Friendship, 2008),
+                (AgreementKind::Memorandum, 2010),
+                (AgreementKind::Memorandum, 2013)
+            ]
+        );
+        assert!(x
+            .agreements
+            .iter()
+            .all(|a| a.status == AgreementStatus::Past));
+    }
+
+    #[test]
+    fn wishes_generic_trips_and_national_deals_are_not_records() {
+        let x = run("Chủ tịch HĐND TP Hà Nội mong muốn hai bên tiếp tục ký kết thỏa thuận với tỉnh Fukuoka. \
+                     Thời gian qua Hà Nội đã cử nhiều đoàn công tác sang thăm tỉnh Fukuoka. \
+                     Hai Thủ tướng chứng kiến trao Bản ghi nhớ giữa Bộ Giao thông vận tải Việt Nam và Ủy ban Phát triển Trung Quốc.");
+        assert!(x.agreements.is_empty());
+        assert!(x.visits.is_empty());
+    }
+
+    #[test]
+    fn a_planned_visit_needs_a_time() {
+        let x = run("Thống đốc tỉnh Fukuoka Hattori Seitaro cho biết sẽ sang thăm thành phố Hà Nội trong tháng 1/2024.");
+        assert_eq!(x.visits.len(), 1);
+        assert_eq!(x.visits[0].status, VisitStatus::Planned);
+        assert_eq!(
+            x.visits[0].leader.as_ref().map(|p| p.name.as_str()),
+            Some("Hattori Seitaro")
+        );
+        let x = run("Thống đốc tỉnh Fukuoka cho biết sẽ sang thăm thành phố Hà Nội.");
+        assert!(x.visits.is_empty());
+    }
+
+    #[test]
+    fn merged_provinces_follow_the_event_date() {
+        let x = run("Ngày 20/8/2025, Đoàn đại biểu tỉnh Hà Nam thăm và làm việc tại tỉnh Fukuoka.");
+        assert_eq!(codes(&x), [("VN-18".to_string(), "JP-40".to_string())]);
+        let x = run("Ngày 20/8/2024, Đoàn đại biểu tỉnh Hà Nam thăm và làm việc tại tỉnh Fukuoka.");
+        assert_eq!(codes(&x), [("VN-63".to_string(), "JP-40".to_string())]);
+    }
 }

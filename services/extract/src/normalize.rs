@@ -166,19 +166,28 @@ mod tests {
         let html = "<html><head><title>x</title></head><body><script>var a=1;</script>\
                     <p>Chiều 3-3, HĐND TP&nbsp;Hà Nội &amp; tỉnh Fukuoka</p><p>ký kết&#32;thỏa thuận&#x2E;</p></body></html>";
         let t = normalize(Body::Html(html));
-        assert_eq!(t, "Chiều 3-3, HĐND TP Hà Nội & tỉnh Fukuoka\n\nký kết thỏa thuận.");
+        assert_eq!(
+            t,
+            "Chiều 3-3, HĐND TP Hà Nội & tỉnh Fukuoka\n\nký kết thỏa thuận."
+        );
     }
 
     #[test]
     fn image_markup_lines_are_removed() {
         let t = "Quang cảnh lễ ký.\n<image>![ảnh](https://x/y.jpg)</image>\nQuang cảnh lễ ký.";
-        assert_eq!(normalize(Body::Text(t)), "Quang cảnh lễ ký.\nQuang cảnh lễ ký.");
+        assert_eq!(
+            normalize(Body::Text(t)),
+            "Quang cảnh lễ ký.\nQuang cảnh lễ ký."
+        );
     }
 
     #[test]
     fn text_is_nfc_with_tidy_whitespace() {
         let decomposed = "Ha\u{300} Nội   có\t\tmưa   \n\n\n\nNgày mai";
-        assert_eq!(normalize(Body::Text(decomposed)), "Hà Nội có mưa\n\nNgày mai");
+        assert_eq!(
+            normalize(Body::Text(decomposed)),
+            "Hà Nội có mưa\n\nNgày mai"
+        );
     }
 
     #[test]

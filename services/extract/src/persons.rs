@@ -46,7 +46,9 @@ fn rules() -> &'static Rules {
     static R: OnceLock<Rules> = OnceLock::new();
     R.get_or_init(|| {
         let firsts = |data: &str| -> Vec<String> {
-            rows(data).filter_map(|r| r.first().map(|s| s.to_string())).collect()
+            rows(data)
+                .filter_map(|r| r.first().map(|s| s.to_string()))
+                .collect()
         };
         let titles: Vec<(String, u32)> = rows(TITLES)
             .filter_map(|r| Some((r.first()?.to_string(), r.get(1)?.parse().ok()?)))
@@ -54,10 +56,26 @@ fn rules() -> &'static Rules {
         let mut skip: Vec<String> = firsts(ORGS);
         skip.extend(firsts(DESIGNATORS));
         skip.extend(titles.iter().map(|t| t.0.clone()));
-        skip.extend(["Thường trực", "Ủy viên", "Trung ương Đảng", "Ban Thường vụ", "Tỉnh ủy", "Thành ủy", "tỉnh ủy", "thành ủy"].map(String::from));
+        skip.extend(
+            [
+                "Thường trực",
+                "Ủy viên",
+                "Trung ương Đảng",
+                "Ban Thường vụ",
+                "Tỉnh ủy",
+                "Thành ủy",
+                "tỉnh ủy",
+                "thành ủy",
+            ]
+            .map(String::from),
+        );
         let mut not_names: HashSet<String> = firsts(NOT_NAMES).into_iter().collect();
         for t in skip.iter() {
-            not_names.extend(t.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).map(String::from));
+            not_names.extend(
+                t.split_whitespace()
+                    .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    .map(String::from),
+            );
         }
         let surnames: HashSet<String> = firsts(SURNAMES).into_iter().collect();
         for s in &surnames {
@@ -83,7 +101,9 @@ struct Tok {
 
 fn is_name_word(w: &str) -> bool {
     let mut chars = w.chars();
-    let Some(first) = chars.next() else { return false };
+    let Some(first) = chars.next() else {
+        return false;
+    };
     if !first.is_uppercase() {
         return false;
     }
@@ -108,11 +128,15 @@ impl Scan<'_> {
     }
 
     fn place_at(&self, pos: usize) -> Option<&PlaceMention> {
-        self.places.iter().find(|p| p.full.start <= pos && pos < p.full.end)
+        self.places
+            .iter()
+            .find(|p| p.full.start <= pos && pos < p.full.end)
     }
 
     fn in_hits<T>(hits: &[Hit<T>], pos: usize) -> Option<usize> {
-        hits.iter().find(|h| h.start <= pos && pos < h.end).map(|h| h.end)
+        hits.iter()
+            .find(|h| h.start <= pos && pos < h.end)
+            .map(|h| h.end)
     }
 
     fn tok_after(&self, pos: usize) -> Option<usize> {
@@ -144,7 +168,13 @@ impl Scan<'_> {
         (j - i >= 2).then_some(i..j)
     }
 
-    fn person(&self, run: Range<usize>, title: String, place: Option<Place>, rank: u32) -> PersonMention {
+    fn person(
+        &self,
+        run: Range<usize>,
+        title: String,
+        place: Option<Place>,
+        rank: u32,
+    ) -> PersonMention {
         let span = self.toks[run.start].start..self.toks[run.end - 1].end;
         PersonMention {
             person: Person {
@@ -185,7 +215,11 @@ impl Scan<'_> {
                 .find(|p| !p.qualifier && p.span.start >= title.end && p.span.end <= seg_end)
                 .map(|p| p.place.clone());
             if title.tag > best.2 || best.0.is_empty() {
-                best = (self.text[seg_start..seg_end].trim().to_string(), place.or(best.1), title.tag);
+                best = (
+                    self.text[seg_start..seg_end].trim().to_string(),
+                    place.or(best.1),
+                    title.tag,
+                );
             } else if best.1.is_none() {
                 best.1 = place;
             }
@@ -215,9 +249,15 @@ pub fn find(
             let (start, end) = (s.start + m.start(), s.start + m.end());
             let g = glued_honorific(m.as_str());
             if g > 0 {
-                toks.push(Tok { start, end: start + g });
+                toks.push(Tok {
+                    start,
+                    end: start + g,
+                });
                 glued.insert(toks.len());
-                toks.push(Tok { start: start + g, end });
+                toks.push(Tok {
+                    start: start + g,
+                    end,
+                });
             } else {
                 toks.push(Tok { start, end });
             }
@@ -233,7 +273,10 @@ pub fn find(
         };
         let mut found: Vec<PersonMention> = Vec::new();
         let taken = |m: PersonMention, found: &mut Vec<PersonMention>| {
-            if !found.iter().any(|f| f.span.start < m.span.end && m.span.start < f.span.end) {
+            if !found
+                .iter()
+                .any(|f| f.span.start < m.span.end && m.span.start < f.span.end)
+            {
                 found.push(m);
             }
         };
@@ -245,11 +288,16 @@ pub fn find(
         for i in 0..scan.toks.len() {
             let start = scan.toks[i].start;
             let honorific = scan.glued.contains(&i)
-                || scan.honorifics.iter().any(|h| h.end + 1 == start && &text[h.end..start] == " ");
+                || scan
+                    .honorifics
+                    .iter()
+                    .any(|h| h.end + 1 == start && &text[h.end..start] == " ");
             if !honorific && !r.surnames.contains(scan.word(i)) {
                 continue;
             }
-            let Some(run) = scan.name_run(i) else { continue };
+            let Some(run) = scan.name_run(i) else {
+                continue;
+            };
             let end = scan.toks[run.end - 1].end;
             let (title, place, rank) = scan.appositive(end, s.end);
             if rank == 0 && !honorific {
@@ -264,7 +312,10 @@ pub fn find(
 }
 
 fn within<T: Copy>(hits: &[Hit<T>], s: &Range<usize>) -> Vec<Hit<T>> {
-    hits.iter().filter(|h| h.start >= s.start && h.end <= s.end).copied().collect()
+    hits.iter()
+        .filter(|h| h.start >= s.start && h.end <= s.end)
+        .copied()
+        .collect()
 }
 
 /// Bytes of an honorific glued to the name that follows ("ôngNguyễn").
@@ -291,7 +342,10 @@ fn after_title(scan: &Scan<'_>, title: &Hit<u32>, limit: usize) -> Option<Person
             return None;
         }
         let gap = &text[prev_end..tok.start];
-        if gap.contains([',', ';', ':', '"', '“', '”']) || gap.contains(" - ") || gap.contains(" – ") {
+        if gap.contains([',', ';', ':', '"', '“', '”'])
+            || gap.contains(" - ")
+            || gap.contains(" – ")
+        {
             return None;
         }
         if let Some(p) = scan.place_at(tok.start) {
@@ -349,7 +403,8 @@ mod tests {
 
     #[test]
     fn name_after_title_and_place() {
-        let m = people("Chiều 3-3, Chủ tịch HĐND thành phố Hà Nội Nguyễn Ngọc Tuấn chủ trì hội đàm.");
+        let m =
+            people("Chiều 3-3, Chủ tịch HĐND thành phố Hà Nội Nguyễn Ngọc Tuấn chủ trì hội đàm.");
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].person.name, "Nguyễn Ngọc Tuấn");
         assert_eq!(m[0].person.place.as_ref().map(|p| p.code()), Some("VN-HN"));
@@ -364,8 +419,14 @@ mod tests {
         assert_eq!(m[0].person.name, "Nguyễn Thị Tuyến");
         assert_eq!(m[0].person.place.as_ref().map(|p| p.code()), Some("VN-HN"));
         assert!(m[0].rank >= 80);
-        assert_eq!(names("Đoàn do ông Wada Kenji, Chủ tịch Hội dẫn đầu."), ["Wada Kenji"]);
-        assert_eq!(names("Chủ tịch Hội đồng tỉnh Fukuoka ông Kohara Katsuji cho biết."), ["Kohara Katsuji"]);
+        assert_eq!(
+            names("Đoàn do ông Wada Kenji, Chủ tịch Hội dẫn đầu."),
+            ["Wada Kenji"]
+        );
+        assert_eq!(
+            names("Chủ tịch Hội đồng tỉnh Fukuoka ông Kohara Katsuji cho biết."),
+            ["Kohara Katsuji"]
+        );
     }
 
     #[test]

@@ -133,7 +133,11 @@ impl Gazetteer {
                 };
                 let code = code.to_ascii_uppercase();
                 let country = code.split('-').next().unwrap_or_default().to_string();
-                let region = if code.contains('-') { code.clone() } else { String::new() };
+                let region = if code.contains('-') {
+                    code.clone()
+                } else {
+                    String::new()
+                };
                 let idx = places.len();
                 places.push(Place {
                     country,
@@ -299,9 +303,27 @@ impl Gazetteer {
 
 /// Designators as folded prefixes, longest first, for [`Gazetteer::resolve`].
 const DESIGNATOR_KEYS: &[&str] = &[
-    "thanh pho", "thu do", "tinh", "tp", "t p", "huyen", "quan", "thi xa", "tieu bang", "bang",
-    "vung", "chau", "khu vuc", "khu tu tri", "nuoc", "city of", "city", "prefecture", "state of",
-    "province", "region",
+    "thanh pho",
+    "thu do",
+    "tinh",
+    "tp",
+    "t p",
+    "huyen",
+    "quan",
+    "thi xa",
+    "tieu bang",
+    "bang",
+    "vung",
+    "chau",
+    "khu vuc",
+    "khu tu tri",
+    "nuoc",
+    "city of",
+    "city",
+    "prefecture",
+    "state of",
+    "province",
+    "region",
 ];
 
 /// A place named in the text, with the body of it that is named there.
@@ -358,7 +380,13 @@ pub fn find(g: &Gazetteer, text: &str, sentences: &[Range<usize>]) -> Vec<PlaceM
         .designators
         .find_overlapping_iter(text)
         .filter(|m| is_word(text, m.start(), m.end()))
-        .map(|m| (m.start(), m.end(), g.designator_prefs[m.pattern().as_usize()]))
+        .map(|m| {
+            (
+                m.start(),
+                m.end(),
+                g.designator_prefs[m.pattern().as_usize()],
+            )
+        })
         .collect();
     let orgs: Vec<(usize, usize, PartyKind, Reach)> = g
         .orgs
@@ -441,7 +469,24 @@ fn looks_like_given_name(text: &str, start: usize, end: usize) -> bool {
 fn is_qualifying_gap(gap: &str) -> bool {
     gap.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .all(|w| matches!(w, "nước" | "của" | "thuộc" | "Khu" | "tự" | "trị" | "dân" | "tộc" | "Choang" | "CHLB" | "tỉnh" | "bang" | "vùng"))
+        .all(|w| {
+            matches!(
+                w,
+                "nước"
+                    | "của"
+                    | "thuộc"
+                    | "Khu"
+                    | "tự"
+                    | "trị"
+                    | "dân"
+                    | "tộc"
+                    | "Choang"
+                    | "CHLB"
+                    | "tỉnh"
+                    | "bang"
+                    | "vùng"
+            )
+        })
 }
 
 /// The organization a place belongs to, written before it in the same sentence: its start and
@@ -470,7 +515,9 @@ fn organization(
     ok.then(|| {
         let start = orgs
             .iter()
-            .filter(|o| o.1 <= nearest.0 && text[o.1..nearest.0].trim().is_empty() && o.0 >= sentence_start)
+            .filter(|o| {
+                o.1 <= nearest.0 && text[o.1..nearest.0].trim().is_empty() && o.0 >= sentence_start
+            })
             .map(|o| o.0)
             .min()
             .unwrap_or(nearest.0);
@@ -506,14 +553,42 @@ mod tests {
     #[test]
     fn resolves_codes_and_spellings() {
         let g = gazetteer();
-        for q in ["VN-HN", "vn-hn", "Hà Nội", "ha noi", "Hanoi", "TP. Hà Nội", "thành phố Hà Nội", "HANOI"] {
-            assert_eq!(g.resolve(q).map(|p| p.region), Some("VN-HN".to_string()), "{q}");
+        for q in [
+            "VN-HN",
+            "vn-hn",
+            "Hà Nội",
+            "ha noi",
+            "Hanoi",
+            "TP. Hà Nội",
+            "thành phố Hà Nội",
+            "HANOI",
+        ] {
+            assert_eq!(
+                g.resolve(q).map(|p| p.region),
+                Some("VN-HN".to_string()),
+                "{q}"
+            );
         }
-        assert_eq!(g.resolve("Nhật Bản").map(|p| p.country), Some("JP".to_string()));
-        assert_eq!(g.resolve("Japan").map(|p| p.code().to_string()), Some("JP".to_string()));
-        assert_eq!(g.resolve("jp-40").map(|p| p.name), Some("Fukuoka".to_string()));
-        assert_eq!(g.resolve("tỉnh Fukuoka").map(|p| p.region), Some("JP-40".to_string()));
-        assert_eq!(g.resolve("Thanh Hoá").map(|p| p.region), Some("VN-21".to_string()));
+        assert_eq!(
+            g.resolve("Nhật Bản").map(|p| p.country),
+            Some("JP".to_string())
+        );
+        assert_eq!(
+            g.resolve("Japan").map(|p| p.code().to_string()),
+            Some("JP".to_string())
+        );
+        assert_eq!(
+            g.resolve("jp-40").map(|p| p.name),
+            Some("Fukuoka".to_string())
+        );
+        assert_eq!(
+            g.resolve("tỉnh Fukuoka").map(|p| p.region),
+            Some("JP-40".to_string())
+        );
+        assert_eq!(
+            g.resolve("Thanh Hoá").map(|p| p.region),
+            Some("VN-21".to_string())
+        );
         assert!(g.resolve("Atlantis").is_none());
         assert!(g.resolve("").is_none());
     }
@@ -521,9 +596,18 @@ mod tests {
     #[test]
     fn builtin_data_resolves_the_partner_regions() {
         let g = Gazetteer::builtin();
-        assert_eq!(g.resolve("Hà Nội").map(|p| p.region), Some("VN-HN".to_string()));
-        assert_eq!(g.resolve("VN-13").map(|p| p.name), Some("Quảng Ninh".to_string()));
-        assert_eq!(g.resolve("Nhật Bản").map(|p| p.country), Some("JP".to_string()));
+        assert_eq!(
+            g.resolve("Hà Nội").map(|p| p.region),
+            Some("VN-HN".to_string())
+        );
+        assert_eq!(
+            g.resolve("VN-13").map(|p| p.name),
+            Some("Quảng Ninh".to_string())
+        );
+        assert_eq!(
+            g.resolve("Nhật Bản").map(|p| p.country),
+            Some("JP".to_string())
+        );
     }
 
     fn mentions(text: &str) -> Vec<PlaceMention> {
@@ -562,9 +646,21 @@ mod tests {
     #[test]
     fn merged_provinces_take_the_new_code_after_july_2025() {
         let g = gazetteer();
-        let ha_nam = g.resolve("Hà Nam").unwrap_or_else(|| panic!("Hà Nam missing"));
-        let before = PartialDate { year: 2024, month: 5, day: 1, year_inferred: false };
-        let after = PartialDate { year: 2025, month: 8, day: 1, year_inferred: false };
+        let ha_nam = g
+            .resolve("Hà Nam")
+            .unwrap_or_else(|| panic!("Hà Nam missing"));
+        let before = PartialDate {
+            year: 2024,
+            month: 5,
+            day: 1,
+            year_inferred: false,
+        };
+        let after = PartialDate {
+            year: 2025,
+            month: 8,
+            day: 1,
+            year_inferred: false,
+        };
         assert_eq!(g.at_date(&ha_nam, Some(before)).region, "VN-63");
         assert_eq!(g.at_date(&ha_nam, Some(after)).region, "VN-18");
         assert_eq!(g.at_date(&ha_nam, None).region, "VN-63");

@@ -72,7 +72,9 @@ fn ends_sentence(text: &str, i: usize, stop: char) -> bool {
     }
     let next = after.trim_start_matches([' ', '\t']).chars().next();
     let starts_new = match next {
-        Some(n) => n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '[' | '-' | '–'),
+        Some(n) => {
+            n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '[' | '-' | '–')
+        }
         None => true,
     };
     if !starts_new {
@@ -106,25 +108,38 @@ mod tests {
         let t = "Đoàn đại biểu TP. Ansan đến thăm. PGS. TS. Nguyễn Văn A phát biểu.";
         assert_eq!(
             sentences(t),
-            ["Đoàn đại biểu TP. Ansan đến thăm.", "PGS. TS. Nguyễn Văn A phát biểu."]
+            [
+                "Đoàn đại biểu TP. Ansan đến thăm.",
+                "PGS. TS. Nguyễn Văn A phát biểu."
+            ]
         );
     }
 
     #[test]
     fn numbers_dates_and_credits_stay_inside() {
-        let t = "Vốn hơn 2,3 tỷ USD, từ ngày 10-12/11 tại Fukuoka. (Ảnh: TTXVN) Tiếp theo là hội đàm.";
+        let t =
+            "Vốn hơn 2,3 tỷ USD, từ ngày 10-12/11 tại Fukuoka. (Ảnh: TTXVN) Tiếp theo là hội đàm.";
         assert_eq!(
             sentences(t),
             ["Vốn hơn 2,3 tỷ USD, từ ngày 10-12/11 tại Fukuoka. (Ảnh: TTXVN) Tiếp theo là hội đàm."]
         );
         let t = "KT (T/h) 13/04/2023 09:39\nNgày 12/4, ông A tiếp đoàn.";
-        assert_eq!(sentences(t), ["KT (T/h) 13/04/2023 09:39", "Ngày 12/4, ông A tiếp đoàn."]);
+        assert_eq!(
+            sentences(t),
+            ["KT (T/h) 13/04/2023 09:39", "Ngày 12/4, ông A tiếp đoàn."]
+        );
     }
 
     #[test]
     fn ellipsis_before_lowercase_continues() {
         let t = "các lĩnh vực kinh tế, môi trường…. đóng góp tích cực. Hai bên ký kết.";
-        assert_eq!(sentences(t), ["các lĩnh vực kinh tế, môi trường…. đóng góp tích cực.", "Hai bên ký kết."]);
+        assert_eq!(
+            sentences(t),
+            [
+                "các lĩnh vực kinh tế, môi trường…. đóng góp tích cực.",
+                "Hai bên ký kết."
+            ]
+        );
     }
 
     #[test]
