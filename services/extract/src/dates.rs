@@ -12,6 +12,8 @@ const DATELINE_HEAD_LINES: usize = 10;
 const DATELINE_TAIL_LINES: usize = 3;
 /// A dateline is a short line; a long one with a date is a sentence of the article.
 const MAX_DATELINE_CHARS: usize = 80;
+/// Bytes looked at before a date for the word that qualifies it.
+const WORDS_BEFORE_BYTES: usize = 24;
 /// Words beside the date on a dateline ("Thứ bảy, ngày", "Báo Hải Phòng", "GMT+7").
 const MAX_DATELINE_WORDS: usize = 6;
 
@@ -58,17 +60,17 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| {
         let re = |s: &str| Regex::new(s).unwrap_or_else(|e| panic!("date pattern {s}: {e}"));
         Patterns {
-            dmy: re(r"\b(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?((?:19|20)\d{2})\b"),
-            iso: re(r"\b((?:19|20)\d{2})-(\d{2})(?:-(\d{2}))?\b"),
-            span: re(r"\b(\d{1,2})\s?[-–]\s?(\d{1,2})\s?/\s?(\d{1,2})(?:\s?/\s?((?:19|20)\d{2}))?\b"),
+            dmy: re(r"(?-u:\b)([0-9]{1,2})[ ]?[/.-][ ]?([0-9]{1,2})[ ]?[/.-][ ]?((?:19|20)[0-9]{2})(?-u:\b)"),
+            iso: re(r"(?-u:\b)((?:19|20)[0-9]{2})-([0-9]{2})(?:-([0-9]{2}))?(?-u:\b)"),
+            span: re(r"(?-u:\b)([0-9]{1,2})[ ]?[-–][ ]?([0-9]{1,2})[ ]?/[ ]?([0-9]{1,2})(?:[ ]?/[ ]?((?:19|20)[0-9]{2}))?(?-u:\b)"),
             dm_prefixed: re(
-                r"(?i)\b(?:ngày|sáng|chiều|trưa|tối|đêm|hôm|từ)\s+(?:ngày\s+)?(\d{1,2})\s?[-/.]\s?(\d{1,2})\b",
+                r"(?i)(?-u:\b)(?:ngày|sáng|chiều|trưa|tối|đêm|hôm|từ)[ ]+(?:ngày[ ]+)?([0-9]{1,2})[ ]?[-/.][ ]?([0-9]{1,2})(?-u:\b)",
             ),
-            dm_bare: re(r"\b(\d{1,2})/(\d{1,2})\b"),
-            month_year: re(r"(?i)\btháng\s+(\d{1,2})\s?(?:/|-|năm\s+)\s?((?:19|20)\d{2})\b"),
-            year: re(r"(?i)\bnăm\s+((?:19|20)\d{2})\b"),
-            period: re(r"\b((?:19|20)\d{2})\s?[-–]\s?((?:19|20)\d{2})\b"),
-            bare_year: re(r"\b((?:19|20)\d{2})\b"),
+            dm_bare: re(r"(?-u:\b)([0-9]{1,2})/([0-9]{1,2})(?-u:\b)"),
+            month_year: re(r"(?i)(?-u:\b)tháng[ ]+([0-9]{1,2})[ ]?(?:/|-|năm[ ]+)[ ]?((?:19|20)[0-9]{2})(?-u:\b)"),
+            year: re(r"(?i)(?-u:\b)năm[ ]+((?:19|20)[0-9]{2})(?-u:\b)"),
+            period: re(r"(?-u:\b)((?:19|20)[0-9]{2})[ ]?[-–][ ]?((?:19|20)[0-9]{2})(?-u:\b)"),
+            bare_year: re(r"(?-u:\b)((?:19|20)[0-9]{2})(?-u:\b)"),
         }
     })
 }
@@ -244,6 +246,13 @@ pub fn find(
     found
 }
 
+/// The few words just before `at`, lowercase: enough to see "từ năm", "giai đoạn".
+fn word_before(text: &str, at: usize) -> String {
+    let head = text[..at].trim_end();
+    let from = crate::text::floor_boundary(head, head.len().saturating_sub(WORDS_BEFORE_BYTES));
+    head[from..].to_lowercase()
+}
+
 /// Whether a date sits on a line of its own (a dateline or a printed page date) rather than in
 /// a sentence of the article.
 fn is_dateline_line(text: &str, span: Range<usize>) -> bool {
@@ -313,7 +322,7 @@ fn context_year(
         if m.kind != DateKind::Point || m.date.month != 0 {
             continue;
         }
-        let before = text[..m.span.start].trim_end().to_lowercase();
+        let before = word_before(text, m.span.start);
         if NOT_CURRENT.iter().any(|w| before.ends_with(w)) {
             continue;
         }
@@ -326,7 +335,7 @@ fn context_year(
         if found.iter().any(|m| m.span.start <= at && at < m.span.end) {
             continue;
         }
-        let before = text[..at].trim_end().to_lowercase();
+        let before = word_before(text, at);
         if NOT_CURRENT.iter().any(|w| before.ends_with(w)) || before.ends_with("năm") {
             continue;
         }
@@ -346,7 +355,7 @@ fn context_year(
         return None;
     }
     inside.iter().find_map(|m| {
-        let before = text[..m.span.start].trim_end().to_lowercase();
+        let before = word_before(text, m.span.start);
         (m.kind == DateKind::Period && before.ends_with("giai đoạn")).then_some(m.date.year)
     })
 }

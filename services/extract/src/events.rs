@@ -326,8 +326,7 @@ impl<'a> Doc<'a> {
 /// otherwise it is "đoàn kết", "đoàn viên" …
 fn is_delegation(text: &str, h: &Hit<Cat>) -> bool {
     let word = &text[h.start..h.end];
-    if word.contains(' ') || !word.eq_ignore_ascii_case("đoàn") && word.to_lowercase() != "đoàn"
-    {
+    if word.contains(' ') || crate::text::lower_view(word) != "đoàn" {
         return true;
     }
     let rest = text[h.end..].trim_start_matches(' ');

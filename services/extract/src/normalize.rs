@@ -54,6 +54,10 @@ pub fn normalize(body: Body<'_>) -> String {
     };
     let text = p.image.replace_all(&text, REMOVED);
     let text = p.markdown_image.replace_all(&text, REMOVED);
+    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        return tidy(&text);
+    }
     let text: String = text.nfc().collect();
     tidy(&text)
 }

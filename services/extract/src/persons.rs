@@ -243,6 +243,8 @@ pub fn find(
     let all_skips = r.skip.find(&lower);
     let all_honorifics = r.honorifics.find(&lower);
     for s in sentences {
+        let first = places.partition_point(|p| p.full.end <= s.start);
+        let last = places.partition_point(|p| p.full.start < s.end).max(first);
         let mut toks = Vec::new();
         let mut glued = HashSet::new();
         for m in r.word.find_iter(&text[s.clone()]) {
@@ -266,7 +268,7 @@ pub fn find(
             text,
             toks,
             glued,
-            places,
+            places: &places[first..last],
             skips: within(&all_skips, s),
             honorifics: within(&all_honorifics, s),
             titles: within(&all_titles, s),
