@@ -47,6 +47,7 @@ struct Patterns {
     dmy: Regex,
     iso: Regex,
     span: Regex,
+    span_words: Regex,
     dm_prefixed: Regex,
     dm_bare: Regex,
     month_year: Regex,
@@ -62,6 +63,9 @@ fn patterns() -> &'static Patterns {
         Patterns {
             dmy: re(r"(?-u:\b)([0-9]{1,2})[ ]?[/.-][ ]?([0-9]{1,2})[ ]?[/.-][ ]?((?:19|20)[0-9]{2})(?-u:\b)"),
             iso: re(r"(?-u:\b)((?:19|20)[0-9]{2})-([0-9]{2})(?:-([0-9]{2}))?(?-u:\b)"),
+            span_words: re(
+                r"(?i)(?-u:\b)([0-9]{1,2})[ ]+(?:đến|tới)[ ]+(?:ngày[ ]+)?([0-9]{1,2})[ ]?/[ ]?([0-9]{1,2})(?:[ ]?/[ ]?((?:19|20)[0-9]{2}))?(?-u:\b)",
+            ),
             span: re(r"(?-u:\b)([0-9]{1,2})[ ]?[-–][ ]?([0-9]{1,2})[ ]?/[ ]?([0-9]{1,2})(?:[ ]?/[ ]?((?:19|20)[0-9]{2}))?(?-u:\b)"),
             dm_prefixed: re(
                 r"(?i)(?-u:\b)(?:ngày|sáng|chiều|trưa|tối|đêm|hôm|từ)[ ]+(?:ngày[ ]+)?([0-9]{1,2})[ ]?[-/.][ ]?([0-9]{1,2})(?-u:\b)",
@@ -142,13 +146,11 @@ pub fn find(
             found.push(m);
         }
     };
-    for c in p.dmy.captures_iter(text) {
-        let (d, m, y) = (num(&c, 1), num(&c, 2), num(&c, 3) as i32);
-        if valid(d, m) && d > 0 {
-            add(point(&c, date(y, m, d)), &mut found);
-        }
-    }
-    for c in p.span.captures_iter(text) {
+    for c in p
+        .span
+        .captures_iter(text)
+        .chain(p.span_words.captures_iter(text))
+    {
         let (d1, d2, m, y) = (num(&c, 1), num(&c, 2), num(&c, 3), num(&c, 4) as i32);
         let whole = c.get(0).map_or(0..0, |m| m.range());
         if valid(d1, m) && valid(d2, m) && d1 > 0 && d1 < d2 && !continues(text, whole.end) {
@@ -161,6 +163,12 @@ pub fn find(
                 },
                 &mut found,
             );
+        }
+    }
+    for c in p.dmy.captures_iter(text) {
+        let (d, m, y) = (num(&c, 1), num(&c, 2), num(&c, 3) as i32);
+        if valid(d, m) && d > 0 {
+            add(point(&c, date(y, m, d)), &mut found);
         }
     }
     for c in p.month_year.captures_iter(text) {

@@ -28,6 +28,8 @@ const DATE_LOOKBACK: usize = 3;
 const LEADER_REACH: usize = 24;
 /// Sentences shorter than this (datelines, captions) do not give the article's event date.
 const MIN_EVENT_SENTENCE_CHARS: usize = 40;
+/// How far after "thiết lập quan hệ hữu nghị" its year may be written.
+const ESTABLISH_REACH: usize = 90;
 /// Words after an instrument name within which "hữu nghị" / "kết nghĩa" make it a friendship.
 const FRIENDSHIP_REACH: usize = 90;
 
@@ -63,6 +65,7 @@ enum Cat {
     Online,
     Venue,
     Pair,
+    Establish,
 }
 
 struct Rules {
@@ -124,6 +127,7 @@ fn rules() -> &'static Rules {
                 "online" => Cat::Online,
                 "venue" => Cat::Venue,
                 "pair" => Cat::Pair,
+                "establish" => Cat::Establish,
                 _ => return None,
             };
             Some((r.get(1)?.to_string(), cat))
@@ -304,6 +308,16 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// The article's main region in a country named only as a country ("tại Đức"): a city of
+    /// it rolls up to its region even where the text names only the country.
+    fn main_region_of(&self, country: &str) -> Option<Place> {
+        [&self.home, &self.partner]
+            .into_iter()
+            .flatten()
+            .find(|p| p.country == country && !p.region.is_empty())
+            .cloned()
+    }
+
     /// The most senior named official of a side, the first named among equals.
     fn senior_of(&self, side: &Place) -> Option<Person> {
         let mut best: Option<(u32, usize)> = None;
@@ -450,6 +464,7 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
     for (si, s) in c.sentences.iter().enumerate() {
         let instruments = doc.hits_in(s, is_instrument);
         if instruments.is_empty() {
+            out.extend(established(doc, si));
             continue;
         }
         let signs = doc.hits_in(s, |t| t == Cat::Sign);
@@ -479,10 +494,10 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                 .min()
                 .unwrap_or(window_text.len());
             let window = friendship_window.start..friendship_window.start + window_end;
-            if doc.has(&window, Cat::Friendship) {
+            if doc.has(&window, Cat::Friendship) || doc.has(&window, Cat::Establish) {
                 kind = AgreementKind::Friendship;
             }
-            let years: Vec<i32> = years_in(doc, &after);
+            let years: Vec<i32> = years_in(doc, &seg);
             let reference_year = doc.event_date.map(|d| d.year).filter(|&y| y > 0);
             let dated_day = c
                 .dates
@@ -597,6 +612,42 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
         }
     }
     out
+}
+
+/// "thiết lập quan hệ hữu nghị … năm 2009": a friendship founded in a stated year counts as a
+/// past friendship instrument even when the instrument is not named; an anniversary of it
+/// ("kỷ niệm 15 năm thiết lập …") does not state one.
+fn established(doc: &Doc<'_>, si: usize) -> Option<AgreementMention> {
+    let c = doc.c;
+    let s = &c.sentences[si];
+    let hit = doc.hits_in(s, |t| t == Cat::Establish).into_iter().next()?;
+    let before = &doc.lower[s.start..hit.start];
+    if before.contains("kỷ niệm") || doc.has(s, Cat::Wish) {
+        return None;
+    }
+    let reach = crate::text::floor_boundary(c.text, (hit.end + ESTABLISH_REACH).min(s.end));
+    let year = c.dates.iter().find(|d| {
+        d.span.start >= hit.end
+            && d.span.end <= reach
+            && d.kind == DateKind::Point
+            && d.date.month == 0
+    })?;
+    let distinct = distinct_codes(&doc.places_in(s));
+    let parties = fill_parties(doc, &distinct, Some(year.date), doc.has(s, Cat::Pair))?;
+    Some(AgreementMention {
+        sentence: si,
+        kind: AgreementKind::Friendship,
+        status: AgreementStatus::Past,
+        title: c.text[hit.start..hit.end].to_string(),
+        parties,
+        institutions: None,
+        date: Some(PartialDate {
+            year: year.date.year,
+            ..Default::default()
+        }),
+        term: None,
+        fields: Vec::new(),
+    })
 }
 
 /// The parties of a mention, one per code, with a missing side taken from the article's main
@@ -855,6 +906,9 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
                 }
             }
         }
+        if guests.is_empty() {
+            guests.extend(met_at_venue(doc, s, venue));
+        }
         for (g, from, limit) in guests {
             if venue.is_some_and(|v| v.place.country == g.place.country && v.span.start < from) {
                 continue;
@@ -944,6 +998,43 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
     out
 }
 
+/// Officials of one side meeting at a stated place of the other side ("Bí thư Tỉnh ủy Lào Cai
+/// … hội đàm với … tại thành phố Côn Minh"): the official's place travelled there.
+fn met_at_venue<'a>(
+    doc: &Doc<'a>,
+    s: &Range<usize>,
+    venue: Option<&'a PlaceMention>,
+) -> Option<(&'a PlaceMention, usize, usize)> {
+    let venue = venue?;
+    let meets = doc
+        .hits_in(s, |t| matches!(t, Cat::Toward | Cat::Sign))
+        .iter()
+        .any(|h| {
+            let w = &doc.lower[h.start..h.end];
+            MEETING_VERBS.contains(&w) || matches!(h.tag, Cat::Sign)
+        });
+    if !meets {
+        return None;
+    }
+    let official = doc.c.persons.iter().find(|p| {
+        p.span.start >= s.start
+            && p.span.end <= s.end
+            && p.person
+                .place
+                .as_ref()
+                .is_some_and(|pl| !pl.region.is_empty() && pl.country != venue.place.country)
+    })?;
+    let code = official.person.place.as_ref()?.code().to_string();
+    let mention = doc
+        .places
+        .iter()
+        .find(|p| p.span.start >= s.start && p.span.end <= s.end && p.code() == code)?;
+    Some((mention, s.start, s.end))
+}
+
+/// Verbs of a meeting between officials.
+const MEETING_VERBS: &[&str] = &["hội đàm", "làm việc", "gặp", "tiếp xúc"];
+
 /// The named head of a delegation: "do [ông] X … dẫn đầu / làm trưởng đoàn", "dẫn đầu là X".
 fn leader_after(doc: &Doc<'_>, from: usize, limit: usize) -> Option<Person> {
     let c = doc.c;
@@ -1024,6 +1115,15 @@ fn merge_visits(doc: &Doc<'_>, mentions: Vec<VisitMention>) -> Vec<Visit> {
         }
     }
     for v in &mut out {
+        for side in [&mut v.guest, &mut v.host] {
+            if let Some(p) = doc
+                .main_region_of(&side.place.country)
+                .filter(|_| side.place.region.is_empty())
+            {
+                let date = v.start;
+                *side = locality(doc.c.gazetteer.at_date(&p, date));
+            }
+        }
         if v.leader.is_none() {
             v.leader = doc.senior_of(&v.guest.place);
         }

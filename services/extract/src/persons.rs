@@ -19,6 +19,8 @@ const DESIGNATORS: &str = include_str!("../data/designators.tsv");
 
 /// The most words a name has ("Phút Phăn Kẹo Vông Xay").
 const MAX_NAME_WORDS: usize = 5;
+/// The most words a Vietnamese name has ("Nguyễn Thị Anh Hoa").
+const MAX_VIETNAMESE_NAME_WORDS: usize = 4;
 /// How many words may stand between a title and the name it introduces.
 const MAX_TITLE_GAP_WORDS: usize = 12;
 
@@ -153,11 +155,34 @@ impl Scan<'_> {
         if r.not_names.contains(first) && !r.surnames.contains(first) {
             return None;
         }
+        let vietnamese = r.surnames.contains(first);
         let mut j = i + 1;
         while j < self.toks.len() && j - i < MAX_NAME_WORDS {
             let gap = &self.text[self.toks[j - 1].end..self.toks[j].start];
             let w = self.word(j);
-            if gap != " " || !is_name_word(w) || self.place_at(self.toks[j].start).is_some() {
+            if gap != " " || !is_name_word(w) {
+                break;
+            }
+            if let Some(p) = self.place_at(self.toks[j].start) {
+                // A Vietnamese given name can spell a place ("Nguyễn Lộc Hà"): a bare place
+                // name that ends the name is part of it.
+                let words = self.toks[j..]
+                    .iter()
+                    .take_while(|t| t.end <= p.span.end)
+                    .count();
+                let bare = p.full == p.span && p.span.start == self.toks[j].start;
+                let ends = self.toks.get(j + words).is_none_or(|t| {
+                    !is_name_word(&self.text[t.start..t.end])
+                        || self.text[p.span.end..t.start] != *" "
+                });
+                if vietnamese
+                    && bare
+                    && ends
+                    && words > 0
+                    && j - i + words <= MAX_VIETNAMESE_NAME_WORDS
+                {
+                    j += words;
+                }
                 break;
             }
             if Self::in_hits(&self.titles, self.toks[j].start).is_some() {
