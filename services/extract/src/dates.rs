@@ -52,6 +52,7 @@ struct Patterns {
     dm_bare: Regex,
     month_year: Regex,
     year: Regex,
+    month: Regex,
     period: Regex,
     bare_year: Regex,
 }
@@ -73,6 +74,7 @@ fn patterns() -> &'static Patterns {
             dm_bare: re(r"(?-u:\b)([0-9]{1,2})/([0-9]{1,2})(?-u:\b)"),
             month_year: re(r"(?i)(?-u:\b)tháng[ ]+([0-9]{1,2})[ ]?(?:/|-|năm[ ]+)[ ]?((?:19|20)[0-9]{2})(?-u:\b)"),
             year: re(r"(?i)(?-u:\b)năm[ ]+((?:19|20)[0-9]{2})(?-u:\b)"),
+            month: re(r"(?i)(?-u:\b)tháng[ ]+([0-9]{1,2})(?-u:\b)"),
             period: re(r"(?-u:\b)((?:19|20)[0-9]{2})[ ]?[-–][ ]?((?:19|20)[0-9]{2})(?-u:\b)"),
             bare_year: re(r"(?-u:\b)((?:19|20)[0-9]{2})(?-u:\b)"),
         }
@@ -213,6 +215,12 @@ pub fn find(
                     &mut found,
                 );
             }
+        }
+    }
+    for c in p.month.captures_iter(text) {
+        let end = c.get(0).map_or(0, |m| m.end());
+        if valid(0, num(&c, 1)) && !continues(text, end) {
+            add(point(&c, date(0, num(&c, 1), 0)), &mut found);
         }
     }
     for c in p.year.captures_iter(text) {

@@ -149,6 +149,7 @@ struct Doc<'a> {
     home: Option<Place>,
     partner: Option<Place>,
     event_date: Option<PartialDate>,
+    reference_year: Option<i32>,
     people: Vec<Person>,
     ranks: Vec<u32>,
 }
@@ -223,9 +224,19 @@ impl<'a> Doc<'a> {
                 }
             }
         }
+        let reference_year = event_date
+            .filter(|d| d.year > 0 && !d.year_inferred)
+            .or_else(|| {
+                c.dates
+                    .iter()
+                    .find(|d| d.kind == DateKind::Dateline)
+                    .map(|d| d.date)
+            })
+            .map(|d| d.year);
         Doc {
             c,
             lower,
+            reference_year,
             hits,
             places,
             home,
@@ -498,7 +509,7 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                 kind = AgreementKind::Friendship;
             }
             let years: Vec<i32> = years_in(doc, &seg);
-            let reference_year = doc.event_date.map(|d| d.year).filter(|&y| y > 0);
+            let reference_year = doc.reference_year;
             let dated_day = c
                 .dates
                 .iter()
