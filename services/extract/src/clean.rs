@@ -12,6 +12,8 @@ const CREDITS: &str = include_str!("../data/credits.tsv");
 /// A heading only cuts once this many chars of article text came before it; earlier it is a
 /// menu item at the top of the page and only that line goes.
 const MIN_BODY_BEFORE_CUT: usize = 150;
+/// Headings are short; longer lines are never looked up.
+const MAX_HEADING_BYTES: usize = 80;
 /// A credit line is short; a longer line starting "Ảnh:" is a caption worth keeping.
 const MAX_CREDIT_CHARS: usize = 60;
 
@@ -83,7 +85,7 @@ pub fn clean(text: &str) -> String {
             }
             continue;
         }
-        if lists.noise.contains(&line_key(t)) {
+        if t.len() <= MAX_HEADING_BYTES && lists.noise.contains(&line_key(t)) {
             if body_chars >= MIN_BODY_BEFORE_CUT {
                 break;
             }

@@ -1,7 +1,7 @@
 //! Stage 4: places and the organizations that belong to them, from gazetteer data files.
 use std::{collections::HashMap, ops::Range};
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::{
     model::{PartialDate, PartyKind, Place, PlaceLevel},
@@ -75,6 +75,7 @@ fn party_kind(s: &str) -> PartyKind {
 fn build(patterns: &[String]) -> AhoCorasick {
     AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(patterns)
         .unwrap_or_else(|e| panic!("gazetteer automaton does not build: {e}"))
 }

@@ -1,6 +1,6 @@
 //! Text helpers shared by the stages: case and diacritic folding, spelling variants, word
 //! boundaries, lexicon files and char offsets.
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use unicode_normalization::UnicodeNormalization;
 
 /// A lowercase copy of `text` with the same byte offsets, so matches in it index `text` too.
@@ -8,6 +8,10 @@ use unicode_normalization::UnicodeNormalization;
 pub fn lower_view(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         let mut lower = c.to_lowercase();
         match (lower.next(), lower.next()) {
             (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
@@ -144,6 +148,7 @@ impl<T: Copy> Lexicon<T> {
         }
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .unwrap_or_else(|e| panic!("lexicon does not build: {e}"));
         Lexicon { matcher, tags }
