@@ -45,6 +45,8 @@ pub struct Context<'a> {
     pub persons: &'a [PersonMention],
     /// Date mentions.
     pub dates: &'a [DateMention],
+    /// The publication date, the caller's or the dateline's.
+    pub published: Option<PartialDate>,
     /// The gazetteer.
     pub gazetteer: &'a Gazetteer,
 }
@@ -317,6 +319,28 @@ impl<'a> Doc<'a> {
             start: char_offset(self.c.text, s.start),
             end: char_offset(self.c.text, s.end),
         }
+    }
+
+    /// The named officials of the parties in the sentence that states a signing.
+    fn signatories(&self, idx: usize, parties: &[Party]) -> Vec<Person> {
+        let s = &self.c.sentences[idx];
+        let mut out: Vec<Person> = Vec::new();
+        for m in self
+            .c
+            .persons
+            .iter()
+            .filter(|m| m.span.start >= s.start && m.span.end <= s.end)
+        {
+            let of_party = m
+                .person
+                .place
+                .as_ref()
+                .is_some_and(|pl| parties.iter().any(|p| p.place.code() == pl.code()));
+            if of_party && !out.iter().any(|o| o.name == m.person.name) {
+                out.push(m.person.clone());
+            }
+        }
+        out
     }
 
     /// The article's main region in a country named only as a country ("tại Đức"): a city of
@@ -787,20 +811,23 @@ fn merge_agreements(doc: &Doc<'_>, mentions: Vec<AgreementMention>) -> Vec<Agree
                     *inst = m.institutions;
                 }
             }
-            None => out.push((
-                Agreement {
-                    kind: m.kind,
-                    status: m.status,
-                    title: m.title,
-                    parties: m.parties,
-                    signed_on: m.date,
-                    term: m.term,
-                    fields: m.fields,
-                    signatories: Vec::new(),
-                    evidence: doc.evidence(m.sentence),
-                },
-                m.institutions,
-            )),
+            None => {
+                let signatories = doc.signatories(m.sentence, &m.parties);
+                out.push((
+                    Agreement {
+                        kind: m.kind,
+                        status: m.status,
+                        title: m.title,
+                        parties: m.parties,
+                        signed_on: m.date,
+                        term: m.term,
+                        fields: m.fields,
+                        signatories,
+                        evidence: doc.evidence(m.sentence),
+                    },
+                    m.institutions,
+                ));
+            }
         }
     }
     out.into_iter().map(|(a, _)| a).collect()

@@ -65,7 +65,7 @@ impl Extractor {
         let published_on = input.published_on.or_else(|| dates::dateline(&cleaned));
         let sentences = sentences::split(&cleaned);
         let mentions = places::find(&self.gazetteer, &cleaned, &sentences);
-        let people = persons::find(&cleaned, &sentences, &mentions, &self.gazetteer);
+        let people = persons::find(&cleaned, &sentences, &mentions);
         let when = dates::find(&cleaned, &sentences, published_on);
         let (agreements, visits) = events::find(&events::Context {
             text: &cleaned,
@@ -73,6 +73,7 @@ impl Extractor {
             places: &mentions,
             persons: &people,
             dates: &when,
+            published: published_on,
             gazetteer: &self.gazetteer,
         });
         Extraction {

@@ -6,7 +6,7 @@ use regex::Regex;
 
 use crate::{
     model::{Person, Place},
-    places::{Gazetteer, PlaceMention},
+    places::PlaceMention,
     text::{lower_view, rows, Hit, Lexicon},
 };
 
@@ -255,12 +255,7 @@ impl Scan<'_> {
 }
 
 /// Every person mention in the text, in order.
-pub fn find(
-    text: &str,
-    sentences: &[Range<usize>],
-    places: &[PlaceMention],
-    _gazetteer: &Gazetteer,
-) -> Vec<PersonMention> {
+pub fn find(text: &str, sentences: &[Range<usize>], places: &[PlaceMention]) -> Vec<PersonMention> {
     let r = rules();
     let lower = lower_view(text);
     let mut out: Vec<PersonMention> = Vec::new();
@@ -415,13 +410,13 @@ fn after_title(scan: &Scan<'_>, title: &Hit<u32>, limit: usize) -> Option<Person
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{places, sentences};
+    use crate::{places, places::Gazetteer, sentences};
 
     fn people(text: &str) -> Vec<PersonMention> {
         let g = Gazetteer::builtin();
         let s = sentences::split(text);
         let p = places::find(&g, text, &s);
-        find(text, &s, &p, &g)
+        find(text, &s, &p)
     }
 
     fn names(text: &str) -> Vec<String> {

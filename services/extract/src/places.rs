@@ -293,13 +293,6 @@ impl Gazetteer {
             _ => place.clone(),
         }
     }
-
-    /// The place with this ISO code, if known.
-    pub fn by_code(&self, code: &str) -> Option<&Place> {
-        self.by_code
-            .get(&code.to_ascii_uppercase())
-            .map(|&i| &self.places[i])
-    }
 }
 
 /// Designators as folded prefixes, longest first, for [`Gazetteer::resolve`].

@@ -166,11 +166,6 @@ impl<T: Copy> Lexicon<T> {
             })
             .collect()
     }
-
-    /// Whether any phrase occurs in `lower`.
-    pub fn any(&self, lower: &str) -> bool {
-        !self.find(lower).is_empty()
-    }
 }
 
 /// Converts a byte offset of `text` to a char offset.
