@@ -372,9 +372,14 @@ impl<'a> Doc<'a> {
 }
 
 /// "đoàn" alone is a delegation only before a name or "của" ("đoàn Chính quyền tỉnh …");
-/// otherwise it is "đoàn kết", "đoàn viên" …
+/// otherwise it is "đoàn kết", "đoàn viên" … Nor is a province's National Assembly caucus.
 fn is_delegation(text: &str, h: &Hit<Cat>) -> bool {
     let word = &text[h.start..h.end];
+    let after = text[h.end..].trim_start_matches(' ');
+    if after.starts_with("Quốc hội") || after.starts_with("quốc hội") {
+        // "Đoàn đại biểu Quốc hội tỉnh X" is the province's caucus in the National Assembly.
+        return false;
+    }
     if word.contains(' ') || crate::text::lower_view(word) != "đoàn" {
         return true;
     }
@@ -810,6 +815,11 @@ fn merge_agreements(doc: &Doc<'_>, mentions: Vec<AgreementMention>) -> Vec<Agree
                 if inst.is_none() {
                     *inst = m.institutions;
                 }
+                for p in doc.signatories(m.sentence, &a.parties) {
+                    if !a.signatories.iter().any(|q| q.name == p.name) {
+                        a.signatories.push(p);
+                    }
+                }
             }
             None => {
                 let signatories = doc.signatories(m.sentence, &m.parties);
@@ -912,10 +922,13 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
         if guests.is_empty() {
             for r in &receives {
                 let object = places.iter().find(|p| {
-                    p.full.start >= r.end && p.full.start <= r.end + RECEIVE_REACH && {
-                        let gap = &c.text[r.end..p.full.start];
-                        !gap.contains(',') && !gap.contains("của") && !gap.contains(" và ")
-                    }
+                    !p.place.region.is_empty()
+                        && p.full.start >= r.end
+                        && p.full.start <= r.end + RECEIVE_REACH
+                        && {
+                            let gap = &c.text[r.end..p.full.start];
+                            !gap.contains(',') && !gap.contains("của") && !gap.contains(" và ")
+                        }
                 });
                 if let Some(g) = object {
                     guests.push((g, r.start, s.end));

@@ -20,7 +20,10 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| {
         let re = |s: &str| Regex::new(s).unwrap_or_else(|e| panic!("bad pattern {s}: {e}"));
         Patterns {
-            hidden: ["script", "style", "head", "noscript", "template"]
+            hidden: [
+                "script", "style", "head", "noscript", "template", "nav", "aside", "footer", "form",
+                "iframe", "svg", "button", "select",
+            ]
                 .iter()
                 .map(|t| re(&format!(r"(?is)<{t}\b.*?(?:</{t}\s*>|\z)")))
                 .collect(),
