@@ -278,8 +278,9 @@ impl<'a> Doc<'a> {
             .position(|s| s.start <= pos && pos < s.end)
     }
 
-    /// A day (or span) stated in the sentence, else in one of the few sentences before it,
-    /// else the article's first event date.
+    /// A day (or span) stated in the sentence, else in one of the few sentences before it, else
+    /// a month or year stated in the sentence ("Năm 2019, đoàn … đã thăm"), else the article's
+    /// first event date.
     fn date_near(&self, idx: usize) -> (Option<PartialDate>, Option<PartialDate>) {
         let lo = idx.saturating_sub(DATE_LOOKBACK);
         for i in (lo..=idx).rev() {
@@ -293,6 +294,16 @@ impl<'a> Doc<'a> {
             if let Some(d) = found {
                 return (Some(d.date), d.end);
             }
+        }
+        let s = &self.c.sentences[idx];
+        let coarse = self.c.dates.iter().find(|d| {
+            d.span.start >= s.start
+                && d.span.end <= s.end
+                && d.date.year > 0
+                && d.kind == DateKind::Point
+        });
+        if let Some(d) = coarse {
+            return (Some(d.date), None);
         }
         (self.event_date, None)
     }
