@@ -721,10 +721,10 @@ fn fill_parties(
     };
     let has_vn = parties.iter().any(|p| p.place.country == "VN");
     let has_foreign = parties.iter().any(|p| p.place.country != "VN");
-    let may_fill = if parties.is_empty() {
-        pair_named
+    let may_fill = if parties.is_empty() || !(has_vn && has_foreign) {
+        pair_named && (parties.is_empty() || (has_vn && sub(true)) || (has_foreign && sub(false)))
     } else {
-        (has_vn && sub(true)) || (has_foreign && sub(false))
+        true
     };
     if !may_fill {
         return None;

@@ -21,6 +21,8 @@ const DESIGNATORS: &str = include_str!("../data/designators.tsv");
 const MAX_NAME_WORDS: usize = 5;
 /// The most words a Vietnamese name has ("Nguyễn Thị Anh Hoa").
 const MAX_VIETNAMESE_NAME_WORDS: usize = 4;
+/// The most words of one title segment after a name; a longer one runs into the sentence.
+const MAX_APPOSITIVE_WORDS: usize = 10;
 /// How many words may stand between a title and the name it introduces.
 const MAX_TITLE_GAP_WORDS: usize = 12;
 
@@ -239,6 +241,7 @@ impl Scan<'_> {
                 .iter()
                 .find(|p| !p.qualifier && p.span.start >= title.end && p.span.end <= seg_end)
                 .map(|p| p.place.clone());
+            let words = self.text[seg_start..seg_end].split_whitespace().count();
             if title.tag > best.2 || best.0.is_empty() {
                 best = (
                     self.text[seg_start..seg_end].trim().to_string(),
@@ -247,6 +250,10 @@ impl Scan<'_> {
                 );
             } else if best.1.is_none() {
                 best.1 = place;
+            }
+            if words > MAX_APPOSITIVE_WORDS {
+                // A long segment has left the titles for the rest of the sentence.
+                break;
             }
             pos = seg_end;
         }

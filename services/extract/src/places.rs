@@ -461,26 +461,31 @@ fn looks_like_given_name(text: &str, start: usize, end: usize) -> bool {
 }
 
 fn is_qualifying_gap(gap: &str) -> bool {
-    gap.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .all(|w| {
-            matches!(
-                w,
-                "nước"
-                    | "của"
-                    | "thuộc"
-                    | "Khu"
-                    | "tự"
-                    | "trị"
-                    | "dân"
-                    | "tộc"
-                    | "Choang"
-                    | "CHLB"
-                    | "tỉnh"
-                    | "bang"
-                    | "vùng"
-            )
-        })
+    let only_joiners = gap
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '(' | ',' | '-' | '–'));
+    only_joiners
+        && gap
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| {
+                matches!(
+                    w,
+                    "nước"
+                        | "của"
+                        | "thuộc"
+                        | "Khu"
+                        | "tự"
+                        | "trị"
+                        | "dân"
+                        | "tộc"
+                        | "Choang"
+                        | "CHLB"
+                        | "tỉnh"
+                        | "bang"
+                        | "vùng"
+                )
+            })
 }
 
 /// The organization a place belongs to, written before it in the same sentence: its start and
