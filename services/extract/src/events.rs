@@ -971,7 +971,12 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
         if guests.is_empty() {
             guests.extend(met_at_venue(doc, s, venue));
         }
+        let wishes = doc.hits_in(s, |t| t == Cat::Wish);
         for (g, from, limit) in guests {
+            if wishes.iter().any(|w| w.end <= from.max(g.span.start)) {
+                // "mong muốn / mời đoàn … sang thăm": an invitation, not a trip.
+                continue;
+            }
             if venue.is_some_and(|v| v.place.country == g.place.country && v.span.start < from) {
                 continue;
             }
