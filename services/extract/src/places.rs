@@ -593,6 +593,32 @@ mod tests {
     }
 
     #[test]
+    fn builtin_data_resolves_every_common_spelling() {
+        let g = Gazetteer::builtin();
+        let code = |q: &str| g.resolve(q).map(|p| p.code().to_string());
+        for q in [
+            "Hà Nội",
+            "ha noi",
+            "Hanoi",
+            "TP. Hà Nội",
+            "thành phố Hà Nội",
+            "VN-HN",
+            "vn-hn",
+            "Mê Linh",
+        ] {
+            assert_eq!(code(q).as_deref(), Some("VN-HN"), "{q}");
+        }
+        for q in ["tỉnh Fukuoka", "fukuoka", "jp-40", "JP-40"] {
+            assert_eq!(code(q).as_deref(), Some("JP-40"), "{q}");
+        }
+        for q in ["Nhật Bản", "Japan", "nhat ban", "JP"] {
+            assert_eq!(code(q).as_deref(), Some("JP"), "{q}");
+        }
+        assert_eq!(code("Vân Nam").as_deref(), Some("CN-YN"));
+        assert_eq!(code("Yunnan").as_deref(), Some("CN-YN"));
+    }
+
+    #[test]
     fn builtin_data_resolves_the_partner_regions() {
         let g = Gazetteer::builtin();
         assert_eq!(
