@@ -928,6 +928,32 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
                 .copied();
             if let Some(g) = pick {
                 guests.push((g, d.start, limit));
+                // Several localities sending one delegation ("Đoàn công tác các tỉnh Lạng Sơn,
+                // Cao Bằng và Hà Giang") make one visit each.
+                let mut listed: Vec<&PlaceMention> = in_phrase.clone();
+                let mut last_end = in_phrase.last().map_or(g.span.end, |p| p.span.end);
+                let start_from = last_end;
+                for p in places.iter().filter(|p| p.span.start >= start_from) {
+                    let Some(gap) = c.text.get(last_end..p.full.start) else {
+                        break;
+                    };
+                    let gap = gap.trim();
+                    if !matches!(gap, "," | "và" | ", và") {
+                        break;
+                    }
+                    listed.push(p);
+                    last_end = p.span.end;
+                }
+                let others = listed.into_iter().filter(|p| {
+                    p.place.country == g.place.country
+                        && !p.place.region.is_empty()
+                        && p.code() != g.code()
+                });
+                for o in others {
+                    if !guests.iter().any(|(q, _, _)| q.code() == o.code()) {
+                        guests.push((o, d.start, limit));
+                    }
+                }
             }
         }
         if guests.is_empty() {
@@ -1049,7 +1075,11 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
                 Some(h) => party(h, gz.at_date(&h.place, start)),
                 None => locality(gz.at_date(&host_place, start)),
             };
-            let leader = leader_after(doc, from, limit);
+            let leader = leader_after(doc, from, limit).filter(|l| {
+                l.place
+                    .as_ref()
+                    .is_none_or(|p| p.country != g.place.country || p.code() == g.code())
+            });
             out.push(VisitMention {
                 sentence: si,
                 status,
@@ -1374,6 +1404,22 @@ mod tests {
             Some("Hattori Seitaro")
         );
         let x = run("Thống đốc tỉnh Fukuoka cho biết sẽ sang thăm thành phố Hà Nội.");
+        assert!(x.visits.is_empty());
+    }
+
+    #[test]
+    fn one_visit_per_sending_locality() {
+        let x = run("Ngày 10/10/2024, Đoàn công tác các tỉnh Lạng Sơn, Cao Bằng và Hà Giang đã thăm và làm việc tại Khu tự trị dân tộc Choang Quảng Tây (Trung Quốc).");
+        let got: Vec<String> = codes(&x)
+            .into_iter()
+            .map(|(g, h)| format!("{g}>{h}"))
+            .collect();
+        assert_eq!(got, ["VN-09>CN-GX", "VN-04>CN-GX", "VN-03>CN-GX"]);
+    }
+
+    #[test]
+    fn invitations_are_not_trips() {
+        let x = run("Ông Hamaya Yoshito trân trọng mời lãnh đạo tỉnh Quảng Ninh sang thăm tỉnh Hokkaido vào tháng 5/2025.");
         assert!(x.visits.is_empty());
     }
 
