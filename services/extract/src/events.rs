@@ -249,24 +249,33 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// The hits inside `r`; hits are sorted by start, so only that stretch is looked at.
+    fn hits_within(&self, r: &Range<usize>) -> &[Hit<Cat>] {
+        let from = self.hits.partition_point(|h| h.start < r.start);
+        let to = self.hits.partition_point(|h| h.start < r.end).max(from);
+        &self.hits[from..to]
+    }
+
     fn hits_in(&self, r: &Range<usize>, cat: fn(Cat) -> bool) -> Vec<Hit<Cat>> {
-        self.hits
+        self.hits_within(r)
             .iter()
-            .filter(|h| h.start >= r.start && h.end <= r.end && cat(h.tag))
+            .filter(|h| h.end <= r.end && cat(h.tag))
             .copied()
             .collect()
     }
 
     fn has(&self, r: &Range<usize>, want: Cat) -> bool {
-        self.hits
+        self.hits_within(r)
             .iter()
-            .any(|h| h.start >= r.start && h.end <= r.end && h.tag == want)
+            .any(|h| h.end <= r.end && h.tag == want)
     }
 
     fn places_in(&self, r: &Range<usize>) -> Vec<&'a PlaceMention> {
-        self.places
+        let from = self.places.partition_point(|p| p.span.start < r.start);
+        self.places[from..]
             .iter()
-            .filter(|p| !p.qualifier && p.span.start >= r.start && p.span.end <= r.end)
+            .take_while(|p| p.span.start < r.end)
+            .filter(|p| !p.qualifier && p.span.end <= r.end)
             .copied()
             .collect()
     }

@@ -341,8 +341,11 @@ pub fn find(text: &str, sentences: &[Range<usize>], places: &[PlaceMention]) -> 
 }
 
 fn within<T: Copy>(hits: &[Hit<T>], s: &Range<usize>) -> Vec<Hit<T>> {
-    hits.iter()
-        .filter(|h| h.start >= s.start && h.end <= s.end)
+    let from = hits.partition_point(|h| h.start < s.start);
+    hits[from..]
+        .iter()
+        .take_while(|h| h.start < s.end)
+        .filter(|h| h.end <= s.end)
         .copied()
         .collect()
 }
