@@ -478,6 +478,8 @@ struct AgreementMention {
     fields: Vec<Field>,
 }
 
+/// The years written in a stretch of text: "năm 2008" and the bare years of a list ("các năm
+/// 2010, 2013, 2018"), each a separate past instrument.
 fn years_in(doc: &Doc<'_>, r: &Range<usize>) -> Vec<i32> {
     let text = doc.c.text;
     let mut years = Vec::new();
@@ -518,6 +520,8 @@ fn years_in(doc: &Doc<'_>, r: &Range<usize>) -> Vec<i32> {
     years
 }
 
+/// Every statement of an instrument: one per instrument word of a sentence (a sentence may
+/// list several), with the status its verbs, cues and years give it.
 fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
     let c = doc.c;
     let mut out = Vec::new();
@@ -595,8 +599,7 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                     ));
                 }
             } else if sign.is_some() && !past_cue {
-                let idx = si;
-                statuses.push((AgreementStatus::Signed, doc.date_near(idx).0));
+                statuses.push((AgreementStatus::Signed, doc.date_near(si).0));
             } else {
                 let period_only = c.dates.iter().any(|d| {
                     d.kind == DateKind::Period
@@ -794,6 +797,8 @@ fn compatible(a: &[Party], b: &[Party]) -> bool {
         })
 }
 
+/// One record per instrument: mentions with the same status and sides (and year, for past
+/// ones) are one instrument, unless one is between institutions and the other not.
 fn merge_agreements(doc: &Doc<'_>, mentions: Vec<AgreementMention>) -> Vec<Agreement> {
     let mut out: Vec<(Agreement, Option<bool>)> = Vec::new();
     for m in mentions {
@@ -899,6 +904,8 @@ fn delegation_phrase_end(text: &str, from: usize, limit: usize) -> usize {
     .map_or(limit, |i| from + i)
 }
 
+/// Every statement of a trip: a delegation of one place, someone received ("tiếp …"), a place
+/// visiting another ("sẽ sang thăm …"), or officials meeting at a stated place of the other side.
 fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
     let c = doc.c;
     let mut out = Vec::new();
@@ -1179,6 +1186,8 @@ fn title_len(text: &str, at: usize) -> usize {
     text[at..].find([',', '.', ';']).unwrap_or(0).min(120)
 }
 
+/// One record per trip: mentions with the same guest, host country and status; the leader
+/// falls back to the most senior official of the guest side.
 fn merge_visits(doc: &Doc<'_>, mentions: Vec<VisitMention>) -> Vec<Visit> {
     let mut out: Vec<Visit> = Vec::new();
     for m in mentions {
