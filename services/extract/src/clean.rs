@@ -1,6 +1,155 @@
-//! Stage 2: the article without its site's noise.
+//! Stage 2: the article without its site's noise: everything from a "related news" heading on,
+//! captions printed twice, link titles, photo credits.
+use std::{collections::HashSet, sync::OnceLock};
+
+use crate::text::{lower_view, rows, spelling_variants};
+
+/// Related-news and navigation headings, one per line.
+const NOISE: &str = include_str!("../data/noise.tsv");
+/// Photo-credit and byline prefixes.
+const CREDITS: &str = include_str!("../data/credits.tsv");
+
+/// A heading only cuts once this many chars of article text came before it; earlier it is a
+/// menu item at the top of the page and only that line goes.
+const MIN_BODY_BEFORE_CUT: usize = 150;
+/// Headings are short; longer lines are never looked up.
+const MAX_HEADING_BYTES: usize = 80;
+/// A credit line is short; a longer line starting "Ảnh:" is a caption worth keeping.
+const MAX_CREDIT_CHARS: usize = 60;
+
+struct Lists {
+    noise: HashSet<String>,
+    credits: Vec<String>,
+}
+
+fn lists() -> &'static Lists {
+    static L: OnceLock<Lists> = OnceLock::new();
+    L.get_or_init(|| Lists {
+        noise: rows(NOISE)
+            .filter_map(|r| r.first().map(|s| lower_view(s)))
+            .flat_map(|s| spelling_variants(&s))
+            .collect(),
+        credits: rows(CREDITS)
+            .filter_map(|r| r.first().map(|s| lower_view(s)))
+            .collect(),
+    })
+}
+
+fn line_key(line: &str) -> String {
+    let t = line
+        .trim()
+        .trim_start_matches(['•', '-', '*', '·', '»', '>', '|'])
+        .trim_end_matches([':', ' ', '|', '»', '>'])
+        .trim();
+    lower_view(t)
+}
+
+fn is_credit(line: &str, credits: &[String]) -> bool {
+    let t = line.trim();
+    if t.chars().count() > MAX_CREDIT_CHARS {
+        return false;
+    }
+    let key = lower_view(t.trim_start_matches('(').trim_end_matches(')'));
+    credits.iter().any(|p| {
+        key.strip_prefix(p.as_str())
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+    })
+}
+
+/// A link widget prints its title twice on one line: "A A".
+fn is_doubled(line: &str) -> bool {
+    let t = line.trim();
+    let chars: Vec<char> = t.chars().collect();
+    if chars.len() < 21 || chars.len() % 2 == 0 {
+        return false;
+    }
+    let half = chars.len() / 2;
+    chars[half] == ' ' && chars[..half] == chars[half + 1..]
+}
+
+fn ends_like_sentence(line: &str) -> bool {
+    line.trim_end()
+        .ends_with(['.', '!', '?', '…', ')', '"', '”', '»', ';'])
+}
 
 /// The article body without noise.
 pub fn clean(text: &str) -> String {
-    text.to_string()
+    let lists = lists();
+    let mut kept: Vec<&str> = Vec::new();
+    let mut body_chars = 0usize;
+    for line in text.split('\n') {
+        let t = line.trim();
+        if t.is_empty() {
+            if kept.last().is_some_and(|l| !l.is_empty()) {
+                kept.push("");
+            }
+            continue;
+        }
+        if t.len() <= MAX_HEADING_BYTES && lists.noise.contains(&line_key(t)) {
+            if body_chars >= MIN_BODY_BEFORE_CUT {
+                break;
+            }
+            continue;
+        }
+        if is_credit(t, &lists.credits) || is_doubled(t) {
+            continue;
+        }
+        let previous = kept.iter().rposition(|l| !l.is_empty());
+        if let Some(i) = previous {
+            if kept[i].trim() == t {
+                let is_title = kept[..i].iter().all(|l| l.is_empty());
+                if !is_title && !ends_like_sentence(t) {
+                    body_chars = body_chars.saturating_sub(kept[i].chars().count());
+                    kept.truncate(i);
+                }
+                continue;
+            }
+        }
+        body_chars += t.chars().count();
+        kept.push(line);
+    }
+    while kept.last().is_some_and(|l| l.is_empty()) {
+        kept.pop();
+    }
+    kept.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BODY: &str = "Sáng 6-11, UBND tỉnh tiếp đoàn đại biểu thành phố Ansan (Hàn Quốc) do ông Kim Jung-taek dẫn đầu. Hai bên trao đổi về hợp tác du lịch và đào tạo nhân lực.";
+
+    #[test]
+    fn related_news_block_is_cut() {
+        let t = format!("{BODY}\n\nCó thể bạn quan tâm\n\nĐoàn tỉnh X thăm Lào\nTin mới");
+        assert_eq!(clean(&t), BODY);
+    }
+
+    #[test]
+    fn a_menu_heading_at_the_top_does_not_cut_the_article() {
+        let t = format!("Tin mới\n{BODY}");
+        assert_eq!(clean(&t), BODY);
+    }
+
+    #[test]
+    fn caption_printed_twice_is_kept_once() {
+        let cap = "Quang cảnh lễ ký kết.";
+        let t = format!("{BODY}\n{cap}\n\n{cap}\nHết.");
+        assert_eq!(clean(&t), format!("{BODY}\n{cap}\n\nHết."));
+    }
+
+    #[test]
+    fn repeated_link_titles_and_credits_go() {
+        let link = "Lãnh đạo HĐND TP Hà Nội tiếp Đoàn ĐB TP St.Petersburg";
+        let t = format!("{BODY}\n{link}\n\n{link}\nẢnh: TTXVN\nTin. ảnh: MINH THANH\nA b c d e f g h i j k A b c d e f g h i j k");
+        assert_eq!(clean(&t), BODY);
+    }
+
+    #[test]
+    fn headline_repeated_below_is_kept() {
+        let title = "Tỉnh Nghệ An và Thủ đô Vientiane ký kết thỏa thuận hợp tác";
+        let t = format!("{title}\n{title}\n{BODY}");
+        assert_eq!(clean(&t), format!("{title}\n{BODY}"));
+    }
 }

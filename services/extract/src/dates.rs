@@ -1,22 +1,449 @@
-//! Stage 6: dates.
-use std::ops::Range;
+//! Stage 6: dates ("Chiều 3-3", "từ ngày 10-12/11", "tháng 1/2024", "13/04/2023 09:39",
+//! "năm 2008", "giai đoạn 2025-2028") with their precision, years resolved from context.
+use std::{collections::HashMap, ops::Range, sync::OnceLock};
+
+use regex::{Captures, Regex};
 
 use crate::model::PartialDate;
 
+/// How many lines from the top a dateline may sit.
+const DATELINE_HEAD_LINES: usize = 10;
+/// How many lines from the bottom a printed date may sit ("Báo Hải Phòng 15/5/2018").
+const DATELINE_TAIL_LINES: usize = 3;
+/// A dateline is a short line; a long one with a date is a sentence of the article.
+const MAX_DATELINE_CHARS: usize = 80;
+/// Bytes looked at before a date for the word that qualifies it.
+const WORDS_BEFORE_BYTES: usize = 24;
+/// Words beside the date on a dateline ("Thứ bảy, ngày", "Báo Hải Phòng", "GMT+7").
+const MAX_DATELINE_WORDS: usize = 6;
+
+/// What a date expression names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateKind {
+    /// A day, a month or a year ("ngày 16/11", "tháng 1/2024", "năm 2008").
+    Point,
+    /// A span of days ("10-12/11"); `end` holds the last day.
+    Span,
+    /// A period of years ("giai đoạn 2025-2028", "(2008-2023)"); `end` holds the last year.
+    Period,
+    /// The page's publication date, printed on a line of its own ("10:43, 26/11/2018").
+    Dateline,
+}
+
 /// A date expression in the text.
+#[derive(Debug, Clone)]
 pub struct DateMention {
     /// Where, in bytes.
     pub span: Range<usize>,
-    /// When.
+    /// When (the first day of a span, the first year of a period).
     pub date: PartialDate,
+    /// The last day of a span or the last year of a period.
+    pub end: Option<PartialDate>,
+    /// What the expression names.
+    pub kind: DateKind,
 }
 
-/// The publication date printed in a dateline, if any.
-pub fn dateline(_text: &str) -> Option<PartialDate> {
+struct Patterns {
+    dmy: Regex,
+    iso: Regex,
+    span: Regex,
+    span_words: Regex,
+    dm_prefixed: Regex,
+    dm_bare: Regex,
+    month_year: Regex,
+    year: Regex,
+    month: Regex,
+    period: Regex,
+    bare_year: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        let re = |s: &str| Regex::new(s).unwrap_or_else(|e| panic!("date pattern {s}: {e}"));
+        Patterns {
+            dmy: re(r"(?-u:\b)([0-9]{1,2})[ ]?[/.-][ ]?([0-9]{1,2})[ ]?[/.-][ ]?((?:19|20)[0-9]{2})(?-u:\b)"),
+            iso: re(r"(?-u:\b)((?:19|20)[0-9]{2})-([0-9]{2})(?:-([0-9]{2}))?(?-u:\b)"),
+            span_words: re(
+                r"(?i)(?-u:\b)([0-9]{1,2})[ ]+(?:đến|tới)[ ]+(?:ngày[ ]+)?([0-9]{1,2})[ ]?/[ ]?([0-9]{1,2})(?:[ ]?/[ ]?((?:19|20)[0-9]{2}))?(?-u:\b)",
+            ),
+            span: re(r"(?-u:\b)([0-9]{1,2})[ ]?[-–][ ]?([0-9]{1,2})[ ]?/[ ]?([0-9]{1,2})(?:[ ]?/[ ]?((?:19|20)[0-9]{2}))?(?-u:\b)"),
+            dm_prefixed: re(
+                r"(?i)(?-u:\b)(?:ngày|sáng|chiều|trưa|tối|đêm|hôm|từ)[ ]+(?:ngày[ ]+)?([0-9]{1,2})[ ]?[-/.][ ]?([0-9]{1,2})(?-u:\b)",
+            ),
+            dm_bare: re(r"(?-u:\b)([0-9]{1,2})/([0-9]{1,2})(?-u:\b)"),
+            month_year: re(r"(?i)(?-u:\b)tháng[ ]+([0-9]{1,2})[ ]?(?:/|-|năm[ ]+)[ ]?((?:19|20)[0-9]{2})(?-u:\b)"),
+            year: re(r"(?i)(?-u:\b)năm[ ]+((?:19|20)[0-9]{2})(?-u:\b)"),
+            month: re(r"(?i)(?-u:\b)tháng[ ]+([0-9]{1,2})(?-u:\b)"),
+            period: re(r"(?-u:\b)((?:19|20)[0-9]{2})[ ]?[-–][ ]?((?:19|20)[0-9]{2})(?-u:\b)"),
+            bare_year: re(r"(?-u:\b)((?:19|20)[0-9]{2})(?-u:\b)"),
+        }
+    })
+}
+
+fn num(c: &Captures<'_>, i: usize) -> u32 {
+    c.get(i).and_then(|m| m.as_str().parse().ok()).unwrap_or(0)
+}
+
+fn valid(day: u32, month: u32) -> bool {
+    (1..=12).contains(&month) && day <= 31
+}
+
+fn date(year: i32, month: u32, day: u32) -> PartialDate {
+    PartialDate {
+        year,
+        month,
+        day,
+        year_inferred: false,
+    }
+}
+
+/// Whether a match is followed by more date digits ("3/4/20" is not "3/4").
+fn continues(text: &str, end: usize) -> bool {
+    let mut rest = text[end..].chars();
+    matches!(
+        (rest.next(), rest.next()),
+        (Some('/' | '.' | '-'), Some(d)) if d.is_ascii_digit()
+    )
+}
+
+/// The publication date printed in a dateline near the top (or a printed date at the bottom).
+pub fn dateline(text: &str) -> Option<PartialDate> {
+    let p = patterns();
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let head = lines.iter().take(DATELINE_HEAD_LINES);
+    let tail = lines.iter().rev().take(DATELINE_TAIL_LINES);
+    for line in head.chain(tail) {
+        let short = line.chars().count() <= MAX_DATELINE_CHARS;
+        if let Some(c) = p.dmy.captures(line).filter(|_| short) {
+            let (d, m, y) = (num(&c, 1), num(&c, 2), num(&c, 3) as i32);
+            if valid(d, m) && d > 0 {
+                return Some(date(y, m, d));
+            }
+        }
+        let iso_line = line.trim_start().starts_with("date ") || short;
+        if let Some(c) = p.iso.captures(line).filter(|_| iso_line) {
+            let (y, m, d) = (num(&c, 1) as i32, num(&c, 2), num(&c, 3));
+            if valid(d, m) {
+                return Some(date(y, m, d));
+            }
+        }
+    }
     None
 }
 
-/// Every date mention in the text.
-pub fn find(_t: &str, _s: &[Range<usize>], _published: Option<PartialDate>) -> Vec<DateMention> {
-    Vec::new()
+/// Every date expression in the text, in order, years resolved where the text allows.
+pub fn find(
+    text: &str,
+    sentences: &[Range<usize>],
+    published: Option<PartialDate>,
+) -> Vec<DateMention> {
+    let p = patterns();
+    let mut found: Vec<DateMention> = Vec::new();
+    let add = |m: DateMention, found: &mut Vec<DateMention>| {
+        if !found
+            .iter()
+            .any(|f| f.span.start < m.span.end && m.span.start < f.span.end)
+        {
+            found.push(m);
+        }
+    };
+    for c in p
+        .span
+        .captures_iter(text)
+        .chain(p.span_words.captures_iter(text))
+    {
+        let (d1, d2, m, y) = (num(&c, 1), num(&c, 2), num(&c, 3), num(&c, 4) as i32);
+        let whole = c.get(0).map_or(0..0, |m| m.range());
+        if valid(d1, m) && valid(d2, m) && d1 > 0 && d1 < d2 && !continues(text, whole.end) {
+            add(
+                DateMention {
+                    span: whole,
+                    date: date(y, m, d1),
+                    end: Some(date(y, m, d2)),
+                    kind: DateKind::Span,
+                },
+                &mut found,
+            );
+        }
+    }
+    for c in p.dmy.captures_iter(text) {
+        let (d, m, y) = (num(&c, 1), num(&c, 2), num(&c, 3) as i32);
+        if valid(d, m) && d > 0 {
+            add(point(&c, date(y, m, d)), &mut found);
+        }
+    }
+    for c in p.month_year.captures_iter(text) {
+        let (m, y) = (num(&c, 1), num(&c, 2) as i32);
+        if valid(0, m) {
+            add(point(&c, date(y, m, 0)), &mut found);
+        }
+    }
+    for c in p.iso.captures_iter(text) {
+        let (y, m, d) = (num(&c, 1) as i32, num(&c, 2), num(&c, 3));
+        if valid(d, m) {
+            add(point(&c, date(y, m, d)), &mut found);
+        }
+    }
+    for c in p.period.captures_iter(text) {
+        let (a, b) = (num(&c, 1) as i32, num(&c, 2) as i32);
+        if a < b {
+            add(
+                DateMention {
+                    span: c.get(0).map_or(0..0, |m| m.range()),
+                    date: date(a, 0, 0),
+                    end: Some(date(b, 0, 0)),
+                    kind: DateKind::Period,
+                },
+                &mut found,
+            );
+        }
+    }
+    for re in [&p.dm_prefixed, &p.dm_bare] {
+        for c in re.captures_iter(text) {
+            let (d, m) = (num(&c, 1), num(&c, 2));
+            let end = c.get(0).map_or(0, |m| m.end());
+            if valid(d, m) && d > 0 && !continues(text, end) {
+                let start = c.get(1).map_or(0, |m| m.start());
+                add(
+                    DateMention {
+                        span: start..end,
+                        date: date(0, m, d),
+                        end: None,
+                        kind: DateKind::Point,
+                    },
+                    &mut found,
+                );
+            }
+        }
+    }
+    for c in p.month.captures_iter(text) {
+        let end = c.get(0).map_or(0, |m| m.end());
+        if valid(0, num(&c, 1)) && !continues(text, end) {
+            add(point(&c, date(0, num(&c, 1), 0)), &mut found);
+        }
+    }
+    for c in p.year.captures_iter(text) {
+        add(point(&c, date(num(&c, 1) as i32, 0, 0)), &mut found);
+    }
+    found.sort_by_key(|m| m.span.start);
+    for m in found.iter_mut() {
+        if m.date.year != 0 && is_dateline_line(text, m.span.clone()) {
+            m.kind = DateKind::Dateline;
+        }
+    }
+    let article_year = context_year(text, 0..text.len(), &found, false);
+    for i in 0..found.len() {
+        if found[i].date.year != 0 {
+            continue;
+        }
+        let sentence = sentences
+            .iter()
+            .find(|s| s.start <= found[i].span.start && found[i].span.start < s.end)
+            .cloned()
+            .unwrap_or(0..0);
+        let year = context_year(text, sentence.clone(), &found, false)
+            .or_else(|| {
+                published
+                    .filter(|p| p.year > 0)
+                    .map(|p| year_near(p, found[i].date))
+            })
+            .or_else(|| context_year(text, sentence, &found, true))
+            .or(article_year);
+        if let Some(y) = year {
+            found[i].date.year = y;
+            found[i].date.year_inferred = true;
+            if let Some(e) = found[i].end.as_mut() {
+                e.year = y;
+                e.year_inferred = true;
+            }
+        }
+    }
+    found
+}
+
+/// The few words just before `at`, lowercase: enough to see "từ năm", "giai đoạn".
+fn word_before(text: &str, at: usize) -> String {
+    let head = text[..at].trim_end();
+    let from = crate::text::floor_boundary(head, head.len().saturating_sub(WORDS_BEFORE_BYTES));
+    head[from..].to_lowercase()
+}
+
+/// Whether a date sits on a line of its own (a dateline or a printed page date) rather than in
+/// a sentence of the article.
+fn is_dateline_line(text: &str, span: Range<usize>) -> bool {
+    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    let line = text[start..end].trim();
+    let words = text[start..span.start].split_whitespace().count()
+        + text[span.end..end].split_whitespace().count();
+    line.starts_with("date ")
+        || (line.chars().count() <= MAX_DATELINE_CHARS && words <= MAX_DATELINE_WORDS)
+}
+
+fn point(c: &Captures<'_>, d: PartialDate) -> DateMention {
+    DateMention {
+        span: c.get(0).map_or(0..0, |m| m.range()),
+        date: d,
+        end: None,
+        kind: DateKind::Point,
+    }
+}
+
+/// The year of a day-month date reported in an article published on `published`: the same
+/// year, unless the month lies well after publication (a December event reported in January).
+fn year_near(published: PartialDate, d: PartialDate) -> i32 {
+    if published.month > 0 && d.month > published.month + 1 {
+        published.year - 1
+    } else {
+        published.year
+    }
+}
+
+/// Words before "năm 2004" that put the year in the past or the future of the reported event.
+const NOT_CURRENT: &[&str] = &[
+    "từ", "vào", "trước", "đến", "sau", "cuối", "đầu", "tới", "hết",
+];
+
+/// The year an article (or one sentence of it) is about when it does not write it next to a
+/// date: the end of an anniversary period "(2008-2023)", a "năm 2023" that is not "từ năm" /
+/// "vào năm", a bare year ("Lễ hội … 2018"), the start of a period ("giai đoạn 2025-2028").
+fn context_year(
+    text: &str,
+    range: Range<usize>,
+    found: &[DateMention],
+    periods: bool,
+) -> Option<i32> {
+    let p = patterns();
+    let inside: Vec<&DateMention> = found
+        .iter()
+        .filter(|m| m.span.start >= range.start && m.span.end <= range.end)
+        .collect();
+    let chunk = &text[range.clone()];
+    let anniversary = chunk.to_lowercase().contains("kỷ niệm");
+    if anniversary {
+        let end = inside.iter().find_map(|m| {
+            let bracketed = text[..m.span.start].ends_with('(');
+            (m.kind == DateKind::Period && bracketed).then(|| m.end.map_or(0, |e| e.year))
+        });
+        if let Some(y) = end.filter(|&y| y > 0) {
+            return Some(y);
+        }
+    }
+    let mut counts: HashMap<i32, usize> = HashMap::new();
+    let mut order: Vec<i32> = Vec::new();
+    for m in &inside {
+        if m.kind != DateKind::Point || m.date.month != 0 {
+            continue;
+        }
+        let before = word_before(text, m.span.start);
+        if NOT_CURRENT.iter().any(|w| before.ends_with(w)) {
+            continue;
+        }
+        *counts.entry(m.date.year).or_default() += 1;
+        order.push(m.date.year);
+    }
+    for c in p.bare_year.captures_iter(chunk) {
+        let Some(g) = c.get(1) else { continue };
+        let at = range.start + g.start();
+        if found.iter().any(|m| m.span.start <= at && at < m.span.end) {
+            continue;
+        }
+        let before = word_before(text, at);
+        if NOT_CURRENT.iter().any(|w| before.ends_with(w)) || before.ends_with("năm") {
+            continue;
+        }
+        let y = num(&c, 1) as i32;
+        *counts.entry(y).or_default() += 1;
+        order.push(y);
+    }
+    if let Some(best) = order.iter().max_by_key(|y| {
+        (
+            counts.get(y).copied().unwrap_or(0),
+            std::cmp::Reverse(order.iter().position(|o| o == *y)),
+        )
+    }) {
+        return Some(*best);
+    }
+    if !periods {
+        return None;
+    }
+    inside.iter().find_map(|m| {
+        let before = word_before(text, m.span.start);
+        (m.kind == DateKind::Period && before.ends_with("giai đoạn")).then_some(m.date.year)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sentences;
+
+    fn dates(text: &str, published: Option<PartialDate>) -> Vec<DateMention> {
+        find(text, &sentences::split(text), published)
+    }
+
+    fn ymd(d: PartialDate) -> (i32, u32, u32) {
+        (d.year, d.month, d.day)
+    }
+
+    #[test]
+    fn day_month_takes_the_year_of_its_sentence_period() {
+        let d = dates(
+            "Chiều 3-3, hai bên ký kết thỏa thuận giai đoạn 2025-2028.",
+            None,
+        );
+        assert_eq!(ymd(d[0].date), (2025, 3, 3));
+        assert!(d[0].date.year_inferred);
+        assert_eq!(d[1].kind, DateKind::Period);
+    }
+
+    #[test]
+    fn spans_and_anniversaries() {
+        let d = dates(
+            "Từ ngày 10-12/11, đoàn dự lễ kỷ niệm 15 năm hữu nghị (2008-2023).",
+            None,
+        );
+        assert_eq!(ymd(d[0].date), (2023, 11, 10));
+        assert_eq!(d[0].end.map(ymd), Some((2023, 11, 12)));
+    }
+
+    #[test]
+    fn publication_date_fills_the_year() {
+        let published = Some(date(2023, 4, 13));
+        let d = dates("Ngày 12/4, ông Lê Hồng Sơn tiếp đoàn.", published);
+        assert_eq!(ymd(d[0].date), (2023, 4, 12));
+        let d = dates("Chiều ngày 23.11, hai tỉnh ký kết.", Some(date(2019, 1, 5)));
+        assert_eq!(ymd(d[0].date), (2018, 11, 23));
+    }
+
+    #[test]
+    fn month_year_full_dates_and_unknown_years() {
+        let d = dates(
+            "Đoàn sẽ sang thăm trong tháng 1/2024. Ngày 11/12/2011, đoàn làm việc.",
+            None,
+        );
+        assert_eq!(ymd(d[0].date), (2024, 1, 0));
+        assert_eq!(ymd(d[1].date), (2011, 12, 11));
+        let d = dates(
+            "Sáng 6-11, tỉnh tiếp đoàn. Hai bên ký thỏa thuận vào năm 2004.",
+            None,
+        );
+        assert_eq!(ymd(d[0].date), (0, 11, 6));
+    }
+
+    #[test]
+    fn datelines_are_found() {
+        assert_eq!(
+            dateline("Tiêu đề\nKT (T/h) 13/04/2023 09:39\nNội dung").map(ymd),
+            Some((2023, 4, 13))
+        );
+        assert_eq!(
+            dateline("Tiêu đề\n date 2025-05 Thời sự").map(ymd),
+            Some((2025, 5, 0))
+        );
+        assert_eq!(dateline("Không có ngày"), None);
+    }
 }

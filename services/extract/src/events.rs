@@ -1,12 +1,37 @@
-//! Stage 7: agreements and visits.
-use std::ops::Range;
+//! Stage 7: agreements and visits with their roles, following the annotation guidelines; one
+//! record per instrument or trip, merged from all its mentions in the article.
+use std::{collections::HashMap, ops::Range, sync::OnceLock};
 
 use crate::{
-    dates::DateMention,
-    model::{Agreement, Visit},
+    dates::{DateKind, DateMention},
+    model::{
+        Agreement, AgreementKind, AgreementStatus, Evidence, Field, PartialDate, Party, PartyKind,
+        Person, Place, PlaceLevel, Term, Visit, VisitStatus,
+    },
     persons::PersonMention,
     places::{Gazetteer, PlaceMention},
+    text::{char_offset, lower_view, rows, Hit, Lexicon},
 };
+
+const EVENTS: &str = include_str!("../data/events.tsv");
+const FIELDS: &str = include_str!("../data/fields.tsv");
+
+/// How far after a verb of movement the host place may be named ("thăm và làm việc tại …").
+const HOST_REACH: usize = 48;
+/// How far after "tiếp" / "đón" the guest's place may be named ("tiếp Phó Chủ tịch Vùng …").
+const RECEIVE_REACH: usize = 40;
+/// How far a delegation's own place may stand from the word "đoàn".
+const DELEGATION_REACH: usize = 170;
+/// How many sentences back a date may be taken from when the stating sentence has none.
+const DATE_LOOKBACK: usize = 3;
+/// How far after "do" the leader's name starts ("do đồng chí Nguyễn Thị Tuyến").
+const LEADER_REACH: usize = 24;
+/// Sentences shorter than this (datelines, captions) do not give the article's event date.
+const MIN_EVENT_SENTENCE_CHARS: usize = 40;
+/// How far after "thiết lập quan hệ hữu nghị" its year may be written.
+const ESTABLISH_REACH: usize = 90;
+/// Words after an instrument name within which "hữu nghị" / "kết nghĩa" make it a friendship.
+const FRIENDSHIP_REACH: usize = 90;
 
 /// Everything the earlier stages found.
 pub struct Context<'a> {
@@ -20,11 +45,1407 @@ pub struct Context<'a> {
     pub persons: &'a [PersonMention],
     /// Date mentions.
     pub dates: &'a [DateMention],
+    /// The publication date, the caller's or the dateline's.
+    pub published: Option<PartialDate>,
     /// The gazetteer.
     pub gazetteer: &'a Gazetteer,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cat {
+    Instrument(AgreementKind),
+    Sign,
+    Friendship,
+    Delegation,
+    Toward,
+    Receive,
+    Lead,
+    Planned,
+    Past,
+    Wish,
+    Generic,
+    Online,
+    Venue,
+    Pair,
+    Establish,
+}
+
+struct Rules {
+    words: Lexicon<Cat>,
+    fields: Lexicon<Field>,
+}
+
+fn agreement_kind(s: &str) -> AgreementKind {
+    match s {
+        "MEMORANDUM" => AgreementKind::Memorandum,
+        "FRIENDSHIP" => AgreementKind::Friendship,
+        "MINUTES" => AgreementKind::Minutes,
+        "LETTER_OF_INTENT" => AgreementKind::LetterOfIntent,
+        "OTHER" => AgreementKind::Other,
+        _ => AgreementKind::Agreement,
+    }
+}
+
+fn field(s: &str) -> Option<Field> {
+    Some(match s {
+        "HEALTH" => Field::Health,
+        "EDUCATION" => Field::Education,
+        "CULTURE" => Field::Culture,
+        "TOURISM" => Field::Tourism,
+        "ECONOMY" => Field::Economy,
+        "TRADE" => Field::Trade,
+        "INVESTMENT" => Field::Investment,
+        "AGRICULTURE" => Field::Agriculture,
+        "ENVIRONMENT" => Field::Environment,
+        "URBAN" => Field::Urban,
+        "TRANSPORT" => Field::Transport,
+        "SCIENCE_TECHNOLOGY" => Field::ScienceTechnology,
+        "LABOUR" => Field::Labour,
+        "PEOPLE_EXCHANGE" => Field::PeopleExchange,
+        "INDUSTRY" => Field::Industry,
+        "OTHER" => Field::Other,
+        _ => return None,
+    })
+}
+
+fn rules() -> &'static Rules {
+    static R: OnceLock<Rules> = OnceLock::new();
+    R.get_or_init(|| {
+        let words = rows(EVENTS).filter_map(|r| {
+            let cat = match *r.first()? {
+                "instrument" => {
+                    Cat::Instrument(agreement_kind(r.get(2).copied().unwrap_or_default()))
+                }
+                "sign" => Cat::Sign,
+                "friendship" => Cat::Friendship,
+                "delegation" => Cat::Delegation,
+                "toward" => Cat::Toward,
+                "receive" => Cat::Receive,
+                "lead" => Cat::Lead,
+                "planned" => Cat::Planned,
+                "past" => Cat::Past,
+                "wish" => Cat::Wish,
+                "generic" => Cat::Generic,
+                "online" => Cat::Online,
+                "venue" => Cat::Venue,
+                "pair" => Cat::Pair,
+                "establish" => Cat::Establish,
+                _ => return None,
+            };
+            Some((r.get(1)?.to_string(), cat))
+        });
+        let fields = rows(FIELDS).filter_map(|r| Some((r.first()?.to_string(), field(r.get(1)?)?)));
+        Rules {
+            words: Lexicon::new(words.collect::<Vec<_>>()),
+            fields: Lexicon::new(fields.collect::<Vec<_>>()),
+        }
+    })
+}
+
+/// The article as the event rules see it.
+struct Doc<'a> {
+    c: &'a Context<'a>,
+    lower: String,
+    hits: Vec<Hit<Cat>>,
+    places: Vec<&'a PlaceMention>,
+    home: Option<Place>,
+    partner: Option<Place>,
+    event_date: Option<PartialDate>,
+    reference_year: Option<i32>,
+    people: Vec<Person>,
+    ranks: Vec<u32>,
+}
+
+impl<'a> Doc<'a> {
+    fn new(c: &'a Context<'a>) -> Self {
+        let lower = lower_view(c.text);
+        let hits: Vec<Hit<Cat>> = rules()
+            .words
+            .find(&lower)
+            .into_iter()
+            .filter(|h| h.tag != Cat::Delegation || is_delegation(c.text, h))
+            .filter(|h| h.tag != Cat::Receive || is_receiving(c.text, h))
+            .collect();
+        let places: Vec<&PlaceMention> = c
+            .places
+            .iter()
+            .filter(|p| {
+                !c.persons
+                    .iter()
+                    .any(|m| m.span.start < p.span.end && p.span.start < m.span.end)
+            })
+            .collect();
+        let main = |vn: bool| -> Option<Place> {
+            let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+            for (i, p) in places.iter().enumerate() {
+                if p.qualifier || p.place.region.is_empty() || (p.place.country == "VN") != vn {
+                    continue;
+                }
+                let e = counts.entry(p.place.region.clone()).or_insert((0, i));
+                e.0 += 1;
+            }
+            let best = counts
+                .iter()
+                .max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)))?;
+            places.get(best.1 .1).map(|p| p.place.clone())
+        };
+        let home = main(true);
+        let partner = main(false).or_else(|| {
+            places
+                .iter()
+                .find(|p| p.place.country != "VN" && !p.qualifier)
+                .map(|p| p.place.clone())
+        });
+        let event_date = c
+            .dates
+            .iter()
+            .filter(|d| d.date.day > 0 && matches!(d.kind, DateKind::Point | DateKind::Span))
+            .find(|d| {
+                c.sentences
+                    .iter()
+                    .find(|s| s.start <= d.span.start && d.span.start < s.end)
+                    .is_some_and(|s| c.text[s.clone()].chars().count() >= MIN_EVENT_SENTENCE_CHARS)
+            })
+            .map(|d| d.date);
+        let mut people: Vec<Person> = Vec::new();
+        let mut ranks: Vec<u32> = Vec::new();
+        for m in c.persons {
+            match people.iter().position(|p| p.name == m.person.name) {
+                Some(i) => {
+                    if m.rank > ranks[i] {
+                        ranks[i] = m.rank;
+                        people[i].title = m.person.title.clone();
+                    }
+                    if people[i].place.is_none() {
+                        people[i].place = m.person.place.clone();
+                    }
+                }
+                None => {
+                    people.push(m.person.clone());
+                    ranks.push(m.rank);
+                }
+            }
+        }
+        let reference_year = event_date
+            .filter(|d| d.year > 0 && !d.year_inferred)
+            .or_else(|| {
+                c.dates
+                    .iter()
+                    .find(|d| d.kind == DateKind::Dateline)
+                    .map(|d| d.date)
+            })
+            .map(|d| d.year);
+        Doc {
+            c,
+            lower,
+            reference_year,
+            hits,
+            places,
+            home,
+            partner,
+            event_date,
+            people,
+            ranks,
+        }
+    }
+
+    /// The hits inside `r`; hits are sorted by start, so only that stretch is looked at.
+    fn hits_within(&self, r: &Range<usize>) -> &[Hit<Cat>] {
+        let from = self.hits.partition_point(|h| h.start < r.start);
+        let to = self.hits.partition_point(|h| h.start < r.end).max(from);
+        &self.hits[from..to]
+    }
+
+    fn hits_in(&self, r: &Range<usize>, cat: fn(Cat) -> bool) -> Vec<Hit<Cat>> {
+        self.hits_within(r)
+            .iter()
+            .filter(|h| h.end <= r.end && cat(h.tag))
+            .copied()
+            .collect()
+    }
+
+    fn has(&self, r: &Range<usize>, want: Cat) -> bool {
+        self.hits_within(r)
+            .iter()
+            .any(|h| h.end <= r.end && h.tag == want)
+    }
+
+    fn places_in(&self, r: &Range<usize>) -> Vec<&'a PlaceMention> {
+        let from = self.places.partition_point(|p| p.span.start < r.start);
+        self.places[from..]
+            .iter()
+            .take_while(|p| p.span.start < r.end)
+            .filter(|p| !p.qualifier && p.span.end <= r.end)
+            .copied()
+            .collect()
+    }
+
+    fn sentence_index(&self, pos: usize) -> Option<usize> {
+        self.c
+            .sentences
+            .iter()
+            .position(|s| s.start <= pos && pos < s.end)
+    }
+
+    /// A day (or span) stated in the sentence, else in one of the few sentences before it, else
+    /// a month or year stated in the sentence ("Năm 2019, đoàn … đã thăm"), else the article's
+    /// first event date.
+    fn date_near(&self, idx: usize) -> (Option<PartialDate>, Option<PartialDate>) {
+        let lo = idx.saturating_sub(DATE_LOOKBACK);
+        for i in (lo..=idx).rev() {
+            let s = &self.c.sentences[i];
+            let found = self.c.dates.iter().find(|d| {
+                d.span.start >= s.start
+                    && d.span.end <= s.end
+                    && d.date.day > 0
+                    && matches!(d.kind, DateKind::Point | DateKind::Span)
+            });
+            if let Some(d) = found {
+                return (Some(d.date), d.end);
+            }
+        }
+        let s = &self.c.sentences[idx];
+        let coarse = self.c.dates.iter().find(|d| {
+            d.span.start >= s.start
+                && d.span.end <= s.end
+                && d.date.year > 0
+                && d.kind == DateKind::Point
+        });
+        if let Some(d) = coarse {
+            return (Some(d.date), None);
+        }
+        (self.event_date, None)
+    }
+
+    fn fields(&self, r: Range<usize>, exclude: &[Range<usize>]) -> Vec<Field> {
+        let mut out: Vec<Field> = Vec::new();
+        for h in rules().fields.find(&self.lower[r.clone()]) {
+            let at = r.start + h.start;
+            if exclude.iter().any(|e| e.start <= at && at < e.end) {
+                continue;
+            }
+            if !out.contains(&h.tag) {
+                out.push(h.tag);
+            }
+        }
+        out.sort();
+        out
+    }
+
+    fn evidence(&self, idx: usize) -> Evidence {
+        let s = &self.c.sentences[idx];
+        Evidence {
+            quote: self.c.text[s.clone()].to_string(),
+            start: char_offset(self.c.text, s.start),
+            end: char_offset(self.c.text, s.end),
+        }
+    }
+
+    /// The named officials of the parties in the sentence that states a signing.
+    fn signatories(&self, idx: usize, parties: &[Party]) -> Vec<Person> {
+        let s = &self.c.sentences[idx];
+        let mut out: Vec<Person> = Vec::new();
+        for m in self
+            .c
+            .persons
+            .iter()
+            .filter(|m| m.span.start >= s.start && m.span.end <= s.end)
+        {
+            let of_party = m
+                .person
+                .place
+                .as_ref()
+                .is_some_and(|pl| parties.iter().any(|p| p.place.code() == pl.code()));
+            if of_party && !out.iter().any(|o| o.name == m.person.name) {
+                out.push(m.person.clone());
+            }
+        }
+        out
+    }
+
+    /// The article's main region in a country named only as a country ("tại Đức"): a city of
+    /// it rolls up to its region even where the text names only the country.
+    fn main_region_of(&self, country: &str) -> Option<Place> {
+        [&self.home, &self.partner]
+            .into_iter()
+            .flatten()
+            .find(|p| p.country == country && !p.region.is_empty())
+            .cloned()
+    }
+
+    /// The most senior named official of a side, the first named among equals.
+    fn senior_of(&self, side: &Place) -> Option<Person> {
+        let mut best: Option<(u32, usize)> = None;
+        for (i, p) in self.people.iter().enumerate() {
+            let Some(place) = &p.place else { continue };
+            let same = if side.region.is_empty() {
+                place.country == side.country
+            } else {
+                place.region == side.region
+            };
+            if same && best.is_none_or(|(r, _)| self.ranks[i] > r) {
+                best = Some((self.ranks[i], i));
+            }
+        }
+        best.map(|(_, i)| self.people[i].clone())
+    }
+}
+
+/// "đoàn" alone is a delegation only before a name or "của" ("đoàn Chính quyền tỉnh …");
+/// otherwise it is "đoàn kết", "đoàn viên" … Nor is a province's National Assembly caucus.
+fn is_delegation(text: &str, h: &Hit<Cat>) -> bool {
+    let word = &text[h.start..h.end];
+    let after = text[h.end..].trim_start_matches(' ');
+    if after.starts_with("Quốc hội") || after.starts_with("quốc hội") {
+        // "Đoàn đại biểu Quốc hội tỉnh X" is the province's caucus in the National Assembly.
+        return false;
+    }
+    if word.contains(' ') || crate::text::lower_view(word) != "đoàn" {
+        return true;
+    }
+    let rest = text[h.end..].trim_start_matches(' ');
+    rest.starts_with("của") || rest.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// "tiếp" receives someone only when a name, a delegation or an honorific follows; otherwise
+/// it is "tiếp theo", "tiếp tục" …
+fn is_receiving(text: &str, h: &Hit<Cat>) -> bool {
+    let rest = text[h.end..].trim_start_matches(' ');
+    let next: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    next.chars().next().is_some_and(char::is_uppercase)
+        || ["đoàn", "ông", "bà", "ngài", "đồng", "xã", "các", "lãnh"].contains(&next.as_str())
+}
+
+fn is_instrument(c: Cat) -> bool {
+    matches!(c, Cat::Instrument(_))
+}
+
+fn distinct_codes<'p>(mentions: &[&'p PlaceMention]) -> Vec<&'p PlaceMention> {
+    let mut out: Vec<&PlaceMention> = Vec::new();
+    for m in mentions {
+        if let Some(i) = out.iter().position(|o| o.code() == m.code()) {
+            if out[i].kind == PartyKind::Locality && m.kind != PartyKind::Locality {
+                out[i] = m;
+            }
+            continue;
+        }
+        out.push(m);
+    }
+    let has_region = |country: &str, out: &[&PlaceMention]| {
+        out.iter()
+            .any(|o| o.place.country == country && !o.place.region.is_empty())
+    };
+    let snapshot = out.clone();
+    out.retain(|m| !(m.place.region.is_empty() && has_region(&m.place.country, &snapshot)));
+    out
+}
+
+fn cross_border(places: &[Place]) -> bool {
+    let vn = places.iter().any(|p| p.country == "VN");
+    let foreign = places.iter().any(|p| p.country != "VN");
+    let sub = places
+        .iter()
+        .any(|p| !p.region.is_empty() || p.level == PlaceLevel::Local);
+    vn && foreign && sub
+}
+
+fn party(m: &PlaceMention, place: Place) -> Party {
+    Party {
+        organization: m.organization.clone(),
+        kind: m.kind,
+        place,
+    }
+}
+
+fn locality(place: Place) -> Party {
+    Party {
+        organization: place.name.clone(),
+        kind: PartyKind::Locality,
+        place,
+    }
+}
+
+/// One statement of an agreement, before merging.
+struct AgreementMention {
+    sentence: usize,
+    kind: AgreementKind,
+    status: AgreementStatus,
+    title: String,
+    parties: Vec<Party>,
+    institutions: Option<bool>,
+    date: Option<PartialDate>,
+    term: Option<Term>,
+    fields: Vec<Field>,
+}
+
+/// The years written in a stretch of text: "năm 2008" and the bare years of a list ("các năm
+/// 2010, 2013, 2018"), each a separate past instrument.
+fn years_in(doc: &Doc<'_>, r: &Range<usize>) -> Vec<i32> {
+    let text = doc.c.text;
+    let mut years = Vec::new();
+    for d in doc.c.dates {
+        if d.span.start < r.start
+            || d.span.end > r.end
+            || d.kind != DateKind::Point
+            || d.date.month != 0
+        {
+            continue;
+        }
+        if !years.contains(&d.date.year) {
+            years.push(d.date.year);
+        }
+    }
+    let chunk = &text[r.clone()];
+    let mut rest = chunk;
+    let mut base = r.start;
+    while let Some(i) = rest.find(|c: char| c.is_ascii_digit()) {
+        let digits: String = rest[i..].chars().take_while(char::is_ascii_digit).collect();
+        let at = base + i;
+        let inside = doc
+            .c
+            .dates
+            .iter()
+            .any(|d| d.span.start <= at && at < d.span.end);
+        if digits.len() == 4 && !inside {
+            if let Ok(y) = digits.parse::<i32>() {
+                if (1950..=2100).contains(&y) && !years.contains(&y) {
+                    years.push(y);
+                }
+            }
+        }
+        let step = i + digits.len();
+        base += step;
+        rest = &rest[step..];
+    }
+    years
+}
+
+/// Every statement of an instrument: one per instrument word of a sentence (a sentence may
+/// list several), with the status its verbs, cues and years give it.
+fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
+    let c = doc.c;
+    let mut out = Vec::new();
+    for (si, s) in c.sentences.iter().enumerate() {
+        let instruments = doc.hits_in(s, is_instrument);
+        if instruments.is_empty() {
+            out.extend(established(doc, si));
+            continue;
+        }
+        let signs = doc.hits_in(s, |t| t == Cat::Sign);
+        let planned = doc.hits_in(s, |t| t == Cat::Planned);
+        let wish = doc.hits_in(s, |t| t == Cat::Wish);
+        let past_cues = doc.hits_in(s, |t| t == Cat::Past);
+        for (k, ins) in instruments.iter().enumerate() {
+            let seg_start = if k == 0 { s.start } else { ins.start };
+            let seg_end = instruments.get(k + 1).map_or(s.end, |n| n.start);
+            let seg = seg_start..seg_end;
+            let after = ins.start..seg_end;
+            let sign = signs
+                .iter()
+                .rfind(|h| h.end <= ins.start || (h.start >= ins.start && h.end <= seg_end))
+                .copied();
+            let sign = sign.or_else(|| signs.first().copied());
+            let Cat::Instrument(mut kind) = ins.tag else {
+                continue;
+            };
+            let friendship_window = ins.end..(ins.end + FRIENDSHIP_REACH).min(seg_end);
+            let window_text =
+                &doc.lower[crate::text::floor_boundary(c.text, friendship_window.start)
+                    ..crate::text::floor_boundary(c.text, friendship_window.end)];
+            let window_end = [" giữa ", " nhằm ", " để ", " với ", ", "]
+                .iter()
+                .filter_map(|w| window_text.find(w))
+                .min()
+                .unwrap_or(window_text.len());
+            let window = friendship_window.start..friendship_window.start + window_end;
+            if doc.has(&window, Cat::Friendship) || doc.has(&window, Cat::Establish) {
+                kind = AgreementKind::Friendship;
+            }
+            let years: Vec<i32> = years_in(doc, &seg);
+            let reference_year = doc.reference_year;
+            let dated_day = c
+                .dates
+                .iter()
+                .any(|d| d.span.start >= s.start && d.span.end <= s.end && d.date.day > 0);
+            let is_planned = sign.is_some_and(|sg| planned.iter().any(|p| p.end <= sg.start));
+            let is_wish = sign.is_some_and(|sg| wish.iter().any(|w| w.end <= sg.start));
+            let anchor = sign.map_or(ins.start, |sg| sg.start.min(ins.start));
+            let past_cue = past_cues.iter().any(|p| p.end <= anchor);
+            let mut statuses: Vec<(AgreementStatus, Option<PartialDate>)> = Vec::new();
+            if is_wish {
+                continue;
+            } else if is_planned {
+                let when = c.dates.iter().find(|d| {
+                    d.span.start >= s.start
+                        && d.span.end <= s.end
+                        && d.date.month > 0
+                        && d.kind != DateKind::Dateline
+                });
+                match when {
+                    Some(d) => statuses.push((AgreementStatus::Planned, Some(d.date))),
+                    None => continue,
+                }
+            } else if !years.is_empty()
+                && !dated_day
+                && years.iter().all(|&y| reference_year.is_none_or(|r| y < r))
+            {
+                for y in years {
+                    statuses.push((
+                        AgreementStatus::Past,
+                        Some(PartialDate {
+                            year: y,
+                            ..Default::default()
+                        }),
+                    ));
+                }
+            } else if sign.is_some() && !past_cue {
+                statuses.push((AgreementStatus::Signed, doc.date_near(si).0));
+            } else {
+                let period_only = c.dates.iter().any(|d| {
+                    d.kind == DateKind::Period
+                        && d.span.start >= after.start
+                        && d.span.end <= after.end
+                });
+                if past_cue && period_only && sign.is_none() {
+                    statuses.push((AgreementStatus::Past, None));
+                } else {
+                    continue;
+                }
+            }
+            let between = party_clause(c.text, &seg);
+            let mut mentions = doc.places_in(&between);
+            if distinct_codes(&mentions).len() < 2 {
+                mentions = doc.places_in(&seg);
+            }
+            if distinct_codes(&mentions).len() < 2 {
+                mentions = doc.places_in(s);
+            }
+            let distinct = distinct_codes(&mentions);
+            let pair_named = doc.has(s, Cat::Pair);
+            let institutions = (!distinct.is_empty()).then(|| {
+                distinct.iter().any(|m| {
+                    matches!(
+                        m.kind,
+                        PartyKind::Education | PartyKind::Association | PartyKind::Company
+                    )
+                })
+            });
+            let term = c
+                .dates
+                .iter()
+                .find(|d| {
+                    d.kind == DateKind::Period
+                        && d.span.start >= seg.start
+                        && d.span.end <= seg.end
+                        && !c.text[..d.span.start].ends_with('(')
+                })
+                .map(|d| Term {
+                    start_year: d.date.year,
+                    end_year: d.end.map_or(d.date.year, |e| e.year),
+                });
+            let para_end = c.text[s.end..]
+                .find('\n')
+                .map_or(c.text.len(), |i| s.end + i);
+            let org_spans: Vec<Range<usize>> = distinct.iter().map(|m| m.full.clone()).collect();
+            let fields = doc.fields(after.start..para_end, &org_spans);
+            let title = c.text[ins.start..seg_end]
+                .split([',', ';', '.'])
+                .next()
+                .unwrap_or_default()
+                .split(" giữa ")
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_string();
+            for (status, date) in statuses {
+                let parties = fill_parties(doc, &distinct, date, pair_named);
+                let Some(parties) = parties else { continue };
+                out.push(AgreementMention {
+                    sentence: si,
+                    kind,
+                    status,
+                    title: title.clone(),
+                    parties,
+                    institutions,
+                    date,
+                    term,
+                    fields: fields.clone(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// "thiết lập quan hệ hữu nghị … năm 2009": a friendship founded in a stated year counts as a
+/// past friendship instrument even when the instrument is not named; an anniversary of it
+/// ("kỷ niệm 15 năm thiết lập …") does not state one.
+fn established(doc: &Doc<'_>, si: usize) -> Option<AgreementMention> {
+    let c = doc.c;
+    let s = &c.sentences[si];
+    let hit = doc.hits_in(s, |t| t == Cat::Establish).into_iter().next()?;
+    let before = &doc.lower[s.start..hit.start];
+    if before.contains("kỷ niệm") || doc.has(s, Cat::Wish) {
+        return None;
+    }
+    let reach = crate::text::floor_boundary(c.text, (hit.end + ESTABLISH_REACH).min(s.end));
+    let year = c.dates.iter().find(|d| {
+        d.span.start >= hit.end
+            && d.span.end <= reach
+            && d.kind == DateKind::Point
+            && d.date.month == 0
+    })?;
+    let distinct = distinct_codes(&doc.places_in(s));
+    let parties = fill_parties(doc, &distinct, Some(year.date), doc.has(s, Cat::Pair))?;
+    Some(AgreementMention {
+        sentence: si,
+        kind: AgreementKind::Friendship,
+        status: AgreementStatus::Past,
+        title: c.text[hit.start..hit.end].to_string(),
+        parties,
+        institutions: None,
+        date: Some(PartialDate {
+            year: year.date.year,
+            ..Default::default()
+        }),
+        term: None,
+        fields: Vec::new(),
+    })
+}
+
+/// The parties of a mention, one per code, with a missing side taken from the article's main
+/// pair ("hai tỉnh", "2 bên"); None when the result is not cross-border.
+fn fill_parties(
+    doc: &Doc<'_>,
+    distinct: &[&PlaceMention],
+    date: Option<PartialDate>,
+    pair_named: bool,
+) -> Option<Vec<Party>> {
+    let g = doc.c.gazetteer;
+    let mut parties: Vec<Party> = distinct
+        .iter()
+        .map(|m| party(m, g.at_date(&m.place, date)))
+        .collect();
+    let sub = |vn: bool| {
+        parties
+            .iter()
+            .any(|p| (p.place.country == "VN") == vn && !p.place.region.is_empty())
+    };
+    let has_vn = parties.iter().any(|p| p.place.country == "VN");
+    let has_foreign = parties.iter().any(|p| p.place.country != "VN");
+    let may_fill = if parties.is_empty() || !(has_vn && has_foreign) {
+        pair_named && (parties.is_empty() || (has_vn && sub(true)) || (has_foreign && sub(false)))
+    } else {
+        true
+    };
+    if !may_fill {
+        return None;
+    }
+    if !has_vn {
+        if let Some(h) = &doc.home {
+            parties.insert(0, locality(g.at_date(h, date)));
+        }
+    }
+    if !has_foreign {
+        if let Some(p) = &doc.partner {
+            parties.push(locality(p.clone()));
+        }
+    }
+    let places: Vec<Place> = parties.iter().map(|p| p.place.clone()).collect();
+    cross_border(&places).then_some(parties)
+}
+
+/// The "giữa A và B" clause of a segment, up to the words that start what it is about.
+fn party_clause(text: &str, seg: &Range<usize>) -> Range<usize> {
+    let chunk = &text[seg.clone()];
+    let Some(i) = chunk.find("giữa ") else {
+        return seg.start..seg.start;
+    };
+    let rest = &chunk[i..];
+    let end = [
+        " về ",
+        " nhằm ",
+        ";",
+        " trong ",
+        " giai đoạn",
+        " để ",
+        " trên ",
+        " đã ",
+        " tại ",
+    ]
+    .iter()
+    .filter_map(|w| rest.find(w))
+    .min()
+    .unwrap_or(rest.len());
+    seg.start + i..seg.start + i + end
+}
+
+/// Whether two party lists name the same sides, a country standing for any of its regions
+/// ("một thành phố Việt Nam" and "Hội An").
+fn compatible(a: &[Party], b: &[Party]) -> bool {
+    let fits = |x: &Place, y: &Place| {
+        x.code() == y.code() || (x.region.is_empty() && x.country == y.country)
+    };
+    a.len() == b.len()
+        && a.iter().all(|x| {
+            b.iter()
+                .any(|y| fits(&x.place, &y.place) || fits(&y.place, &x.place))
+        })
+        && b.iter().all(|y| {
+            a.iter()
+                .any(|x| fits(&x.place, &y.place) || fits(&y.place, &x.place))
+        })
+}
+
+/// One record per instrument: mentions with the same status and sides (and year, for past
+/// ones) are one instrument, unless one is between institutions and the other not.
+fn merge_agreements(doc: &Doc<'_>, mentions: Vec<AgreementMention>) -> Vec<Agreement> {
+    let mut out: Vec<(Agreement, Option<bool>)> = Vec::new();
+    for m in mentions {
+        let year = |d: Option<PartialDate>| d.map_or(0, |d| d.year);
+        let found = out.iter_mut().find(|(a, inst)| {
+            a.status == m.status
+                && compatible(&a.parties, &m.parties)
+                && (m.status != AgreementStatus::Past || year(a.signed_on) == year(m.date))
+                && (inst.is_none() || m.institutions.is_none() || *inst == m.institutions)
+        });
+        match found {
+            Some((a, inst)) => {
+                if m.kind == AgreementKind::Friendship {
+                    a.kind = AgreementKind::Friendship;
+                }
+                if a.signed_on.is_none() {
+                    a.signed_on = m.date;
+                }
+                for p in m.parties {
+                    let slot = a
+                        .parties
+                        .iter_mut()
+                        .find(|q| q.place.country == p.place.country);
+                    if let Some(q) = slot {
+                        if q.place.region.is_empty() && !p.place.region.is_empty() {
+                            *q = p;
+                        }
+                    }
+                }
+                if a.term.is_none() {
+                    a.term = m.term;
+                }
+                for f in m.fields {
+                    if !a.fields.contains(&f) {
+                        a.fields.push(f);
+                    }
+                }
+                a.fields.sort();
+                if inst.is_none() {
+                    *inst = m.institutions;
+                }
+                for p in doc.signatories(m.sentence, &a.parties) {
+                    if !a.signatories.iter().any(|q| q.name == p.name) {
+                        a.signatories.push(p);
+                    }
+                }
+            }
+            None => {
+                let signatories = doc.signatories(m.sentence, &m.parties);
+                out.push((
+                    Agreement {
+                        kind: m.kind,
+                        status: m.status,
+                        title: m.title,
+                        parties: m.parties,
+                        signed_on: m.date,
+                        term: m.term,
+                        fields: m.fields,
+                        signatories,
+                        evidence: doc.evidence(m.sentence),
+                    },
+                    m.institutions,
+                ));
+            }
+        }
+    }
+    out.into_iter().map(|(a, _)| a).collect()
+}
+
+/// One statement of a visit, before merging.
+struct VisitMention {
+    sentence: usize,
+    status: VisitStatus,
+    guest: Party,
+    host: Party,
+    leader: Option<Person>,
+    start: Option<PartialDate>,
+    end: Option<PartialDate>,
+    fields: Vec<Field>,
+}
+
+/// The end of a delegation phrase: where its leader, its verb or its purpose starts.
+fn delegation_phrase_end(text: &str, from: usize, limit: usize) -> usize {
+    let chunk = &text[from..limit];
+    [
+        " do ",
+        " dẫn đầu",
+        " thăm",
+        " làm việc",
+        " tới ",
+        " đến ",
+        " sang ",
+        " tham dự",
+        " đã ",
+        " đang ",
+        " về ",
+        " nhân ",
+        ", ",
+    ]
+    .iter()
+    .filter_map(|w| chunk.find(w))
+    .min()
+    .map_or(limit, |i| from + i)
+}
+
+/// Every statement of a trip: a delegation of one place, someone received ("tiếp …"), a place
+/// visiting another ("sẽ sang thăm …"), or officials meeting at a stated place of the other side.
+fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
+    let c = doc.c;
+    let mut out = Vec::new();
+    for (si, s) in c.sentences.iter().enumerate() {
+        if doc.has(s, Cat::Generic) || doc.has(s, Cat::Online) {
+            continue;
+        }
+        let delegations = doc.hits_in(s, |t| t == Cat::Delegation);
+        let towards = doc.hits_in(s, |t| t == Cat::Toward);
+        let receives = doc.hits_in(s, |t| t == Cat::Receive);
+        let planned = doc.hits_in(s, |t| t == Cat::Planned);
+        let places = doc.places_in(s);
+        if places.is_empty() {
+            continue;
+        }
+        let venue = doc.hits_in(s, |t| t == Cat::Venue).iter().find_map(|v| {
+            places
+                .iter()
+                .find(|p| p.full.start >= v.end && p.full.start <= v.end + 2)
+                .copied()
+        });
+        let mut guests: Vec<(&PlaceMention, usize, usize)> = Vec::new();
+        for (k, d) in delegations.iter().enumerate() {
+            let limit = delegations.get(k + 1).map_or(s.end, |n| n.start).min(s.end);
+            let reach = crate::text::floor_boundary(c.text, limit.min(d.end + DELEGATION_REACH));
+            let phrase_end = delegation_phrase_end(c.text, d.end, reach);
+            let in_phrase: Vec<&PlaceMention> = places
+                .iter()
+                .filter(|p| p.span.start >= d.end && p.span.end <= phrase_end.max(d.end))
+                .copied()
+                .collect();
+            let pick = in_phrase
+                .iter()
+                .find(|p| !p.place.region.is_empty())
+                .or_else(|| in_phrase.first())
+                .copied();
+            if let Some(g) = pick {
+                guests.push((g, d.start, limit));
+                // Several localities sending one delegation ("Đoàn công tác các tỉnh Lạng Sơn,
+                // Cao Bằng và Hà Giang") make one visit each.
+                let mut listed: Vec<&PlaceMention> = in_phrase.clone();
+                let mut last_end = in_phrase.last().map_or(g.span.end, |p| p.span.end);
+                let start_from = last_end;
+                for p in places.iter().filter(|p| p.span.start >= start_from) {
+                    let Some(gap) = c.text.get(last_end..p.full.start) else {
+                        break;
+                    };
+                    let gap = gap.trim();
+                    if !matches!(gap, "," | "và" | ", và") {
+                        break;
+                    }
+                    listed.push(p);
+                    last_end = p.span.end;
+                }
+                let others = listed.into_iter().filter(|p| {
+                    p.place.country == g.place.country
+                        && !p.place.region.is_empty()
+                        && p.code() != g.code()
+                });
+                for o in others {
+                    if !guests.iter().any(|(q, _, _)| q.code() == o.code()) {
+                        guests.push((o, d.start, limit));
+                    }
+                }
+            }
+        }
+        if guests.is_empty() {
+            for r in &receives {
+                let object = places.iter().find(|p| {
+                    !p.place.region.is_empty()
+                        && p.full.start >= r.end
+                        && p.full.start <= r.end + RECEIVE_REACH
+                        && {
+                            let gap = &c.text[r.end..p.full.start];
+                            !gap.contains(',') && !gap.contains("của") && !gap.contains(" và ")
+                        }
+                });
+                if let Some(g) = object {
+                    guests.push((g, r.start, s.end));
+                }
+            }
+        }
+        let subject_visit = guests.is_empty();
+        if subject_visit {
+            for t in &towards {
+                let word = &doc.lower[t.start..t.end];
+                if word != "thăm" {
+                    continue;
+                }
+                let before: Vec<&&PlaceMention> =
+                    places.iter().filter(|p| p.span.end <= t.start).collect();
+                let after = places
+                    .iter()
+                    .find(|p| p.full.start >= t.end && p.full.start <= t.end + HOST_REACH);
+                if let (Some(g), Some(h)) = (before.last(), after) {
+                    if g.place.country != h.place.country
+                        && !g.place.region.is_empty()
+                        && !h.place.region.is_empty()
+                    {
+                        guests.push((g, t.start, s.end));
+                    }
+                }
+            }
+        }
+        if guests.is_empty() {
+            guests.extend(met_at_venue(doc, s, venue));
+        }
+        let wishes = doc.hits_in(s, |t| t == Cat::Wish);
+        for (g, from, limit) in guests {
+            if wishes.iter().any(|w| w.end <= from.max(g.span.start)) {
+                // "mong muốn / mời đoàn … sang thăm": an invitation, not a trip.
+                continue;
+            }
+            if venue.is_some_and(|v| v.place.country == g.place.country && v.span.start < from) {
+                continue;
+            }
+            let other = |p: &&PlaceMention| p.place.country != g.place.country;
+            let toward_host = towards
+                .iter()
+                .filter(|t| t.start >= from && t.start < limit)
+                .find_map(|t| {
+                    places.iter().find(|p| {
+                        p.full.start >= t.end && p.full.start <= t.end + HOST_REACH && other(p)
+                    })
+                });
+            let sub = |p: &&&PlaceMention| !p.place.region.is_empty();
+            let host = toward_host
+                .or_else(|| venue.as_ref().filter(|v| other(v)))
+                .or_else(|| {
+                    places
+                        .iter()
+                        .filter(|p| p.span.start > g.span.end && other(p))
+                        .find(sub)
+                })
+                .or_else(|| {
+                    places
+                        .iter()
+                        .filter(|p| p.span.end < g.span.start && other(p))
+                        .find(sub)
+                })
+                .or_else(|| places.iter().find(|p| other(p)));
+            let host_place = host.map(|h| (*h).clone());
+            let fallback = if g.place.country == "VN" {
+                doc.partner.clone()
+            } else {
+                doc.home.clone()
+            };
+            let (host_mention, host_place) = match host_place {
+                Some(h) => (Some(h.clone()), h.place.clone()),
+                None => match fallback {
+                    Some(p) => (None, p),
+                    None => continue,
+                },
+            };
+            let is_planned = planned
+                .iter()
+                .any(|p| p.start >= from.min(g.span.start) || p.end <= g.span.start);
+            let (status, start, end) = if is_planned
+                && doc.has(s, Cat::Planned)
+                && planned.iter().any(|p| p.start > g.span.end)
+            {
+                let when = c.dates.iter().find(|d| {
+                    d.span.start >= s.start
+                        && d.span.end <= s.end
+                        && d.date.month > 0
+                        && d.kind != DateKind::Dateline
+                });
+                match when {
+                    Some(d) => (VisitStatus::Planned, Some(d.date), d.end),
+                    None => continue,
+                }
+            } else {
+                let (a, b) = doc.date_near(si);
+                (VisitStatus::Happened, a, b)
+            };
+            let places_at = [g.place.clone(), host_place.clone()];
+            if !cross_border(&places_at) {
+                continue;
+            }
+            let gz = c.gazetteer;
+            let guest = party(g, gz.at_date(&g.place, start));
+            let host = match &host_mention {
+                Some(h) => party(h, gz.at_date(&h.place, start)),
+                None => locality(gz.at_date(&host_place, start)),
+            };
+            let leader = leader_after(doc, from, limit).filter(|l| {
+                l.place
+                    .as_ref()
+                    .is_none_or(|p| p.country != g.place.country || p.code() == g.code())
+            });
+            out.push(VisitMention {
+                sentence: si,
+                status,
+                guest,
+                host,
+                leader,
+                start,
+                end,
+                fields: doc.fields(s.clone(), &[]),
+            });
+        }
+    }
+    out
+}
+
+/// Officials of one side meeting at a stated place of the other side ("Bí thư Tỉnh ủy Lào Cai
+/// … hội đàm với … tại thành phố Côn Minh"): the official's place travelled there.
+fn met_at_venue<'a>(
+    doc: &Doc<'a>,
+    s: &Range<usize>,
+    venue: Option<&'a PlaceMention>,
+) -> Option<(&'a PlaceMention, usize, usize)> {
+    let venue = venue?;
+    let meets = doc
+        .hits_in(s, |t| matches!(t, Cat::Toward | Cat::Sign))
+        .iter()
+        .any(|h| {
+            let w = &doc.lower[h.start..h.end];
+            MEETING_VERBS.contains(&w) || matches!(h.tag, Cat::Sign)
+        });
+    if !meets {
+        return None;
+    }
+    let official = doc.c.persons.iter().find(|p| {
+        p.span.start >= s.start
+            && p.span.end <= s.end
+            && p.person
+                .place
+                .as_ref()
+                .is_some_and(|pl| !pl.region.is_empty() && pl.country != venue.place.country)
+    })?;
+    let code = official.person.place.as_ref()?.code().to_string();
+    let mention = doc
+        .places
+        .iter()
+        .find(|p| p.span.start >= s.start && p.span.end <= s.end && p.code() == code)?;
+    Some((mention, s.start, s.end))
+}
+
+/// Verbs of a meeting between officials.
+const MEETING_VERBS: &[&str] = &["hội đàm", "làm việc", "gặp", "tiếp xúc"];
+
+/// The named head of a delegation: "do [ông] X … dẫn đầu / làm trưởng đoàn", "dẫn đầu là X".
+fn leader_after(doc: &Doc<'_>, from: usize, limit: usize) -> Option<Person> {
+    let c = doc.c;
+    let window = &c.text[from..limit];
+    let mut anchors: Vec<usize> = Vec::new();
+    if let Some(i) = window.find(" do ") {
+        anchors.push(from + i + " do ".len());
+    }
+    for h in doc.hits_in(&(from..limit), |t| t == Cat::Lead) {
+        if doc.lower[h.start..h.end].ends_with(" là") {
+            anchors.push(h.end);
+        }
+    }
+    if let Some(i) = window.find("dẫn đầu là") {
+        anchors.push(from + i + "dẫn đầu là".len());
+    }
+    anchors.iter().find_map(|&a| {
+        c.persons
+            .iter()
+            .find(|p| {
+                p.span.start >= a && p.span.start <= a + LEADER_REACH.max(title_len(c.text, a))
+            })
+            .map(|p| {
+                doc.people
+                    .iter()
+                    .find(|q| q.name == p.person.name)
+                    .cloned()
+                    .unwrap_or_else(|| p.person.clone())
+            })
+    })
+}
+
+/// Room for a title between an anchor and the name ("dẫn đầu là Phó Chủ tịch Vùng Ile de
+/// France Beaudet Stephane").
+fn title_len(text: &str, at: usize) -> usize {
+    text[at..].find([',', '.', ';']).unwrap_or(0).min(120)
+}
+
+/// One record per trip: mentions with the same guest, host country and status; the leader
+/// falls back to the most senior official of the guest side.
+fn merge_visits(doc: &Doc<'_>, mentions: Vec<VisitMention>) -> Vec<Visit> {
+    let mut out: Vec<Visit> = Vec::new();
+    for m in mentions {
+        let found = out.iter_mut().find(|v| {
+            v.status == m.status
+                && v.guest.place.code() == m.guest.place.code()
+                && v.host.place.country == m.host.place.country
+        });
+        match found {
+            Some(v) => {
+                if v.leader.is_none() {
+                    v.leader = m.leader;
+                }
+                if v.start.is_none() {
+                    v.start = m.start;
+                    v.end = m.end;
+                }
+                if v.host.place.region.is_empty() && !m.host.place.region.is_empty() {
+                    v.host = m.host;
+                }
+                for f in m.fields {
+                    if !v.fields.contains(&f) {
+                        v.fields.push(f);
+                    }
+                }
+                v.fields.sort();
+            }
+            None => out.push(Visit {
+                status: m.status,
+                guest: m.guest,
+                host: m.host,
+                leader: m.leader,
+                hosts: Vec::new(),
+                start: m.start,
+                end: m.end,
+                purpose: String::new(),
+                fields: m.fields,
+                evidence: doc.evidence(m.sentence),
+            }),
+        }
+    }
+    for v in &mut out {
+        for side in [&mut v.guest, &mut v.host] {
+            if let Some(p) = doc
+                .main_region_of(&side.place.country)
+                .filter(|_| side.place.region.is_empty())
+            {
+                let date = v.start;
+                *side = locality(doc.c.gazetteer.at_date(&p, date));
+            }
+        }
+        if v.leader.is_none() {
+            v.leader = doc.senior_of(&v.guest.place);
+        }
+        v.hosts = doc
+            .people
+            .iter()
+            .filter(|p| {
+                p.place
+                    .as_ref()
+                    .is_some_and(|pl| pl.code() == v.host.place.code())
+            })
+            .cloned()
+            .collect();
+    }
+    out
+}
+
+/// Officials of one side at a signing held at a stated place of the other side travelled
+/// there, even when no delegation is named.
+fn venue_visits(doc: &Doc<'_>, agreements: &[Agreement], visits: &mut Vec<Visit>) {
+    let c = doc.c;
+    for a in agreements
+        .iter()
+        .filter(|a| a.status == AgreementStatus::Signed)
+    {
+        let Some(idx) = doc.sentence_index(byte_of(c.text, a.evidence.start)) else {
+            continue;
+        };
+        let lo = idx.saturating_sub(1);
+        for s in &c.sentences[lo..=idx.min(c.sentences.len() - 1)] {
+            if doc.has(s, Cat::Online) || !doc.has(s, Cat::Sign) {
+                continue;
+            }
+            let places = doc.places_in(s);
+            let venue = doc.hits_in(s, |t| t == Cat::Venue).iter().find_map(|v| {
+                places
+                    .iter()
+                    .find(|p| p.full.start >= v.end && p.full.start <= v.end + 40)
+                    .copied()
+            });
+            let Some(venue) = venue else { continue };
+            let Some(host) = a
+                .parties
+                .iter()
+                .find(|p| p.place.country == venue.place.country)
+            else {
+                continue;
+            };
+            for guest in a
+                .parties
+                .iter()
+                .filter(|p| p.place.country != venue.place.country)
+            {
+                let known = visits
+                    .iter()
+                    .any(|v| v.guest.place.code() == guest.place.code());
+                let leader = doc.senior_of(&guest.place);
+                if known || leader.is_none() {
+                    continue;
+                }
+                visits.push(Visit {
+                    status: VisitStatus::Happened,
+                    guest: guest.clone(),
+                    host: host.clone(),
+                    leader,
+                    hosts: Vec::new(),
+                    start: a.signed_on,
+                    end: None,
+                    purpose: String::new(),
+                    fields: Vec::new(),
+                    evidence: doc.evidence(doc.sentence_index(s.start).unwrap_or(idx)),
+                });
+            }
+        }
+    }
+}
+
+fn byte_of(text: &str, chars: usize) -> usize {
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(b, _)| b)
+}
+
 /// The agreements and visits of an article.
-pub fn find(_c: &Context<'_>) -> (Vec<Agreement>, Vec<Visit>) {
-    (Vec::new(), Vec::new())
+pub fn find(c: &Context<'_>) -> (Vec<Agreement>, Vec<Visit>) {
+    if c.sentences.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    let doc = Doc::new(c);
+    let agreements = merge_agreements(&doc, agreement_mentions(&doc));
+    let mut visits = merge_visits(&doc, visit_mentions(&doc));
+    venue_visits(&doc, &agreements, &mut visits);
+    (agreements, visits)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{AgreementKind, AgreementStatus, Body, Extraction, Extractor, Input, VisitStatus};
+
+    fn run(text: &str) -> Extraction {
+        Extractor::new().extract(&Input {
+            body: Body::Text(text),
+            title: "",
+            published_on: None,
+        })
+    }
+
+    fn codes(x: &Extraction) -> Vec<(String, String)> {
+        x.visits
+            .iter()
+            .map(|v| {
+                (
+                    v.guest.place.code().to_string(),
+                    v.host.place.code().to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_delegation_visiting_and_signing() {
+        let x = run("Sáng 12/5/2025, lãnh đạo tỉnh Nghệ An tiếp Đoàn đại biểu tỉnh Hủa Phăn (Lào) do ông Phút Phăn, Bí thư Tỉnh ủy dẫn đầu. \
+                     Hai bên đã ký kết thỏa thuận hợp tác giai đoạn 2025-2030 trong các lĩnh vực giáo dục, y tế.");
+        assert_eq!(codes(&x), [("LA-HO".to_string(), "VN-22".to_string())]);
+        assert_eq!(x.visits[0].status, VisitStatus::Happened);
+        assert_eq!(
+            x.visits[0].leader.as_ref().map(|p| p.name.as_str()),
+            Some("Phút Phăn")
+        );
+        assert_eq!(x.agreements.len(), 1);
+        let a = &x.agreements[0];
+        assert_eq!(a.status, AgreementStatus::Signed);
+        assert_eq!(
+            a.term.map(|t| (t.start_year, t.end_year)),
+            Some((2025, 2030))
+        );
+        assert_eq!(
+            a.signed_on.map(|d| (d.year, d.month, d.day)),
+            Some((2025, 5, 12))
+        );
+    }
+
+    #[test]
+    fn past_instruments_with_years_and_friendship_kind() {
+        let x = run("Trên cơ sở triển khai Thỏa thuận hợp tác hữu nghị năm 2008 và Biên bản ghi nhớ các năm 2010, 2013, thành phố Hà Nội và tỉnh Fukuoka đã đạt nhiều kết quả.");
+        let got: Vec<(AgreementKind, i32)> = x
+            .agreements
+            .iter()
+            .map(|a| (a.kind, a.signed_on.map_or(0, |d| d.year)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (AgreementKind::Friendship, 2008),
+                (AgreementKind::Memorandum, 2010),
+                (AgreementKind::Memorandum, 2013)
+            ]
+        );
+        assert!(x
+            .agreements
+            .iter()
+            .all(|a| a.status == AgreementStatus::Past));
+    }
+
+    #[test]
+    fn wishes_generic_trips_and_national_deals_are_not_records() {
+        let x = run("Chủ tịch HĐND TP Hà Nội mong muốn hai bên tiếp tục ký kết thỏa thuận với tỉnh Fukuoka. \
+                     Thời gian qua Hà Nội đã cử nhiều đoàn công tác sang thăm tỉnh Fukuoka. \
+                     Hai Thủ tướng chứng kiến trao Bản ghi nhớ giữa Bộ Giao thông vận tải Việt Nam và Ủy ban Phát triển Trung Quốc.");
+        assert!(x.agreements.is_empty());
+        assert!(x.visits.is_empty());
+    }
+
+    #[test]
+    fn a_planned_visit_needs_a_time() {
+        let x = run("Thống đốc tỉnh Fukuoka Hattori Seitaro cho biết sẽ sang thăm thành phố Hà Nội trong tháng 1/2024.");
+        assert_eq!(x.visits.len(), 1);
+        assert_eq!(x.visits[0].status, VisitStatus::Planned);
+        assert_eq!(
+            x.visits[0].leader.as_ref().map(|p| p.name.as_str()),
+            Some("Hattori Seitaro")
+        );
+        let x = run("Thống đốc tỉnh Fukuoka cho biết sẽ sang thăm thành phố Hà Nội.");
+        assert!(x.visits.is_empty());
+    }
+
+    #[test]
+    fn one_visit_per_sending_locality() {
+        let x = run("Ngày 10/10/2024, Đoàn công tác các tỉnh Lạng Sơn, Cao Bằng và Hà Giang đã thăm và làm việc tại Khu tự trị dân tộc Choang Quảng Tây (Trung Quốc).");
+        let got: Vec<String> = codes(&x)
+            .into_iter()
+            .map(|(g, h)| format!("{g}>{h}"))
+            .collect();
+        assert_eq!(got, ["VN-09>CN-GX", "VN-04>CN-GX", "VN-03>CN-GX"]);
+    }
+
+    #[test]
+    fn invitations_are_not_trips() {
+        let x = run("Ông Hamaya Yoshito trân trọng mời lãnh đạo tỉnh Quảng Ninh sang thăm tỉnh Hokkaido vào tháng 5/2025.");
+        assert!(x.visits.is_empty());
+    }
+
+    #[test]
+    fn merged_provinces_follow_the_event_date() {
+        let x = run("Ngày 20/8/2025, Đoàn đại biểu tỉnh Hà Nam thăm và làm việc tại tỉnh Fukuoka.");
+        assert_eq!(codes(&x), [("VN-18".to_string(), "JP-40".to_string())]);
+        let x = run("Ngày 20/8/2024, Đoàn đại biểu tỉnh Hà Nam thăm và làm việc tại tỉnh Fukuoka.");
+        assert_eq!(codes(&x), [("VN-63".to_string(), "JP-40".to_string())]);
+    }
 }

@@ -22,6 +22,7 @@ pub mod normalize;
 pub mod persons;
 pub mod places;
 pub mod sentences;
+pub mod text;
 
 pub use model::*;
 
@@ -64,7 +65,7 @@ impl Extractor {
         let published_on = input.published_on.or_else(|| dates::dateline(&cleaned));
         let sentences = sentences::split(&cleaned);
         let mentions = places::find(&self.gazetteer, &cleaned, &sentences);
-        let people = persons::find(&cleaned, &sentences, &mentions, &self.gazetteer);
+        let people = persons::find(&cleaned, &sentences, &mentions);
         let when = dates::find(&cleaned, &sentences, published_on);
         let (agreements, visits) = events::find(&events::Context {
             text: &cleaned,
@@ -72,6 +73,7 @@ impl Extractor {
             places: &mentions,
             persons: &people,
             dates: &when,
+            published: published_on,
             gazetteer: &self.gazetteer,
         });
         Extraction {
@@ -96,4 +98,105 @@ impl Default for Extractor {
 pub fn article_id(normalized_text: &str) -> String {
     let digest = Sha256::digest(normalized_text.as_bytes());
     hex::encode(&digest[..16])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn extract(e: &Extractor, text: &str) -> Extraction {
+        e.extract(&Input {
+            body: Body::Text(text),
+            title: "",
+            published_on: None,
+        })
+    }
+
+    /// The seed articles of the repository and, when present, the shared dev articles.
+    fn articles() -> Vec<String> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+        let mut out = Vec::new();
+        for dir in [root.as_path(), Path::new("/work/shared/eval/dev/articles")] {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                continue;
+            };
+            let mut paths: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+            paths.sort();
+            out.extend(paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()));
+        }
+        out
+    }
+
+    fn check_evidence(x: &Extraction) {
+        let chars: Vec<char> = x.text.chars().collect();
+        let evidences = x
+            .agreements
+            .iter()
+            .map(|a| &a.evidence)
+            .chain(x.visits.iter().map(|v| &v.evidence));
+        for ev in evidences {
+            assert!(ev.start <= ev.end && ev.end <= chars.len());
+            let quote: String = chars[ev.start..ev.end].iter().collect();
+            assert_eq!(quote, ev.quote);
+        }
+    }
+
+    #[test]
+    fn odd_inputs_never_panic() {
+        let e = Extractor::new();
+        let long = "Hà Nội ký kết thỏa thuận với tỉnh Fukuoka ".repeat(2000);
+        let odd = [
+            "",
+            " ",
+            "\n\n\t \u{a0}",
+            "<",
+            "<p></p><br/>",
+            "&#x110000;&#0;&amp",
+            long.as_str(),
+            "Ngày 32/13, đoàn 99-1/0 ký 2,3 tỷ… TP. TS. (Ảnh:",
+            "한국 日本 Việt Nam Ελλάδα عربى ký kết thỏa thuận tỉnh Fukuoka (Nhật Bản)",
+            "\u{1}\u{2}\u{7f}\u{200b}\u{feff}ký\u{301}\u{301}",
+            "Đoàn đại biểu tỉnh Hokkaido do",
+            "giữa",
+        ];
+        for t in odd {
+            let x = extract(&e, t);
+            check_evidence(&x);
+            let _ = e.extract(&Input {
+                body: Body::Html(t),
+                title: "",
+                published_on: None,
+            });
+        }
+    }
+
+    #[test]
+    fn every_article_and_every_cut_of_it_extracts() {
+        let e = Extractor::new();
+        let texts = articles();
+        assert!(!texts.is_empty());
+        for t in &texts {
+            check_evidence(&extract(&e, t));
+            let n = t.chars().count();
+            let step = (n / 40).max(1);
+            for cut in (0..n).step_by(step) {
+                let prefix: String = t.chars().take(cut).collect();
+                let suffix: String = t.chars().skip(cut).collect();
+                check_evidence(&extract(&e, &prefix));
+                check_evidence(&extract(&e, &suffix));
+            }
+        }
+    }
+
+    #[test]
+    fn extraction_is_deterministic_and_identifies_the_text() {
+        let e = Extractor::default();
+        let t = "Chiều 3-3, HĐND TP Hà Nội và Hội đồng tỉnh Fukuoka (Nhật Bản) ký kết thỏa thuận hợp tác.";
+        let a = extract(&e, t);
+        assert_eq!(a, extract(&e, t));
+        assert_eq!(a.article_id, article_id(t));
+        assert_eq!(a.article_id.len(), 32);
+        assert_eq!(a.title, t);
+    }
 }

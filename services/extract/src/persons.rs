@@ -1,25 +1,481 @@
-//! Stage 5: persons with titles.
-use std::ops::Range;
+//! Stage 5: persons with their titles ("Chủ tịch HĐND TP Nguyễn Ngọc Tuấn", "Thống đốc tỉnh
+//! Hokkaido Suzuki Naomichi", "ông Wada Kenji, Chủ tịch Hội"), Vietnamese and foreign names.
+use std::{collections::HashSet, ops::Range, sync::OnceLock};
+
+use regex::Regex;
 
 use crate::{
-    model::Person,
-    places::{Gazetteer, PlaceMention},
+    model::{Person, Place},
+    places::PlaceMention,
+    text::{lower_view, rows, Hit, Lexicon},
 };
 
+const TITLES: &str = include_str!("../data/titles.tsv");
+const HONORIFICS: &str = include_str!("../data/honorifics.tsv");
+const SURNAMES: &str = include_str!("../data/surnames.tsv");
+const NOT_NAMES: &str = include_str!("../data/not_names.tsv");
+const ORGS: &str = include_str!("../data/orgs.tsv");
+const DESIGNATORS: &str = include_str!("../data/designators.tsv");
+
+/// The most words a name has ("Phút Phăn Kẹo Vông Xay").
+const MAX_NAME_WORDS: usize = 5;
+/// The most words a Vietnamese name has ("Nguyễn Thị Anh Hoa").
+const MAX_VIETNAMESE_NAME_WORDS: usize = 4;
+/// The most words of one title segment after a name; a longer one runs into the sentence.
+const MAX_APPOSITIVE_WORDS: usize = 10;
+/// How many words may stand between a title and the name it introduces.
+const MAX_TITLE_GAP_WORDS: usize = 12;
+
 /// A person named in the text.
+#[derive(Debug, Clone)]
 pub struct PersonMention {
-    /// Where, in bytes.
+    /// The name, in bytes.
     pub span: Range<usize>,
-    /// Who.
+    /// Who, with the title and place the text gives them here.
     pub person: Person,
+    /// Seniority of the highest title given here (0 when none).
+    pub rank: u32,
 }
 
-/// Every person mention in the text.
-pub fn find(
-    _t: &str,
-    _s: &[Range<usize>],
-    _p: &[PlaceMention],
-    _g: &Gazetteer,
-) -> Vec<PersonMention> {
-    Vec::new()
+struct Rules {
+    titles: Lexicon<u32>,
+    skip: Lexicon<()>,
+    honorifics: Lexicon<()>,
+    surnames: HashSet<String>,
+    not_names: HashSet<String>,
+    word: Regex,
+}
+
+fn rules() -> &'static Rules {
+    static R: OnceLock<Rules> = OnceLock::new();
+    R.get_or_init(|| {
+        let firsts = |data: &str| -> Vec<String> {
+            rows(data)
+                .filter_map(|r| r.first().map(|s| s.to_string()))
+                .collect()
+        };
+        let titles: Vec<(String, u32)> = rows(TITLES)
+            .filter_map(|r| Some((r.first()?.to_string(), r.get(1)?.parse().ok()?)))
+            .collect();
+        let mut skip: Vec<String> = firsts(ORGS);
+        skip.extend(firsts(DESIGNATORS));
+        skip.extend(titles.iter().map(|t| t.0.clone()));
+        skip.extend(
+            [
+                "Thường trực",
+                "Ủy viên",
+                "Trung ương Đảng",
+                "Ban Thường vụ",
+                "Tỉnh ủy",
+                "Thành ủy",
+                "tỉnh ủy",
+                "thành ủy",
+            ]
+            .map(String::from),
+        );
+        let mut not_names: HashSet<String> = firsts(NOT_NAMES).into_iter().collect();
+        for t in skip.iter() {
+            not_names.extend(
+                t.split_whitespace()
+                    .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    .map(String::from),
+            );
+        }
+        let surnames: HashSet<String> = firsts(SURNAMES).into_iter().collect();
+        for s in &surnames {
+            not_names.remove(s);
+        }
+        Rules {
+            titles: Lexicon::new(titles),
+            skip: Lexicon::new(skip.into_iter().map(|s| (s, ()))),
+            honorifics: Lexicon::new(firsts(HONORIFICS).into_iter().map(|s| (s, ()))),
+            surnames,
+            not_names,
+            word: Regex::new(r"[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*")
+                .unwrap_or_else(|e| panic!("word pattern: {e}")),
+        }
+    })
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    start: usize,
+    end: usize,
+}
+
+fn is_name_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !first.is_uppercase() {
+        return false;
+    }
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_caps = letters.len() > 1 && letters.iter().all(|c| c.is_uppercase());
+    !all_caps && !w.chars().any(|c| c.is_ascii_digit())
+}
+
+struct Scan<'a> {
+    text: &'a str,
+    toks: Vec<Tok>,
+    glued: HashSet<usize>,
+    places: &'a [PlaceMention],
+    skips: Vec<Hit<()>>,
+    honorifics: Vec<Hit<()>>,
+    titles: Vec<Hit<u32>>,
+}
+
+impl Scan<'_> {
+    fn word(&self, i: usize) -> &str {
+        &self.text[self.toks[i].start..self.toks[i].end]
+    }
+
+    fn place_at(&self, pos: usize) -> Option<&PlaceMention> {
+        self.places
+            .iter()
+            .find(|p| p.full.start <= pos && pos < p.full.end)
+    }
+
+    fn in_hits<T>(hits: &[Hit<T>], pos: usize) -> Option<usize> {
+        hits.iter()
+            .find(|h| h.start <= pos && pos < h.end)
+            .map(|h| h.end)
+    }
+
+    fn tok_after(&self, pos: usize) -> Option<usize> {
+        self.toks.iter().position(|t| t.start >= pos)
+    }
+
+    /// The name run starting at token `i`: its token range, when it looks like a name.
+    fn name_run(&self, i: usize) -> Option<Range<usize>> {
+        let r = rules();
+        let first = self.word(i);
+        if !is_name_word(first) || self.place_at(self.toks[i].start).is_some() {
+            return None;
+        }
+        if r.not_names.contains(first) && !r.surnames.contains(first) {
+            return None;
+        }
+        let vietnamese = r.surnames.contains(first);
+        let mut j = i + 1;
+        while j < self.toks.len() && j - i < MAX_NAME_WORDS {
+            let gap = &self.text[self.toks[j - 1].end..self.toks[j].start];
+            let w = self.word(j);
+            if gap != " " || !is_name_word(w) {
+                break;
+            }
+            if let Some(p) = self.place_at(self.toks[j].start) {
+                // A Vietnamese given name can spell a place ("Nguyễn Lộc Hà"): a bare place
+                // name that ends the name is part of it.
+                let words = self.toks[j..]
+                    .iter()
+                    .take_while(|t| t.end <= p.span.end)
+                    .count();
+                let bare = p.full == p.span && p.span.start == self.toks[j].start;
+                let ends = self.toks.get(j + words).is_none_or(|t| {
+                    !is_name_word(&self.text[t.start..t.end])
+                        || self.text[p.span.end..t.start] != *" "
+                });
+                if vietnamese
+                    && bare
+                    && ends
+                    && words > 0
+                    && j - i + words <= MAX_VIETNAMESE_NAME_WORDS
+                {
+                    j += words;
+                }
+                break;
+            }
+            if Self::in_hits(&self.titles, self.toks[j].start).is_some() {
+                break;
+            }
+            j += 1;
+        }
+        (j - i >= 2).then_some(i..j)
+    }
+
+    fn person(
+        &self,
+        run: Range<usize>,
+        title: String,
+        place: Option<Place>,
+        rank: u32,
+    ) -> PersonMention {
+        let span = self.toks[run.start].start..self.toks[run.end - 1].end;
+        PersonMention {
+            person: Person {
+                name: self.text[span.clone()].to_string(),
+                title,
+                place,
+            },
+            span,
+            rank,
+        }
+    }
+
+    /// Titles written after a name, set off by a comma or a dash: "X, Ủy viên Trung ương Đảng,
+    /// Phó Bí thư Thường trực Thành ủy Hà Nội".
+    fn appositive(&self, end: usize, limit: usize) -> (String, Option<Place>, u32) {
+        let mut pos = end;
+        let mut best: (String, Option<Place>, u32) = (String::new(), None, 0);
+        loop {
+            let rest = &self.text[pos..limit];
+            let trimmed = rest.trim_start_matches([' ', ',', '-', '–', '—']);
+            if trimmed.len() == rest.len() && pos != end {
+                break;
+            }
+            let sep = &rest[..rest.len() - trimmed.len()];
+            if !sep.contains([',', '-', '–', '—']) {
+                break;
+            }
+            let seg_start = pos + sep.len();
+            let Some(title) = self.titles.iter().find(|t| t.start == seg_start) else {
+                break;
+            };
+            let seg_end = self.text[seg_start..limit]
+                .find([',', ';', '–', '—'])
+                .map_or(limit, |k| seg_start + k);
+            let place = self
+                .places
+                .iter()
+                .find(|p| !p.qualifier && p.span.start >= title.end && p.span.end <= seg_end)
+                .map(|p| p.place.clone());
+            let words = self.text[seg_start..seg_end].split_whitespace().count();
+            if title.tag > best.2 || best.0.is_empty() {
+                best = (
+                    self.text[seg_start..seg_end].trim().to_string(),
+                    place.or(best.1),
+                    title.tag,
+                );
+            } else if best.1.is_none() {
+                best.1 = place;
+            }
+            if words > MAX_APPOSITIVE_WORDS {
+                // A long segment has left the titles for the rest of the sentence.
+                break;
+            }
+            pos = seg_end;
+        }
+        best
+    }
+}
+
+/// Every person mention in the text, in order.
+pub fn find(text: &str, sentences: &[Range<usize>], places: &[PlaceMention]) -> Vec<PersonMention> {
+    let r = rules();
+    let lower = lower_view(text);
+    let mut out: Vec<PersonMention> = Vec::new();
+    let all_titles = r.titles.find(&lower);
+    let all_skips = r.skip.find(&lower);
+    let all_honorifics = r.honorifics.find(&lower);
+    for s in sentences {
+        let first = places.partition_point(|p| p.full.end <= s.start);
+        let last = places.partition_point(|p| p.full.start < s.end).max(first);
+        let mut toks = Vec::new();
+        let mut glued = HashSet::new();
+        for m in r.word.find_iter(&text[s.clone()]) {
+            let (start, end) = (s.start + m.start(), s.start + m.end());
+            let g = glued_honorific(m.as_str());
+            if g > 0 {
+                toks.push(Tok {
+                    start,
+                    end: start + g,
+                });
+                glued.insert(toks.len());
+                toks.push(Tok {
+                    start: start + g,
+                    end,
+                });
+            } else {
+                toks.push(Tok { start, end });
+            }
+        }
+        let scan = Scan {
+            text,
+            toks,
+            glued,
+            places: &places[first..last],
+            skips: within(&all_skips, s),
+            honorifics: within(&all_honorifics, s),
+            titles: within(&all_titles, s),
+        };
+        let mut found: Vec<PersonMention> = Vec::new();
+        let taken = |m: PersonMention, found: &mut Vec<PersonMention>| {
+            if !found
+                .iter()
+                .any(|f| f.span.start < m.span.end && m.span.start < f.span.end)
+            {
+                found.push(m);
+            }
+        };
+        for t in &scan.titles {
+            if let Some(m) = after_title(&scan, t, s.end) {
+                taken(m, &mut found);
+            }
+        }
+        for i in 0..scan.toks.len() {
+            let start = scan.toks[i].start;
+            let honorific = scan.glued.contains(&i)
+                || scan
+                    .honorifics
+                    .iter()
+                    .any(|h| h.end + 1 == start && &text[h.end..start] == " ");
+            if !honorific && !r.surnames.contains(scan.word(i)) {
+                continue;
+            }
+            let Some(run) = scan.name_run(i) else {
+                continue;
+            };
+            let end = scan.toks[run.end - 1].end;
+            let (title, place, rank) = scan.appositive(end, s.end);
+            if rank == 0 && !honorific {
+                continue;
+            }
+            taken(scan.person(run, title, place, rank), &mut found);
+        }
+        found.sort_by_key(|m| m.span.start);
+        out.extend(found);
+    }
+    out
+}
+
+fn within<T: Copy>(hits: &[Hit<T>], s: &Range<usize>) -> Vec<Hit<T>> {
+    let from = hits.partition_point(|h| h.start < s.start);
+    hits[from..]
+        .iter()
+        .take_while(|h| h.start < s.end)
+        .filter(|h| h.end <= s.end)
+        .copied()
+        .collect()
+}
+
+/// Bytes of an honorific glued to the name that follows ("ôngNguyễn").
+fn glued_honorific(word: &str) -> usize {
+    for h in ["ông", "bà"] {
+        if let Some(rest) = word.strip_prefix(h) {
+            if rest.chars().next().is_some_and(char::is_uppercase) {
+                return h.len();
+            }
+        }
+    }
+    0
+}
+
+/// "Title [body] [place] [honorific] Name": the name a title introduces.
+fn after_title(scan: &Scan<'_>, title: &Hit<u32>, limit: usize) -> Option<PersonMention> {
+    let text = scan.text;
+    let mut i = scan.tok_after(title.end)?;
+    let mut place: Option<Place> = None;
+    let mut prev_end = title.end;
+    for _ in 0..MAX_TITLE_GAP_WORDS {
+        let tok = *scan.toks.get(i)?;
+        if tok.start >= limit {
+            return None;
+        }
+        let gap = &text[prev_end..tok.start];
+        if gap.contains([',', ';', ':', '"', '“', '”'])
+            || gap.contains(" - ")
+            || gap.contains(" – ")
+        {
+            return None;
+        }
+        if let Some(p) = scan.place_at(tok.start) {
+            if place.is_none() && !p.qualifier {
+                place = Some(p.place.clone());
+            }
+            prev_end = p.full.end;
+            i = scan.tok_after(prev_end)?;
+            continue;
+        }
+        if let Some(end) = Scan::in_hits(&scan.skips, tok.start)
+            .or_else(|| Scan::in_hits(&scan.honorifics, tok.start))
+            .or_else(|| Scan::in_hits(&scan.titles, tok.start))
+        {
+            prev_end = end.max(tok.end);
+            i = scan.tok_after(prev_end)?;
+            continue;
+        }
+        let w = scan.word(i);
+        if let Some(run) = scan.name_run(i) {
+            let title_text = text[title.start..tok.start]
+                .trim()
+                .trim_end_matches(['(', ')', ' '])
+                .trim_end_matches(" ông")
+                .trim_end_matches(" bà")
+                .to_string();
+            return Some(scan.person(run, title_text, place, title.tag));
+        }
+        let skippable = rules().not_names.contains(w)
+            || (w.chars().all(|c| !c.is_lowercase()) && w.chars().count() > 1);
+        if !skippable {
+            return None;
+        }
+        prev_end = tok.end;
+        i += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{places, places::Gazetteer, sentences};
+
+    fn people(text: &str) -> Vec<PersonMention> {
+        let g = Gazetteer::builtin();
+        let s = sentences::split(text);
+        let p = places::find(&g, text, &s);
+        find(text, &s, &p)
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        people(text).into_iter().map(|p| p.person.name).collect()
+    }
+
+    #[test]
+    fn name_after_title_and_place() {
+        let m =
+            people("Chiều 3-3, Chủ tịch HĐND thành phố Hà Nội Nguyễn Ngọc Tuấn chủ trì hội đàm.");
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].person.name, "Nguyễn Ngọc Tuấn");
+        assert_eq!(m[0].person.place.as_ref().map(|p| p.code()), Some("VN-HN"));
+        let m = people("Thống đốc tỉnh Hokkaido Suzuki Naomichi phát biểu tại buổi hội đàm.");
+        assert_eq!(m[0].person.name, "Suzuki Naomichi");
+        assert_eq!(m[0].person.place.as_ref().map(|p| p.code()), Some("JP-01"));
+    }
+
+    #[test]
+    fn name_with_honorific_and_titles_after() {
+        let m = people("Đoàn đại biểu thành phố Hà Nội do đồng chí Nguyễn Thị Tuyến, Ủy viên Trung ương Đảng, Phó Bí thư Thường trực Thành ủy Hà Nội làm trưởng đoàn.");
+        assert_eq!(m[0].person.name, "Nguyễn Thị Tuyến");
+        assert_eq!(m[0].person.place.as_ref().map(|p| p.code()), Some("VN-HN"));
+        assert!(m[0].rank >= 80);
+        assert_eq!(
+            names("Đoàn do ông Wada Kenji, Chủ tịch Hội dẫn đầu."),
+            ["Wada Kenji"]
+        );
+        assert_eq!(
+            names("Chủ tịch Hội đồng tỉnh Fukuoka ông Kohara Katsuji cho biết."),
+            ["Kohara Katsuji"]
+        );
+    }
+
+    #[test]
+    fn glued_honorific_and_hyphenated_names() {
+        assert_eq!(
+            names("Tham dự có ôngNguyễn Đức Hải, Bí thư tỉnh ủy tỉnh Quảng Nam."),
+            ["Nguyễn Đức Hải"]
+        );
+        assert_eq!(
+            names("Đoàn do ông Ni-si-ha-ra Y-ô-si-ka-zu – Phó thống đốc tỉnh làm trưởng đoàn."),
+            ["Ni-si-ha-ra Y-ô-si-ka-zu"]
+        );
+    }
+
+    #[test]
+    fn places_and_plain_words_are_not_names() {
+        assert!(names("Hà Nội và Quảng Ninh tăng cường hợp tác.").is_empty());
+        assert!(people("").is_empty());
+    }
 }

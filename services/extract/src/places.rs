@@ -1,32 +1,693 @@
-//! Stage 4: places and organizations.
-use std::ops::Range;
+//! Stage 4: places and the organizations that belong to them, from gazetteer data files.
+use std::{collections::HashMap, ops::Range};
 
-use crate::model::Place;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-/// Every place the extractor knows, by every spelling.
-pub struct Gazetteer;
+use crate::{
+    model::{PartialDate, PartyKind, Place, PlaceLevel},
+    text::{fold, is_word, rows, spelling_variants},
+};
+
+include!(concat!(env!("OUT_DIR"), "/place_files.rs"));
+
+/// The 2025 merger table: a different format from the gazetteer files.
+const MERGER_FILE: &str = "vn_merger_2025.tsv";
+/// The day the 2025 merger took effect.
+const MERGER_DAY: PartialDate = PartialDate {
+    year: 2025,
+    month: 7,
+    day: 1,
+    year_inferred: false,
+};
+const DESIGNATORS: &str = include_str!("../data/designators.tsv");
+const ORGS: &str = include_str!("../data/orgs.tsv");
+const BLOCKERS: &str = include_str!("../data/place_blockers.tsv");
+
+/// The longest stretch of words allowed between an organization word and its place
+/// ("Trung tâm xúc tiến đầu tư, thương mại, du lịch thành phố Hà Nội").
+const MAX_ORG_GAP: usize = 160;
+/// Country names this short double as Vietnamese given names (Đức, Nga, Nhật, Anh).
+const MAX_GIVEN_NAME_CHARS: usize = 4;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Reach {
+    Adjacent,
+    Phrase,
+}
+
+/// Every place the extractor knows, by every spelling, with the organization vocabulary.
+pub struct Gazetteer {
+    places: Vec<Place>,
+    by_code: HashMap<String, usize>,
+    folded: HashMap<String, Vec<usize>>,
+    names: AhoCorasick,
+    name_places: Vec<Vec<usize>>,
+    designators: AhoCorasick,
+    designator_prefs: Vec<PlaceLevel>,
+    orgs: AhoCorasick,
+    org_info: Vec<(PartyKind, Reach)>,
+    blockers: Vec<String>,
+    mergers: HashMap<String, (String, String)>,
+}
+
+fn level_rank(level: PlaceLevel) -> u8 {
+    match level {
+        PlaceLevel::Region => 0,
+        PlaceLevel::Country => 1,
+        PlaceLevel::Local => 2,
+    }
+}
+
+fn party_kind(s: &str) -> PartyKind {
+    match s {
+        "Locality" => PartyKind::Locality,
+        "Government" => PartyKind::Government,
+        "Council" => PartyKind::Council,
+        "PartyCommittee" => PartyKind::PartyCommittee,
+        "Agency" => PartyKind::Agency,
+        "Education" => PartyKind::Education,
+        "Association" => PartyKind::Association,
+        "Company" => PartyKind::Company,
+        _ => PartyKind::Other,
+    }
+}
+
+fn build(patterns: &[String]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(patterns)
+        .unwrap_or_else(|e| panic!("gazetteer automaton does not build: {e}"))
+}
+
+/// A pattern as written and, for phrases of several words, with a lowercase first letter
+/// ("Chính quyền tỉnh" and "chính quyền tỉnh"); single capitalised words stay capitalised so
+/// that "Hội" is not "hội đàm".
+fn case_variants(s: &str) -> Vec<String> {
+    let mut out = spelling_variants(s);
+    if s.contains(' ') {
+        let mut chars = s.chars();
+        if let Some(f) = chars.next() {
+            let lower: String = f.to_lowercase().chain(chars).collect();
+            for v in spelling_variants(&lower) {
+                if !out.contains(&v) {
+                    out.push(v);
+                }
+            }
+        }
+    }
+    out
+}
 
 impl Gazetteer {
     /// The gazetteer built from the embedded data files.
     pub fn builtin() -> Self {
-        Gazetteer
+        Self::from_files(PLACE_FILES)
     }
 
-    /// Resolves an ISO code or a name in any common spelling to its place.
-    pub fn resolve(&self, _name: &str) -> Option<Place> {
+    /// A gazetteer from (file name, contents) pairs in the `level code name aliases` format,
+    /// plus the merger table when one of them is `vn_merger_2025.tsv`.
+    pub fn from_files(files: &[(&str, &str)]) -> Self {
+        let mut places: Vec<Place> = Vec::new();
+        let mut by_code = HashMap::new();
+        let mut folded: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut surface: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut mergers = HashMap::new();
+        for (file, data) in files {
+            if *file == MERGER_FILE {
+                for r in rows(data) {
+                    if let [old, _, new, new_name, ..] = r.as_slice() {
+                        mergers.insert(old.to_string(), (new.to_string(), new_name.to_string()));
+                    }
+                }
+                continue;
+            }
+            for r in rows(data) {
+                let [level, code, name, rest @ ..] = r.as_slice() else {
+                    continue;
+                };
+                let level = match *level {
+                    "country" => PlaceLevel::Country,
+                    "region" => PlaceLevel::Region,
+                    "local" => PlaceLevel::Local,
+                    _ => continue,
+                };
+                let code = code.to_ascii_uppercase();
+                let country = code.split('-').next().unwrap_or_default().to_string();
+                let region = if code.contains('-') {
+                    code.clone()
+                } else {
+                    String::new()
+                };
+                let idx = places.len();
+                places.push(Place {
+                    country,
+                    region,
+                    name: name.to_string(),
+                    level,
+                });
+                if level != PlaceLevel::Local {
+                    by_code.entry(code.clone()).or_insert(idx);
+                }
+                let aliases = rest.first().copied().unwrap_or_default();
+                let spellings = std::iter::once(*name)
+                    .chain(aliases.split('|'))
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty());
+                for s in spellings {
+                    for v in spelling_variants(s) {
+                        let list = surface.entry(v).or_default();
+                        if !list.contains(&idx) {
+                            list.push(idx);
+                        }
+                    }
+                    for key in [fold(s), fold(s).replace(' ', "")] {
+                        if key.is_empty() {
+                            continue;
+                        }
+                        let list = folded.entry(key).or_default();
+                        if !list.contains(&idx) {
+                            list.push(idx);
+                        }
+                    }
+                }
+            }
+        }
+        for list in folded.values_mut().chain(surface.values_mut()) {
+            list.sort_by_key(|&i| level_rank(places[i].level));
+        }
+        let mut surfaces: Vec<(String, Vec<usize>)> = surface.into_iter().collect();
+        surfaces.sort();
+        let (patterns, name_places): (Vec<String>, Vec<Vec<usize>>) = surfaces.into_iter().unzip();
+
+        let mut designator_patterns = Vec::new();
+        let mut designator_prefs = Vec::new();
+        for r in rows(DESIGNATORS) {
+            let pref = match r.get(1).copied() {
+                Some("region") => PlaceLevel::Region,
+                Some("country") => PlaceLevel::Country,
+                _ => PlaceLevel::Local,
+            };
+            if let Some(d) = r.first() {
+                for v in spelling_variants(d) {
+                    designator_patterns.push(v);
+                    designator_prefs.push(pref);
+                }
+            }
+        }
+        let mut org_patterns = Vec::new();
+        let mut org_info = Vec::new();
+        for r in rows(ORGS) {
+            let (Some(p), Some(k)) = (r.first(), r.get(1)) else {
+                continue;
+            };
+            let reach = if r.get(2).copied() == Some("phrase") {
+                Reach::Phrase
+            } else {
+                Reach::Adjacent
+            };
+            for v in case_variants(p) {
+                org_patterns.push(v);
+                org_info.push((party_kind(k), reach));
+            }
+        }
+        let blockers = rows(BLOCKERS)
+            .filter_map(|r| r.first().map(|s| s.to_string()))
+            .collect();
+        Gazetteer {
+            names: build(&patterns),
+            name_places,
+            places,
+            by_code,
+            folded,
+            designators: build(&designator_patterns),
+            designator_prefs,
+            orgs: build(&org_patterns),
+            org_info,
+            blockers,
+            mergers,
+        }
+    }
+
+    /// Resolves an ISO code ("VN-HN", "jp-40", "JP") or a name in any common spelling, with or
+    /// without diacritics or a designator ("TP. Hà Nội", "ha noi", "Hanoi", "tỉnh Fukuoka").
+    pub fn resolve(&self, name: &str) -> Option<Place> {
+        let t = name.trim();
+        if t.is_empty() {
+            return None;
+        }
+        let upper = t.to_ascii_uppercase();
+        if let Some(&i) = self.by_code.get(&upper) {
+            return Some(self.places[i].clone());
+        }
+        let key = fold(t);
+        let mut candidates = vec![key.clone()];
+        let mut stripped = key.as_str();
+        loop {
+            let before = stripped;
+            for d in DESIGNATOR_KEYS {
+                if let Some(rest) = stripped.strip_prefix(d) {
+                    if let Some(rest) = rest.strip_prefix(' ') {
+                        stripped = rest;
+                    }
+                }
+            }
+            if stripped == before {
+                break;
+            }
+            candidates.push(stripped.to_string());
+        }
+        for c in candidates.iter().rev() {
+            for k in [c.clone(), c.replace(' ', "")] {
+                if let Some(list) = self.folded.get(&k) {
+                    if let Some(&i) = list.first() {
+                        return Some(self.places[i].clone());
+                    }
+                }
+            }
+        }
         None
     }
+
+    /// The place as it was on `date`: a Vietnamese province merged away on 2025-07-01 takes the
+    /// code of the unit it joined for events on or after that day.
+    pub fn at_date(&self, place: &Place, date: Option<PartialDate>) -> Place {
+        let after = date.is_some_and(|d| {
+            d.year > MERGER_DAY.year
+                || (d.year == MERGER_DAY.year && d.month >= MERGER_DAY.month && d.month > 0)
+        });
+        if !after || place.country != "VN" {
+            return place.clone();
+        }
+        match self.mergers.get(&place.region) {
+            Some((new, new_name)) if *new != place.region => Place {
+                country: place.country.clone(),
+                region: new.clone(),
+                name: if place.level == PlaceLevel::Region {
+                    new_name.clone()
+                } else {
+                    place.name.clone()
+                },
+                level: place.level,
+            },
+            _ => place.clone(),
+        }
+    }
 }
 
-/// A place named in the text.
+/// Designators as folded prefixes, longest first, for [`Gazetteer::resolve`].
+const DESIGNATOR_KEYS: &[&str] = &[
+    "thanh pho",
+    "thu do",
+    "tinh",
+    "tp",
+    "t p",
+    "huyen",
+    "quan",
+    "thi xa",
+    "tieu bang",
+    "bang",
+    "vung",
+    "chau",
+    "khu vuc",
+    "khu tu tri",
+    "nuoc",
+    "city of",
+    "city",
+    "prefecture",
+    "state of",
+    "province",
+    "region",
+];
+
+/// A place named in the text, with the body of it that is named there.
+#[derive(Debug, Clone)]
 pub struct PlaceMention {
-    /// Where, in bytes.
+    /// The name, in bytes.
     pub span: Range<usize>,
+    /// The organization, designator and name together, in bytes.
+    pub full: Range<usize>,
     /// Which place.
     pub place: Place,
+    /// What sort of body is named ([`PartyKind::Locality`] for the bare place).
+    pub kind: PartyKind,
+    /// The organization as written (`text[full]`).
+    pub organization: String,
+    /// Named only to locate the place before it: "(Nhật Bản)" in "tỉnh Fukuoka (Nhật Bản)".
+    pub qualifier: bool,
 }
 
-/// Every place mention in the text.
-pub fn find(_g: &Gazetteer, _text: &str, _sentences: &[Range<usize>]) -> Vec<PlaceMention> {
-    Vec::new()
+impl PlaceMention {
+    /// The code the guidelines reduce it to.
+    pub fn code(&self) -> &str {
+        self.place.code()
+    }
+}
+
+/// Every place mention in the text, in order, without overlaps.
+pub fn find(g: &Gazetteer, text: &str, sentences: &[Range<usize>]) -> Vec<PlaceMention> {
+    let mut raw: Vec<(usize, usize, usize)> = g
+        .names
+        .find_overlapping_iter(text)
+        .filter(|m| is_word(text, m.start(), m.end()))
+        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+        .collect();
+    raw.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut chosen: Vec<(usize, usize, usize)> = Vec::new();
+    for m in raw {
+        if chosen.last().is_some_and(|c| m.0 < c.1) {
+            continue;
+        }
+        if g.blockers.iter().any(|b| {
+            text[..m.0]
+                .strip_suffix(' ')
+                .is_some_and(|t| t.ends_with(b.as_str()) && is_word(t, t.len() - b.len(), t.len()))
+        }) {
+            continue;
+        }
+        if looks_like_given_name(text, m.0, m.1) {
+            continue;
+        }
+        chosen.push(m);
+    }
+    let designators: Vec<(usize, usize, PlaceLevel)> = g
+        .designators
+        .find_overlapping_iter(text)
+        .filter(|m| is_word(text, m.start(), m.end()))
+        .map(|m| {
+            (
+                m.start(),
+                m.end(),
+                g.designator_prefs[m.pattern().as_usize()],
+            )
+        })
+        .collect();
+    let orgs: Vec<(usize, usize, PartyKind, Reach)> = g
+        .orgs
+        .find_overlapping_iter(text)
+        .filter(|m| is_word(text, m.start(), m.end()))
+        .filter(|m| !chosen.iter().any(|c| c.0 < m.end() && m.start() < c.1))
+        .map(|m| {
+            let (k, r) = g.org_info[m.pattern().as_usize()];
+            (m.start(), m.end(), k, r)
+        })
+        .collect();
+
+    let mut out: Vec<PlaceMention> = Vec::new();
+    for &(start, end, pat) in &chosen {
+        let before = &text[..start];
+        let designator = designators
+            .iter()
+            .filter(|d| d.1 <= start && before[d.1..].trim().is_empty() && start - d.1 <= 2)
+            .min_by_key(|d| d.0);
+        let prefer = designator.map(|d| d.2);
+        let candidates = &g.name_places[pat];
+        let pick = prefer
+            .and_then(|p| candidates.iter().find(|&&i| g.places[i].level == p))
+            .or_else(|| candidates.first());
+        let Some(&idx) = pick else { continue };
+        let place = g.places[idx].clone();
+        let lead = designator.map_or(start, |d| d.0);
+        let sentence = sentences
+            .iter()
+            .find(|s| s.start <= start && start < s.end)
+            .map_or(0, |s| s.start);
+        let org = organization(text, &orgs, &chosen, sentence, lead);
+        let (full_start, kind) = match org {
+            Some((s, k)) => (s, k),
+            None => (lead, PartyKind::Locality),
+        };
+        let qualifier = out.last().is_some_and(|p: &PlaceMention| {
+            p.full.end <= start
+                && start - p.span.end <= 40
+                && is_qualifying_gap(&text[p.span.end..lead])
+                && p.place.country == place.country
+                && (place.level == PlaceLevel::Country
+                    || (place.level == PlaceLevel::Region && p.place.region == place.region))
+        });
+        out.push(PlaceMention {
+            span: start..end,
+            full: full_start..end,
+            organization: text[full_start..end].to_string(),
+            place,
+            kind,
+            qualifier,
+        });
+    }
+    out
+}
+
+/// A short one-word name right after a capitalised word is a given name, not a country:
+/// "Đức" in "Nguyễn Đức Hải", "Nga" in "Nguyễn Thị Nga".
+fn looks_like_given_name(text: &str, start: usize, end: usize) -> bool {
+    let name = &text[start..end];
+    if name.contains(' ') || name.chars().count() > MAX_GIVEN_NAME_CHARS {
+        return false;
+    }
+    let Some(before) = text[..start].strip_suffix(' ') else {
+        return false;
+    };
+    let prev: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let capitalised = prev.chars().any(char::is_uppercase);
+    let all_caps = prev.chars().all(char::is_uppercase);
+    capitalised && !all_caps && !matches!(prev.as_str(), "Bang" | "Vùng" | "Tỉnh" | "Nước" | "Châu")
+}
+
+fn is_qualifying_gap(gap: &str) -> bool {
+    let only_joiners = gap
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '(' | ',' | '-' | '–'));
+    only_joiners
+        && gap
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| {
+                matches!(
+                    w,
+                    "nước"
+                        | "của"
+                        | "thuộc"
+                        | "Khu"
+                        | "tự"
+                        | "trị"
+                        | "dân"
+                        | "tộc"
+                        | "Choang"
+                        | "CHLB"
+                        | "tỉnh"
+                        | "bang"
+                        | "vùng"
+                )
+            })
+}
+
+/// The organization a place belongs to, written before it in the same sentence: its start and
+/// kind.
+fn organization(
+    text: &str,
+    orgs: &[(usize, usize, PartyKind, Reach)],
+    names: &[(usize, usize, usize)],
+    sentence_start: usize,
+    lead: usize,
+) -> Option<(usize, PartyKind)> {
+    let nearest = orgs
+        .iter()
+        .filter(|o| o.0 >= sentence_start && o.1 <= lead && lead - o.1 <= MAX_ORG_GAP)
+        .max_by_key(|o| (o.1, std::cmp::Reverse(o.0)))?;
+    let gap = &text[nearest.1..lead];
+    let ok = match nearest.3 {
+        Reach::Adjacent => gap.trim().is_empty(),
+        Reach::Phrase => {
+            !gap.contains(" giữa ")
+                && !gap.contains(" với ")
+                && !gap.contains([';', ':', '.', '(', ')'])
+                && !names.iter().any(|n| n.0 >= nearest.1 && n.1 <= lead)
+        }
+    };
+    ok.then(|| {
+        let start = orgs
+            .iter()
+            .filter(|o| {
+                o.1 <= nearest.0 && text[o.1..nearest.0].trim().is_empty() && o.0 >= sentence_start
+            })
+            .map(|o| o.0)
+            .min()
+            .unwrap_or(nearest.0);
+        (start, nearest.2)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sentences;
+
+    const FILES: &[(&str, &str)] = &[
+        (
+            "world.tsv",
+            "# test\ncountry\tJP\tNhật Bản\tNhật|Japan\ncountry\tVN\tViệt Nam\tVietnam\ncountry\tKR\tHàn Quốc\tKorea\n",
+        ),
+        (
+            "vn.tsv",
+            "region\tVN-HN\tHà Nội\tHanoi|Ha Noi\nregion\tVN-13\tQuảng Ninh\t\nregion\tVN-21\tThanh Hóa\t\nlocal\tVN-HN\tMê Linh\t\nregion\tVN-63\tHà Nam\t\nregion\tVN-14\tHòa Bình\t\n",
+        ),
+        (
+            "jp.tsv",
+            "region\tJP-40\tFukuoka\t\nregion\tJP-01\tHokkaido\t\nlocal\tJP-01\tAsahikawa\t\nlocal\tJP\tKyushu\tKyūshū\n",
+        ),
+        ("vn_merger_2025.tsv", "VN-63\tHà Nam\tVN-18\tNinh Bình\nVN-HN\tHà Nội\tVN-HN\tHà Nội\n"),
+    ];
+
+    fn gazetteer() -> Gazetteer {
+        Gazetteer::from_files(FILES)
+    }
+
+    #[test]
+    fn resolves_codes_and_spellings() {
+        let g = gazetteer();
+        for q in [
+            "VN-HN",
+            "vn-hn",
+            "Hà Nội",
+            "ha noi",
+            "Hanoi",
+            "TP. Hà Nội",
+            "thành phố Hà Nội",
+            "HANOI",
+        ] {
+            assert_eq!(
+                g.resolve(q).map(|p| p.region),
+                Some("VN-HN".to_string()),
+                "{q}"
+            );
+        }
+        assert_eq!(
+            g.resolve("Nhật Bản").map(|p| p.country),
+            Some("JP".to_string())
+        );
+        assert_eq!(
+            g.resolve("Japan").map(|p| p.code().to_string()),
+            Some("JP".to_string())
+        );
+        assert_eq!(
+            g.resolve("jp-40").map(|p| p.name),
+            Some("Fukuoka".to_string())
+        );
+        assert_eq!(
+            g.resolve("tỉnh Fukuoka").map(|p| p.region),
+            Some("JP-40".to_string())
+        );
+        assert_eq!(
+            g.resolve("Thanh Hoá").map(|p| p.region),
+            Some("VN-21".to_string())
+        );
+        assert!(g.resolve("Atlantis").is_none());
+        assert!(g.resolve("").is_none());
+    }
+
+    #[test]
+    fn builtin_data_resolves_every_common_spelling() {
+        let g = Gazetteer::builtin();
+        let code = |q: &str| g.resolve(q).map(|p| p.code().to_string());
+        for q in [
+            "Hà Nội",
+            "ha noi",
+            "Hanoi",
+            "TP. Hà Nội",
+            "thành phố Hà Nội",
+            "VN-HN",
+            "vn-hn",
+            "Mê Linh",
+        ] {
+            assert_eq!(code(q).as_deref(), Some("VN-HN"), "{q}");
+        }
+        for q in ["tỉnh Fukuoka", "fukuoka", "jp-40", "JP-40"] {
+            assert_eq!(code(q).as_deref(), Some("JP-40"), "{q}");
+        }
+        for q in ["Nhật Bản", "Japan", "nhat ban", "JP"] {
+            assert_eq!(code(q).as_deref(), Some("JP"), "{q}");
+        }
+        assert_eq!(code("Vân Nam").as_deref(), Some("CN-YN"));
+        assert_eq!(code("Yunnan").as_deref(), Some("CN-YN"));
+    }
+
+    #[test]
+    fn builtin_data_resolves_the_partner_regions() {
+        let g = Gazetteer::builtin();
+        assert_eq!(
+            g.resolve("Hà Nội").map(|p| p.region),
+            Some("VN-HN".to_string())
+        );
+        assert_eq!(
+            g.resolve("VN-13").map(|p| p.name),
+            Some("Quảng Ninh".to_string())
+        );
+        assert_eq!(
+            g.resolve("Nhật Bản").map(|p| p.country),
+            Some("JP".to_string())
+        );
+    }
+
+    fn mentions(text: &str) -> Vec<PlaceMention> {
+        let g = gazetteer();
+        find(&g, text, &sentences::split(text))
+    }
+
+    #[test]
+    fn organizations_resolve_to_their_place() {
+        let t = "HĐND TP Hà Nội và Hội đồng tỉnh Fukuoka (Nhật Bản) ký kết thỏa thuận.";
+        let m = mentions(t);
+        assert_eq!(m.len(), 3);
+        assert_eq!(m[0].organization, "HĐND TP Hà Nội");
+        assert_eq!(m[0].kind, PartyKind::Council);
+        assert_eq!(m[1].organization, "Hội đồng tỉnh Fukuoka");
+        assert_eq!(m[1].code(), "JP-40");
+        assert!(m[2].qualifier);
+    }
+
+    #[test]
+    fn a_university_belongs_to_its_city() {
+        let m = mentions("Trường Đại học Asahikawa và UBND huyện Mê Linh ký biên bản.");
+        assert_eq!(m[0].code(), "JP-01");
+        assert_eq!(m[0].kind, PartyKind::Education);
+        assert_eq!(m[1].code(), "VN-HN");
+        assert_eq!(m[1].kind, PartyKind::Government);
+    }
+
+    #[test]
+    fn a_name_inside_a_longer_word_or_a_person_is_not_a_place() {
+        let m = mentions("Quan hệ Việt Nam - Nhật Bản; Hà Namibia; Chủ tịch Hà Nội");
+        let codes: Vec<&str> = m.iter().map(|m| m.code()).collect();
+        assert_eq!(codes, ["VN", "JP"]);
+    }
+
+    #[test]
+    fn merged_provinces_take_the_new_code_after_july_2025() {
+        let g = gazetteer();
+        let ha_nam = g
+            .resolve("Hà Nam")
+            .unwrap_or_else(|| panic!("Hà Nam missing"));
+        let before = PartialDate {
+            year: 2024,
+            month: 5,
+            day: 1,
+            year_inferred: false,
+        };
+        let after = PartialDate {
+            year: 2025,
+            month: 8,
+            day: 1,
+            year_inferred: false,
+        };
+        assert_eq!(g.at_date(&ha_nam, Some(before)).region, "VN-63");
+        assert_eq!(g.at_date(&ha_nam, Some(after)).region, "VN-18");
+        assert_eq!(g.at_date(&ha_nam, None).region, "VN-63");
+    }
 }

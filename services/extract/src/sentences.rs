@@ -1,7 +1,150 @@
-//! Stage 3: Vietnamese sentence splitting.
-use std::ops::Range;
+//! Stage 3: Vietnamese sentence splitting that survives "TP.", "PGS. TS.", "2,3 tỷ",
+//! "10-12/11", "13/04/2023 09:39", "(Ảnh: TTXVN)" and ellipses.
+use std::{collections::HashSet, ops::Range, sync::OnceLock};
 
-/// Byte ranges of the sentences of `text`.
+use crate::text::rows;
+
+/// Words followed by a dot that is not a full stop.
+const ABBREVIATIONS: &str = include_str!("../data/abbreviations.tsv");
+
+fn abbreviations() -> &'static HashSet<String> {
+    static A: OnceLock<HashSet<String>> = OnceLock::new();
+    A.get_or_init(|| {
+        rows(ABBREVIATIONS)
+            .filter_map(|r| r.first().map(|s| s.to_string()))
+            .collect()
+    })
+}
+
+/// Byte ranges of the sentences of `text`, trimmed, never empty, never across a line break.
 pub fn split(text: &str) -> Vec<Range<usize>> {
-    std::iter::once(0..text.len()).collect()
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c == '\n' {
+            push(text, start..i, &mut out);
+            start = i + 1;
+        } else if matches!(c, '.' | '!' | '?' | '…') && ends_sentence(text, i, c) {
+            let end = i + c.len_utf8();
+            let end = end + closing_len(&text[end..]);
+            if end > start {
+                push(text, start..end, &mut out);
+                start = end;
+            }
+        }
+    }
+    push(text, start..text.len(), &mut out);
+    out
+}
+
+fn closing_len(rest: &str) -> usize {
+    rest.chars()
+        .take_while(|c| matches!(c, '"' | '”' | '’' | '»' | '.' | '…'))
+        .map(char::len_utf8)
+        .sum()
+}
+
+fn push(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    if r.start >= r.end || out.last().is_some_and(|l: &Range<usize>| r.start < l.end) {
+        return;
+    }
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push(r.start + lead..r.end - trail);
+    }
+}
+
+/// A stop ends a sentence when whitespace and then a capital, a digit or an opening quote
+/// follow, and the word before it is not an abbreviation or an initial.
+fn ends_sentence(text: &str, i: usize, stop: char) -> bool {
+    let after = &text[i + stop.len_utf8()..];
+    let after = after.trim_start_matches(['"', '”', '’', '»', '.', '…', '!', '?']);
+    let Some(first) = after.chars().next() else {
+        return true;
+    };
+    if first == '\n' {
+        return true;
+    }
+    if !first.is_whitespace() {
+        return false;
+    }
+    let next = after.trim_start_matches([' ', '\t']).chars().next();
+    let starts_new = match next {
+        Some(n) => {
+            n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '[' | '-' | '–')
+        }
+        None => true,
+    };
+    if !starts_new {
+        return false;
+    }
+    if stop != '.' {
+        return true;
+    }
+    let word: String = text[..i]
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    !(is_initial || abbreviations().contains(&word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(t: &str) -> Vec<&str> {
+        split(t).into_iter().map(|r| &t[r]).collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_split() {
+        let t = "Đoàn đại biểu TP. Ansan đến thăm. PGS. TS. Nguyễn Văn A phát biểu.";
+        assert_eq!(
+            sentences(t),
+            [
+                "Đoàn đại biểu TP. Ansan đến thăm.",
+                "PGS. TS. Nguyễn Văn A phát biểu."
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_dates_and_credits_stay_inside() {
+        let t =
+            "Vốn hơn 2,3 tỷ USD, từ ngày 10-12/11 tại Fukuoka. (Ảnh: TTXVN) Tiếp theo là hội đàm.";
+        assert_eq!(
+            sentences(t),
+            ["Vốn hơn 2,3 tỷ USD, từ ngày 10-12/11 tại Fukuoka. (Ảnh: TTXVN) Tiếp theo là hội đàm."]
+        );
+        let t = "KT (T/h) 13/04/2023 09:39\nNgày 12/4, ông A tiếp đoàn.";
+        assert_eq!(
+            sentences(t),
+            ["KT (T/h) 13/04/2023 09:39", "Ngày 12/4, ông A tiếp đoàn."]
+        );
+    }
+
+    #[test]
+    fn ellipsis_before_lowercase_continues() {
+        let t = "các lĩnh vực kinh tế, môi trường…. đóng góp tích cực. Hai bên ký kết.";
+        assert_eq!(
+            sentences(t),
+            [
+                "các lĩnh vực kinh tế, môi trường…. đóng góp tích cực.",
+                "Hai bên ký kết."
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_are_sentences_and_blanks_vanish() {
+        assert_eq!(sentences("A b\n\n  \nC d"), ["A b", "C d"]);
+        assert!(split("").is_empty());
+    }
 }
