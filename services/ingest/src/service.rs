@@ -20,7 +20,7 @@ use crate::{
     error::Error,
     feed, input,
     store::{Pending, Store, Written},
-    writer::Writer,
+    writer::{Ack, Writer},
 };
 
 /// Articles of one IngestArticles stream in flight at once: enough for them to share flushes,
@@ -93,15 +93,33 @@ impl Ingest {
 
     async fn ingest(&self, article: Option<ArticleInput>) -> Result<Ingested, Error> {
         let extraction = self.extract(article, Some(now())).await?;
+        let ack = self.enqueue(&extraction).await?;
+        self.finish(extraction, ack).await
+    }
+
+    /// Takes the article's place in the write order.
+    async fn enqueue(&self, extraction: &hoptac_api::v1::Extraction) -> Result<Ack, Error> {
         let article = extraction.article.clone().unwrap_or_default();
-        let article_id = article.id.clone();
-        let written = self
-            .writer
-            .write(Pending {
+        self.writer
+            .enqueue(Pending {
                 article,
                 extraction: extraction.clone(),
             })
-            .await?;
+            .await
+    }
+
+    /// Waits for the write to be durable and gathers what to answer.
+    async fn finish(
+        &self,
+        extraction: hoptac_api::v1::Extraction,
+        ack: Ack,
+    ) -> Result<Ingested, Error> {
+        let article_id = extraction
+            .article
+            .as_ref()
+            .map(|a| a.id.clone())
+            .unwrap_or_default();
+        let written = ack.durable().await?;
         let records = match written {
             Written::New(_) => extraction,
             // Answer with what is stored, which an older extractor may have produced.
@@ -111,7 +129,13 @@ impl Ingest {
                 .map(|c| c.extraction)
                 .unwrap_or(extraction),
         };
-        tracing::info!(article_id, outcome = ?written, agreements = records.agreements.len(), visits = records.visits.len(), "ingested");
+        tracing::info!(
+            article_id,
+            outcome = ?written,
+            agreements = records.agreements.len(),
+            visits = records.visits.len(),
+            "ingested"
+        );
         Ok(Ingested {
             article_id,
             written,
@@ -140,6 +164,36 @@ impl Ingested {
     }
 }
 
+/// The answer to one article of an IngestArticles stream: a rejection when the article was at
+/// fault, the end of the stream (an error status) when the service was.
+fn stream_answer(done: Result<Ingested, Error>) -> Result<IngestArticlesResponse, Status> {
+    match done {
+        Ok(done) => {
+            let (outcome, sequence) = done.outcome();
+            Ok(IngestArticlesResponse {
+                article_id: done.article_id,
+                outcome: outcome as i32,
+                sequence,
+                agreements: done.records.agreements,
+                visits: done.records.visits,
+                rejection: None,
+            })
+        }
+        Err(err) => match err.field() {
+            Some(field) => Ok(IngestArticlesResponse {
+                outcome: IngestOutcome::Rejected as i32,
+                rejection: Some(Rejection {
+                    code: err.code() as i32,
+                    field: field.to_string(),
+                    message: err.to_string(),
+                }),
+                ..Default::default()
+            }),
+            None => Err(Status::from(err)),
+        },
+    }
+}
+
 type ResponseStream<T> = Pin<Box<dyn Stream<Item = Result<T, Status>> + Send + 'static>>;
 
 #[tonic::async_trait]
@@ -165,46 +219,47 @@ impl IngestService for Ingest {
         &self,
         request: Request<Streaming<IngestArticlesRequest>>,
     ) -> Result<Response<Self::IngestArticlesStream>, Status> {
-        let service = self.clone();
+        // Three stages, each keeping request order: extract up to STREAM_WINDOW articles at
+        // once, take their places in the write order one by one (so sequences follow the
+        // requests), then wait for up to STREAM_WINDOW acknowledgements at once (so they share
+        // flushes). `buffered` pulls a request only when there is room: that is the backpressure.
         // tonic enters the request's span only until the response head; the stream's work
         // happens later, so it carries the span itself.
-        let span = tracing::Span::current();
-        // `buffered` keeps up to STREAM_WINDOW articles in flight (so they share flushes) and
-        // yields answers in request order; it pulls requests only as answers are taken, which
-        // is the backpressure.
+        let (span, finish_span) = (tracing::Span::current(), tracing::Span::current());
+        let (extracting, queueing, finishing) = (self.clone(), self.clone(), self.clone());
         let answers = request
             .into_inner()
             .map(move |request| {
-                let service = service.clone();
-                let span = span.clone();
+                let service = extracting.clone();
                 async move {
-                    let request = request?;
-                    Ok(match service.ingest(request.article).await {
-                        Ok(done) => {
-                            let (outcome, sequence) = done.outcome();
-                            IngestArticlesResponse {
-                                article_id: done.article_id,
-                                outcome: outcome as i32,
-                                sequence,
-                                agreements: done.records.agreements,
-                                visits: done.records.visits,
-                                rejection: None,
-                            }
+                    let article = request?.article;
+                    Ok::<_, Status>(service.extract(article, Some(now())).await)
+                }
+                .instrument(span.clone())
+            })
+            .buffered(STREAM_WINDOW)
+            .then(move |extracted| {
+                let service = queueing.clone();
+                async move {
+                    Ok::<_, Status>(match extracted? {
+                        Ok(extraction) => {
+                            let ack = service.enqueue(&extraction).await?;
+                            Ok((extraction, ack))
                         }
-                        Err(err) if err.field().is_some() => IngestArticlesResponse {
-                            outcome: IngestOutcome::Rejected as i32,
-                            rejection: Some(Rejection {
-                                code: err.code() as i32,
-                                field: err.field().unwrap_or_default().to_string(),
-                                message: err.to_string(),
-                            }),
-                            ..Default::default()
-                        },
-                        // Not the article's fault (storage, shutdown): end the stream with it.
-                        Err(err) => return Err(Status::from(err)),
+                        Err(rejected) => Err(rejected),
                     })
                 }
-                .instrument(span)
+            })
+            .map(move |queued| {
+                let service = finishing.clone();
+                async move {
+                    let done = match queued? {
+                        Ok((extraction, ack)) => service.finish(extraction, ack).await,
+                        Err(rejected) => Err(rejected),
+                    };
+                    stream_answer(done)
+                }
+                .instrument(finish_span.clone())
             })
             .buffered(STREAM_WINDOW);
         Ok(Response::new(Box::pin(answers)))

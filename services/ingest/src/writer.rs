@@ -41,20 +41,42 @@ impl Writer {
     /// Writes one article and returns once it is durable (or known to be a duplicate, which is
     /// durable already).
     pub async fn write(&self, pending: Pending) -> Result<Written, Error> {
+        self.enqueue(pending).await?.durable().await
+    }
+
+    /// Queues one article and returns as soon as it holds its place in the write order (waiting
+    /// only while the queue is full); the returned [`Ack`] resolves once it is durable. Callers
+    /// that enqueue in order get sequences in that order.
+    pub async fn enqueue(&self, pending: Pending) -> Result<Ack, Error> {
         let (reply, answer) = oneshot::channel();
-        let gone = || Error::ShuttingDown {
-            resume: "retry the article".into(),
-        };
         self.jobs
             .send(Job { pending, reply })
             .await
-            .map_err(|_| gone())?;
-        answer.await.map_err(|_| gone())?
+            .map_err(|_| stopped())?;
+        Ok(Ack { answer })
     }
 
     /// Watches the last durable log sequence; it changes only after a flush.
     pub fn durable(&self) -> watch::Receiver<u64> {
         self.durable.clone()
+    }
+}
+
+/// An article queued for writing; [`Ack::durable`] waits for its flush.
+pub struct Ack {
+    answer: oneshot::Receiver<Result<Written, Error>>,
+}
+
+impl Ack {
+    /// What was written, once durable.
+    pub async fn durable(self) -> Result<Written, Error> {
+        self.answer.await.map_err(|_| stopped())?
+    }
+}
+
+fn stopped() -> Error {
+    Error::ShuttingDown {
+        resume: "retry the article".into(),
     }
 }
 
@@ -101,6 +123,28 @@ mod tests {
                 ..Default::default()
             },
             extraction: Extraction::default(),
+        }
+    }
+
+    #[tokio::test]
+    async fn articles_enqueued_in_order_get_sequences_in_that_order() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Arc::new(Store::open(dir.path(), 8 << 20).expect("opens"));
+        let (writer, _task) = Writer::spawn(store).expect("spawns");
+        let mut acks = Vec::new();
+        for i in 0..10 {
+            acks.push(
+                writer
+                    .enqueue(pending(&format!("bai-{i}")))
+                    .await
+                    .expect("queued"),
+            );
+        }
+        for (i, ack) in acks.into_iter().enumerate().rev() {
+            assert_eq!(
+                ack.durable().await.expect("durable"),
+                Written::New(i as u64 + 1)
+            );
         }
     }
 
