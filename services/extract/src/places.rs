@@ -22,6 +22,7 @@ const MERGER_DAY: PartialDate = PartialDate {
 const DESIGNATORS: &str = include_str!("../data/designators.tsv");
 const ORGS: &str = include_str!("../data/orgs.tsv");
 const BLOCKERS: &str = include_str!("../data/place_blockers.tsv");
+const NOT_PLACES: &str = include_str!("../data/not_places.tsv");
 
 /// The longest stretch of words allowed between an organization word and its place
 /// ("Trung tâm xúc tiến đầu tư, thương mại, du lịch thành phố Hà Nội").
@@ -170,6 +171,15 @@ impl Gazetteer {
                             list.push(idx);
                         }
                     }
+                }
+            }
+        }
+        // A non-place name is a pattern with no places: as the longer match it claims its span,
+        // and `find` skips a span with no place.
+        for r in rows(NOT_PLACES) {
+            if let Some(name) = r.first() {
+                for v in spelling_variants(name) {
+                    surface.entry(v).or_default();
                 }
             }
         }
@@ -659,6 +669,27 @@ mod tests {
         assert_eq!(m[0].kind, PartyKind::Education);
         assert_eq!(m[1].code(), "VN-HN");
         assert_eq!(m[1].kind, PartyKind::Government);
+    }
+
+    #[test]
+    fn an_ocean_or_asia_pacific_is_not_the_province_named_inside_it() {
+        let g = Gazetteer::builtin();
+        let codes = |t: &str| -> Vec<String> {
+            find(&g, t, &sentences::split(t))
+                .iter()
+                .map(|m| m.code().to_string())
+                .collect()
+        };
+        assert_eq!(
+            codes("Tỉnh Thái Bình cử đoàn dự Diễn đàn Hợp tác Kinh tế châu Á - Thái Bình Dương (APEC) tại Hàn Quốc."),
+            ["VN-20", "KR"]
+        );
+        assert_eq!(
+            codes(
+                "Đoàn công tác tỉnh Bình Dương khảo sát các cảng biển ven Ấn Độ Dương của Ấn Độ."
+            ),
+            ["VN-57", "IN"]
+        );
     }
 
     #[test]
