@@ -58,16 +58,8 @@ pub async fn run(args: UpArgs) -> anyhow::Result<()> {
         report = load::load(&files, &load_args) => report?,
         served = &mut service => return served.context("the ingest service stopped")?,
     };
-    println!(
-        "loaded {} seed articles: {} new, {} already stored, {} rejected",
-        files.len(),
-        report.new,
-        report.duplicates,
-        report.rejected.len()
-    );
-    for (path, reason) in &report.rejected {
-        println!("  rejected {}: {reason}", path.display());
-    }
+    print!("loaded seed articles: ");
+    report.print(files.len());
     println!(
         "\nhoptac is up. Ingest service: {url} (data in {dir})\nTry:\n  \
          grpcurl -plaintext {addr} list\n  \

@@ -23,7 +23,7 @@ async fn hoptac_up_serves_the_seeds_and_a_restart_keeps_them_once() {
     let mut up = Ingest::spawn(dir.path().join("up1.log"), &args).await;
     let printed = up.stdout_until("Stop with Ctrl-C").await.join("\n");
     assert!(
-        printed.contains("5 new, 0 already stored, 0 rejected"),
+        printed.contains("5 files: 5 new, 0 duplicates, 0 rejected"),
         "{printed}"
     );
     assert!(
@@ -39,7 +39,7 @@ async fn hoptac_up_serves_the_seeds_and_a_restart_keeps_them_once() {
 
     let mut again = Ingest::spawn(dir.path().join("up2.log"), &args).await;
     let printed = again.stdout_until("Stop with Ctrl-C").await.join("\n");
-    assert!(printed.contains("0 new, 5 already stored"), "{printed}");
+    assert!(printed.contains("0 new, 5 duplicates"), "{printed}");
     assert!(data.join("ingest").is_dir(), "data under --data-dir/ingest");
     assert!(again.terminate().await);
 }

@@ -575,13 +575,7 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
             if is_wish {
                 continue;
             } else if is_planned {
-                let when = c.dates.iter().find(|d| {
-                    d.span.start >= s.start
-                        && d.span.end <= s.end
-                        && d.date.month > 0
-                        && d.kind != DateKind::Dateline
-                });
-                match when {
+                match stated_time(c, s) {
                     Some(d) => statuses.push((AgreementStatus::Planned, Some(d.date))),
                     None => continue,
                 }
@@ -1067,13 +1061,7 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
                 && doc.has(s, Cat::Planned)
                 && planned.iter().any(|p| p.start > g.span.end)
             {
-                let when = c.dates.iter().find(|d| {
-                    d.span.start >= s.start
-                        && d.span.end <= s.end
-                        && d.date.month > 0
-                        && d.kind != DateKind::Dateline
-                });
-                match when {
+                match stated_time(c, s) {
                     Some(d) => (VisitStatus::Planned, Some(d.date), d.end),
                     None => continue,
                 }
@@ -1314,6 +1302,17 @@ fn venue_visits(doc: &Doc<'_>, agreements: &[Agreement], visits: &mut Vec<Visit>
             }
         }
     }
+}
+
+/// The first time stated in sentence `s` to at least the month, which a planned signing or
+/// trip needs to count (a dateline is the article's date, not the event's).
+fn stated_time<'c>(c: &'c Context<'_>, s: &Range<usize>) -> Option<&'c DateMention> {
+    c.dates.iter().find(|d| {
+        d.span.start >= s.start
+            && d.span.end <= s.end
+            && d.date.month > 0
+            && d.kind != DateKind::Dateline
+    })
 }
 
 fn byte_of(text: &str, chars: usize) -> usize {

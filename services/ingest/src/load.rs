@@ -29,6 +29,21 @@ pub struct Report {
     pub rejected: Vec<(PathBuf, String)>,
 }
 
+impl Report {
+    /// Prints the tally and each rejection's reason on stdout.
+    pub fn print(&self, files: usize) {
+        println!(
+            "{files} files: {} new, {} duplicates, {} rejected",
+            self.new,
+            self.duplicates,
+            self.rejected.len()
+        );
+        for (path, reason) in &self.rejected {
+            println!("  rejected {}: {reason}", path.display());
+        }
+    }
+}
+
 /// Runs `load` and prints its report; fails when any file was rejected.
 pub async fn run(args: &LoadArgs) -> anyhow::Result<()> {
     let files = article_files(&args.paths)?;
@@ -37,16 +52,7 @@ pub async fn run(args: &LoadArgs) -> anyhow::Result<()> {
         "no article files (.txt, .html, .htm) under the given paths"
     );
     let report = load(&files, args).await?;
-    println!(
-        "{} files: {} new, {} duplicates, {} rejected",
-        files.len(),
-        report.new,
-        report.duplicates,
-        report.rejected.len()
-    );
-    for (path, reason) in &report.rejected {
-        println!("  rejected {}: {reason}", path.display());
-    }
+    report.print(files.len());
     anyhow::ensure!(
         report.rejected.is_empty(),
         "{} files were rejected",
