@@ -6,6 +6,8 @@
 
 use std::{path::Path, process::Stdio, time::Duration};
 
+pub mod pair;
+
 use hoptac_api::v1::{
     article_input::Body, ingest_service_client::IngestServiceClient, ArticleInput,
     IngestArticlesRequest, IngestArticlesResponse, StreamChangesRequest, StreamChangesResponse,

@@ -7,7 +7,7 @@ use anyhow::Context;
 use hoptac_extract::{Body, Extractor, Input};
 
 use crate::{
-    config::{Cli, Command, ExtractArgs, LogFormat},
+    config::{Cli, Command, ExtractArgs},
     convert, load, server,
 };
 
@@ -15,28 +15,13 @@ use crate::{
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve(args) => {
-            init_tracing(cli.log_format);
+            hoptac_runtime::telemetry::init_tracing(cli.log_format);
             server::run(args).await
         }
         Command::Extract(args) => extract_files(&args),
         Command::Load(args) => load::run(&args).await,
-        Command::Healthcheck(args) => server::healthcheck(&args.to).await,
+        Command::Healthcheck(args) => hoptac_runtime::health::healthcheck(&args.to).await,
     }
-}
-
-/// Sets up `tracing` on stderr, filtered by `RUST_LOG` (default `info`).
-pub fn init_tracing(format: LogFormat) {
-    use tracing_subscriber::{fmt, EnvFilter};
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
-    let builder = fmt()
-        .with_env_filter(filter)
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
-        .with_writer(std::io::stderr);
-    // A second initialisation (tests, the all-in-one launcher) keeps the first subscriber.
-    let _ = match format {
-        LogFormat::Text => builder.try_init(),
-        LogFormat::Json => builder.json().try_init(),
-    };
 }
 
 /// Prints one line of proto3 JSON `hoptac.v1.Extraction` per file, in order.

@@ -2,7 +2,8 @@
 
 use std::{net::SocketAddr, path::PathBuf, time::Duration};
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
+pub use hoptac_runtime::telemetry::LogFormat;
 
 /// hoptac-ingest: reads Vietnamese news about subnational international cooperation and turns
 /// it into durable Agreement and Visit records, served as an ordered changefeed.
@@ -30,15 +31,6 @@ pub enum Command {
     Load(LoadArgs),
     /// Exit 0 when the service at --to answers grpc.health.v1 as SERVING (for container probes).
     Healthcheck(HealthcheckArgs),
-}
-
-/// How log lines are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LogFormat {
-    /// Human-readable lines.
-    Text,
-    /// One JSON object per line.
-    Json,
 }
 
 /// Flags of `serve`.

@@ -5,9 +5,9 @@
 //! send), [`store`] (the sled trees), [`writer`] (the single group-commit writer), [`feed`] (the
 //! changefeed), [`service`] (the gRPC handlers), [`server`] (serving, reflection, health,
 //! shutdown), [`error`] (the one mapping to `tonic::Status`), [`convert`] (domain to protobuf),
-//! [`load`] and [`cli`] (the command line).
+//! [`load`] and [`cli`] (the command line). Auth, logging, signals and health come from
+//! `hoptac-runtime`, shared with the query service.
 
-pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod convert;

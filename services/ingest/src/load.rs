@@ -16,7 +16,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;
 
-use crate::{auth::BearerToken, cli::is_html_path, config::LoadArgs};
+use hoptac_runtime::auth::BearerToken;
+
+use crate::{cli::is_html_path, config::LoadArgs};
 
 /// What a load did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -27,6 +29,8 @@ pub struct Report {
     pub duplicates: usize,
     /// Files refused, with the reason.
     pub rejected: Vec<(PathBuf, String)>,
+    /// The highest log sequence among the answers (new or duplicate).
+    pub last_sequence: u64,
 }
 
 impl Report {
@@ -148,6 +152,7 @@ pub async fn load(files: &[PathBuf], args: &LoadArgs) -> anyhow::Result<Report> 
         .into_inner();
     while let Some(answer) = answers.message().await.context("the stream broke")? {
         let path = lock(&in_flight).pop_front().unwrap_or_default();
+        report.last_sequence = report.last_sequence.max(answer.sequence);
         match answer.outcome() {
             IngestOutcome::New => report.new += 1,
             IngestOutcome::Duplicate => report.duplicates += 1,

@@ -12,7 +12,9 @@ use tokio_stream::wrappers::TcpListenerStream;
 use tokio_util::sync::CancellationToken;
 use tonic::{service::interceptor::InterceptedService, transport::Server};
 
-use crate::{auth::BearerAuth, config::ServeArgs, service::Ingest, store::Store, writer::Writer};
+use hoptac_runtime::auth::BearerAuth;
+
+use crate::{config::ServeArgs, service::Ingest, store::Store, writer::Writer};
 
 /// Room for a request's fields and framing beside the body itself, so that a body just over the
 /// limit gets our RESOURCE_EXHAUSTED message rather than the transport's.
@@ -24,7 +26,7 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("cannot listen on {}", args.listen))?;
     let shutdown = CancellationToken::new();
-    tokio::spawn(cancel_on_signal(shutdown.clone()));
+    tokio::spawn(hoptac_runtime::shutdown::cancel_on_signal(shutdown.clone()));
     serve(args, listener, shutdown).await
 }
 
@@ -62,6 +64,7 @@ pub async fn serve(
     health_reporter
         .set_serving::<IngestServiceServer<Ingest>>()
         .await;
+    let reflection = || hoptac_runtime::health::reflection(&["hoptac.v1.IngestService"]);
     let reflection_v1 = reflection().build_v1()?;
     let reflection_v1alpha = reflection().build_v1alpha()?;
 
@@ -98,66 +101,5 @@ pub async fn serve(
     }
     store.flush().await?;
     tracing::info!(head = store.head()?, "hoptac-ingest stopped");
-    Ok(())
-}
-
-/// Reflection over the services this process serves; the descriptor set also holds
-/// QueryService, which is served by hoptac-query, so the advertised names are listed.
-fn reflection() -> tonic_reflection::server::Builder<'static> {
-    tonic_reflection::server::Builder::configure()
-        .register_encoded_file_descriptor_set(hoptac_api::FILE_DESCRIPTOR_SET)
-        .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
-        .with_service_name("hoptac.v1.IngestService")
-        .with_service_name("grpc.health.v1.Health")
-        .with_service_name("grpc.reflection.v1.ServerReflection")
-        .with_service_name("grpc.reflection.v1alpha.ServerReflection")
-}
-
-/// Fires `shutdown` on SIGINT or SIGTERM (the latter is how containers stop PID 1).
-pub async fn cancel_on_signal(shutdown: CancellationToken) {
-    let interrupt = tokio::signal::ctrl_c();
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut term) => {
-                term.recv().await;
-            }
-            Err(err) => {
-                tracing::warn!(error = %err, "cannot watch SIGTERM");
-                std::future::pending::<()>().await;
-            }
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        _ = interrupt => tracing::info!("SIGINT: shutting down"),
-        () = terminate => tracing::info!("SIGTERM: shutting down"),
-    }
-    shutdown.cancel();
-}
-
-/// Asks the service at `url` for its grpc.health.v1 status; Ok only when SERVING.
-pub async fn healthcheck(url: &str) -> anyhow::Result<()> {
-    use tonic_health::pb::{
-        health_check_response::ServingStatus, health_client::HealthClient, HealthCheckRequest,
-    };
-    let channel = tonic::transport::Endpoint::from_shared(url.to_string())
-        .with_context(|| format!("`{url}` is not a valid URL"))?
-        .connect_timeout(Duration::from_secs(3))
-        .timeout(Duration::from_secs(3))
-        .connect()
-        .await
-        .with_context(|| format!("cannot connect to {url}"))?;
-    let status = HealthClient::new(channel)
-        .check(HealthCheckRequest {
-            service: String::new(),
-        })
-        .await
-        .context("health check failed")?
-        .into_inner()
-        .status();
-    anyhow::ensure!(status == ServingStatus::Serving, "{url} is {status:?}");
-    println!("{url} is SERVING");
     Ok(())
 }

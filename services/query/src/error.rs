@@ -1,0 +1,69 @@
+//! The query service's typed error, and the one place it becomes a `tonic::Status`.
+
+use tonic::{Code, Status};
+use tonic_types::{ErrorDetails, StatusExt};
+
+/// Everything that can go wrong while answering a query.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The request is malformed; `field` names the part at fault.
+    #[error("{field}: {reason}")]
+    InvalidArgument {
+        /// The request field at fault ("filter.places").
+        field: &'static str,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// No record or article has this id.
+    #[error("no {what} with id {id:?}")]
+    NotFound {
+        /// "agreement", "visit" or "article".
+        what: &'static str,
+        /// The id asked for.
+        id: String,
+    },
+    /// The service is stopping; `resume` says how to continue elsewhere or later.
+    #[error("the service is shutting down; {resume}")]
+    ShuttingDown {
+        /// How to continue.
+        resume: String,
+    },
+    /// sled failed.
+    #[error("storage failed: {0}")]
+    Storage(#[from] sled::Error),
+    /// A stored value does not decode: the database is damaged.
+    #[error("stored data is corrupt: {0}")]
+    Corrupt(String),
+}
+
+impl Error {
+    /// The gRPC code a caller sees for this error.
+    pub fn code(&self) -> Code {
+        match self {
+            Error::InvalidArgument { .. } => Code::InvalidArgument,
+            Error::NotFound { .. } => Code::NotFound,
+            Error::ShuttingDown { .. } => Code::Unavailable,
+            Error::Storage(_) | Error::Corrupt(_) => Code::Internal,
+        }
+    }
+}
+
+impl From<prost::DecodeError> for Error {
+    fn from(err: prost::DecodeError) -> Self {
+        Error::Corrupt(err.to_string())
+    }
+}
+
+impl From<Error> for Status {
+    fn from(err: Error) -> Status {
+        let message = err.to_string();
+        match &err {
+            Error::InvalidArgument { field, .. } => Status::with_error_details(
+                Code::InvalidArgument,
+                message.clone(),
+                ErrorDetails::with_bad_request_violation(*field, message),
+            ),
+            _ => Status::new(err.code(), message),
+        }
+    }
+}

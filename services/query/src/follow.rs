@@ -1,0 +1,146 @@
+//! The follower: reads the ingest service's `StreamChanges` from the replica's applied sequence
+//! and applies each change, for as long as the service runs. When the ingest service goes away
+//! the replica keeps answering with what it has and reconnects with capped exponential backoff.
+//!
+//! Each applied change is also broadcast to `WatchRecords` streams. The broadcast never waits for
+//! a watcher: one that falls more than the channel's capacity behind is told it lagged.
+
+use std::{
+    sync::{
+        atomic::{AtomicBool, AtomicU64, Ordering},
+        Arc,
+    },
+    time::Duration,
+};
+
+use hoptac_api::v1::{ingest_service_client::IngestServiceClient, StreamChangesRequest};
+use hoptac_runtime::auth::BearerToken;
+use tokio::sync::broadcast;
+use tokio_util::sync::CancellationToken;
+
+use crate::store::{Applied, Store};
+
+/// First wait before reconnecting; it doubles on each failure up to [`MAX_BACKOFF`].
+const MIN_BACKOFF: Duration = Duration::from_millis(100);
+/// Longest wait between reconnection attempts.
+const MAX_BACKOFF: Duration = Duration::from_secs(5);
+
+/// How far the replica has followed, readable by `GetReplicationStatus`.
+#[derive(Debug, Default)]
+pub struct Replication {
+    applied: AtomicU64,
+    upstream_head: AtomicU64,
+    connected: AtomicBool,
+}
+
+impl Replication {
+    /// The last sequence applied.
+    pub fn applied(&self) -> u64 {
+        self.applied.load(Ordering::Acquire)
+    }
+
+    /// The latest sequence the ingest service reported.
+    pub fn upstream_head(&self) -> u64 {
+        self.upstream_head.load(Ordering::Acquire)
+    }
+
+    /// Whether a changefeed is open now.
+    pub fn connected(&self) -> bool {
+        self.connected.load(Ordering::Acquire)
+    }
+}
+
+/// Follows one ingest service into one store.
+pub struct Follower {
+    store: Arc<Store>,
+    state: Arc<Replication>,
+    events: broadcast::Sender<Arc<Applied>>,
+    url: String,
+    token: BearerToken,
+}
+
+impl Follower {
+    /// A follower of the ingest service at `url` into `store`, publishing applied changes on
+    /// `events` and its progress in `state`.
+    pub fn new(
+        store: Arc<Store>,
+        state: Arc<Replication>,
+        events: broadcast::Sender<Arc<Applied>>,
+        url: String,
+        token: BearerToken,
+    ) -> Result<Self, crate::error::Error> {
+        state
+            .applied
+            .store(store.applied_sequence()?, Ordering::Release);
+        Ok(Self {
+            store,
+            state,
+            events,
+            url,
+            token,
+        })
+    }
+
+    /// Follows until `shutdown` fires, reconnecting whenever the stream breaks.
+    pub async fn run(self, shutdown: CancellationToken) {
+        let mut backoff = MIN_BACKOFF;
+        loop {
+            let outcome = tokio::select! {
+                outcome = self.follow(&mut backoff) => outcome,
+                () = shutdown.cancelled() => break,
+            };
+            self.state.connected.store(false, Ordering::Release);
+            match outcome {
+                Ok(()) => tracing::info!(url = %self.url, "the changefeed ended; reconnecting"),
+                Err(err) => {
+                    tracing::warn!(url = %self.url, error = %err, retry_in = ?backoff, "following failed")
+                }
+            }
+            tokio::select! {
+                () = tokio::time::sleep(backoff) => {}
+                () = shutdown.cancelled() => break,
+            }
+            backoff = (backoff * 2).min(MAX_BACKOFF);
+        }
+        self.state.connected.store(false, Ordering::Release);
+    }
+
+    /// One connection: open the changefeed after the applied sequence and apply until it ends.
+    async fn follow(&self, backoff: &mut Duration) -> anyhow::Result<()> {
+        let channel = tonic::transport::Endpoint::from_shared(self.url.clone())?
+            .connect_timeout(Duration::from_secs(3))
+            .connect()
+            .await?;
+        let mut client = IngestServiceClient::with_interceptor(channel, self.token.clone())
+            .max_decoding_message_size(64 << 20);
+        let after = self.store.applied_sequence()?;
+        let mut changes = client
+            .stream_changes(StreamChangesRequest {
+                after_sequence: after,
+            })
+            .await?
+            .into_inner();
+        self.state.connected.store(true, Ordering::Release);
+        *backoff = MIN_BACKOFF;
+        tracing::info!(url = %self.url, after, "following the changefeed");
+        while let Some(change) = changes.message().await? {
+            self.state
+                .upstream_head
+                .fetch_max(change.head_sequence, Ordering::AcqRel);
+            let extraction = change.extraction.unwrap_or_default();
+            if let Some(applied) = self.store.apply(change.sequence, &extraction)? {
+                self.state
+                    .applied
+                    .store(applied.sequence, Ordering::Release);
+                tracing::debug!(
+                    sequence = applied.sequence,
+                    records = applied.records.len(),
+                    "applied"
+                );
+                // No watcher is fine; a lagging one learns it from its receiver.
+                let _ = self.events.send(Arc::new(applied));
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,106 @@
+//! Serving: the listener, the follower, the QueryService with health and reflection, and a
+//! shutdown that ends every open stream and never waits forever.
+
+use std::{net::SocketAddr, sync::Arc, time::Duration};
+
+use anyhow::Context;
+use hoptac_api::v1::query_service_server::QueryServiceServer;
+use hoptac_extract::places::Gazetteer;
+use hoptac_runtime::auth::BearerToken;
+use tokio::{net::TcpListener, sync::broadcast};
+use tokio_stream::wrappers::TcpListenerStream;
+use tokio_util::sync::CancellationToken;
+use tonic::transport::Server;
+
+use crate::{
+    config::ServeArgs,
+    follow::{Follower, Replication},
+    service::Queries,
+    store::Store,
+};
+
+/// Applied changes buffered for watchers; one further behind than this is told it lagged.
+const WATCH_BUFFER: usize = 1024;
+
+/// Binds `args.listen`, prints the bound address on stdout, and serves until SIGINT or SIGTERM.
+pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
+    let listener = TcpListener::bind(args.listen)
+        .await
+        .with_context(|| format!("cannot listen on {}", args.listen))?;
+    let shutdown = CancellationToken::new();
+    tokio::spawn(hoptac_runtime::shutdown::cancel_on_signal(shutdown.clone()));
+    serve(args, listener, shutdown).await
+}
+
+/// Follows the ingest service and serves queries on `listener` until `shutdown` fires.
+pub async fn serve(
+    args: ServeArgs,
+    listener: TcpListener,
+    shutdown: CancellationToken,
+) -> anyhow::Result<()> {
+    let addr: SocketAddr = listener.local_addr()?;
+    let store = Arc::new(
+        Store::open(&args.data_dir, args.cache_mib << 20).with_context(|| {
+            format!(
+                "cannot open the database in {} (is another hoptac-query using it?)",
+                args.data_dir.display()
+            )
+        })?,
+    );
+    let replication = Arc::new(Replication::default());
+    let (events, _) = broadcast::channel(WATCH_BUFFER);
+    let follower = Follower::new(
+        store.clone(),
+        replication.clone(),
+        events.clone(),
+        args.ingest_url.clone(),
+        BearerToken::new(args.ingest_token.as_deref())?,
+    )?;
+    let following = tokio::spawn(follower.run(shutdown.clone()));
+    let queries = Queries::new(
+        store.clone(),
+        Arc::new(Gazetteer::builtin()),
+        replication,
+        events,
+        args.ingest_url.clone(),
+        shutdown.clone(),
+    );
+
+    let (health_reporter, health) = tonic_health::server::health_reporter();
+    health_reporter
+        .set_serving::<QueryServiceServer<Queries>>()
+        .await;
+    let reflection = || hoptac_runtime::health::reflection(&["hoptac.v1.QueryService"]);
+    let reflection_v1 = reflection().build_v1()?;
+    let reflection_v1alpha = reflection().build_v1alpha()?;
+
+    tracing::info!(%addr, data_dir = %args.data_dir.display(), ingest = %args.ingest_url, applied = store.applied_sequence()?, "hoptac-query serving");
+    // A plain line on stdout that scripts and tests wait for to learn the bound port.
+    println!("hoptac-query listening on {addr}");
+
+    let server = Server::builder()
+        .trace_fn(|request| tracing::info_span!("grpc", method = %request.uri().path()))
+        .add_service(health)
+        .add_service(reflection_v1)
+        .add_service(reflection_v1alpha)
+        .add_service(QueryServiceServer::new(queries))
+        .serve_with_incoming_shutdown(
+            TcpListenerStream::new(listener),
+            shutdown.clone().cancelled_owned(),
+        );
+    let grace = args.shutdown_grace;
+    tokio::select! {
+        served = server => served.context("the gRPC server failed")?,
+        () = async { shutdown.cancelled().await; tokio::time::sleep(grace).await } => {
+            tracing::warn!(?grace, "connections still open after the grace period; closing them");
+        }
+    }
+    if tokio::time::timeout(grace.max(Duration::from_secs(1)), following)
+        .await
+        .is_err()
+    {
+        tracing::warn!("the follower did not stop in time");
+    }
+    tracing::info!(applied = store.applied_sequence()?, "hoptac-query stopped");
+    Ok(())
+}

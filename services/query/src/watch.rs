@@ -1,0 +1,138 @@
+//! `WatchRecords`: matching records as the follower applies them, optionally first the backlog
+//! of changes applied after a sequence.
+//!
+//! The watcher subscribes to the follower's broadcast *before* reading the backlog, then skips
+//! live changes at or below the last sequence it sent: nothing is missed between the two and
+//! nothing comes twice. Each watcher has its own task and queue; one that falls behind the
+//! broadcast's capacity gets a `lagged` event with the sequence to resume after, and its stream
+//! ends — the follower never waits for it.
+
+use std::sync::Arc;
+
+use hoptac_api::v1::{watch_records_response::Event, WatchLagged, WatchRecordsResponse};
+use tokio::sync::{broadcast, mpsc};
+use tokio_stream::wrappers::ReceiverStream;
+use tokio_util::sync::CancellationToken;
+use tonic::Status;
+use tracing::Instrument;
+
+use crate::{
+    error::Error,
+    filter::Query,
+    record::Record,
+    store::{Applied, Store},
+};
+
+/// Changes read from the backlog per step.
+const BACKLOG_CHUNK: usize = 64;
+/// Events queued per watcher before its task waits on the client.
+const QUEUE: usize = 256;
+
+type Sender = mpsc::Sender<Result<WatchRecordsResponse, Status>>;
+
+/// The stream of a `WatchRecords` call.
+pub fn watch(
+    store: Arc<Store>,
+    events: &broadcast::Sender<Arc<Applied>>,
+    query: Query,
+    after: Option<u64>,
+    shutdown: CancellationToken,
+) -> Result<ReceiverStream<Result<WatchRecordsResponse, Status>>, Error> {
+    let mut live = events.subscribe();
+    // Without a starting sequence, only changes applied from now on.
+    let mut last = match after {
+        Some(after) => after,
+        None => store.applied_sequence()?,
+    };
+    let (tx, rx) = mpsc::channel(QUEUE);
+    let task = async move {
+        if after.is_some() {
+            loop {
+                let backlog = {
+                    let store = store.clone();
+                    tokio::task::spawn_blocking(move || store.applied_after(last, BACKLOG_CHUNK))
+                        .await
+                };
+                let backlog = match backlog {
+                    Ok(Ok(backlog)) => backlog,
+                    Ok(Err(err)) => return fail(&tx, err.into()).await,
+                    Err(err) => return fail(&tx, Status::internal(err.to_string())).await,
+                };
+                let done = backlog.len() < BACKLOG_CHUNK;
+                for applied in backlog {
+                    if !send(&tx, &query, &applied, &shutdown).await {
+                        return;
+                    }
+                    last = applied.sequence;
+                }
+                if done {
+                    break;
+                }
+            }
+        }
+        loop {
+            tokio::select! {
+                event = live.recv() => match event {
+                    Ok(applied) => {
+                        if applied.sequence <= last {
+                            continue;
+                        }
+                        if !send(&tx, &query, &applied, &shutdown).await {
+                            return;
+                        }
+                        last = applied.sequence;
+                    }
+                    Err(broadcast::error::RecvError::Lagged(_)) => {
+                        let lagged = WatchRecordsResponse {
+                            sequence: last,
+                            event: Some(Event::Lagged(WatchLagged { resume_after_sequence: last })),
+                        };
+                        let _ = tx.send(Ok(lagged)).await;
+                        return;
+                    }
+                    Err(broadcast::error::RecvError::Closed) => return shutting_down(&tx, last).await,
+                },
+                () = shutdown.cancelled() => return shutting_down(&tx, last).await,
+                () = tx.closed() => return,
+            }
+        }
+    };
+    tokio::spawn(task.instrument(tracing::Span::current()));
+    Ok(ReceiverStream::new(rx))
+}
+
+/// Sends the matching records of one change; false when the stream should end.
+async fn send(tx: &Sender, query: &Query, applied: &Applied, shutdown: &CancellationToken) -> bool {
+    for record in applied.records.iter().filter(|r| query.matches(r)) {
+        let event = match record.clone() {
+            Record::Agreement(a) => Event::Agreement(a),
+            Record::Visit(v) => Event::Visit(v),
+        };
+        let item = WatchRecordsResponse {
+            sequence: applied.sequence,
+            event: Some(event),
+        };
+        tokio::select! {
+            sent = tx.send(Ok(item)) => if sent.is_err() { return false },
+            () = shutdown.cancelled() => {
+                // Part of this change was sent: resume from the one before it.
+                shutting_down(tx, applied.sequence.saturating_sub(1)).await;
+                return false;
+            }
+        }
+    }
+    true
+}
+
+async fn shutting_down(tx: &Sender, last: u64) {
+    let err = Error::ShuttingDown {
+        resume: format!("resume with after_sequence={last}"),
+    };
+    fail(tx, err.into()).await;
+}
+
+/// Ends the stream with `status`, waiting only briefly behind a full queue so that shutdown
+/// never hangs on a slow client.
+async fn fail(tx: &Sender, status: Status) {
+    let _ = tokio::time::timeout(std::time::Duration::from_millis(200), tx.send(Err(status))).await;
+}

@@ -1,0 +1,8 @@
+//! What both hoptac services need to run, kept in one place so they behave alike: log setup
+//! ([`telemetry`]), shutdown on SIGINT/SIGTERM ([`shutdown`]), bearer-token auth ([`auth`]), and
+//! the grpc.health.v1 probe and reflection ([`health`]).
+
+pub mod auth;
+pub mod health;
+pub mod shutdown;
+pub mod telemetry;

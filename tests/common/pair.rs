@@ -1,0 +1,164 @@
+//! Both services in the test process on ephemeral ports, each with its own temp data dir, and a
+//! way to stop and restart either on the same directory (and, for ingest, the same port, so the
+//! replica's follower finds it again).
+
+use std::{net::SocketAddr, path::PathBuf, time::Duration};
+
+use hoptac_api::v1::{
+    query_service_client::QueryServiceClient, watch_records_response::Event, RecordFilter,
+    StreamAgreementsRequest, StreamVisitsRequest, WatchRecordsRequest,
+};
+use tokio::{net::TcpListener, task::JoinHandle};
+use tokio_util::sync::CancellationToken;
+use tonic::transport::Channel;
+
+use super::PATIENCE;
+
+/// One running service.
+pub struct Running {
+    shutdown: CancellationToken,
+    task: JoinHandle<anyhow::Result<()>>,
+    /// Where it listens.
+    pub addr: SocketAddr,
+    /// `http://ADDR`.
+    pub url: String,
+}
+
+impl Running {
+    /// Fires its shutdown and waits for it to finish (it must, within PATIENCE).
+    pub async fn stop(self) {
+        self.shutdown.cancel();
+        tokio::time::timeout(PATIENCE, self.task)
+            .await
+            .expect("stops promptly, open streams or not")
+            .expect("joins")
+            .expect("stops cleanly");
+    }
+}
+
+async fn listen(addr: SocketAddr) -> (TcpListener, SocketAddr) {
+    let listener = TcpListener::bind(addr).await.expect("binds");
+    let addr = listener.local_addr().expect("bound");
+    (listener, addr)
+}
+
+/// Starts the ingest service on `addr` (port 0 for any) with data in `dir`.
+pub async fn ingest(dir: PathBuf, addr: SocketAddr) -> Running {
+    let (listener, addr) = listen(addr).await;
+    let args = hoptac_ingest::config::ServeArgs {
+        listen: addr,
+        data_dir: dir,
+        max_article_bytes: 2 << 20,
+        token: None,
+        cache_mib: 16,
+        shutdown_grace: Duration::from_secs(5),
+    };
+    let shutdown = CancellationToken::new();
+    let task = tokio::spawn(hoptac_ingest::server::serve(
+        args,
+        listener,
+        shutdown.clone(),
+    ));
+    Running {
+        shutdown,
+        task,
+        addr,
+        url: format!("http://{addr}"),
+    }
+}
+
+/// Starts the query service with data in `dir`, following the ingest service at `ingest_url`.
+pub async fn query(dir: PathBuf, ingest_url: &str) -> Running {
+    let (listener, addr) = listen("127.0.0.1:0".parse().expect("addr")).await;
+    let args = hoptac_query::config::ServeArgs {
+        listen: addr,
+        data_dir: dir,
+        ingest_url: ingest_url.to_string(),
+        ingest_token: None,
+        cache_mib: 16,
+        shutdown_grace: Duration::from_secs(5),
+    };
+    let shutdown = CancellationToken::new();
+    let task = tokio::spawn(hoptac_query::server::serve(
+        args,
+        listener,
+        shutdown.clone(),
+    ));
+    Running {
+        shutdown,
+        task,
+        addr,
+        url: format!("http://{addr}"),
+    }
+}
+
+/// A client of a query service.
+pub async fn query_client(running: &Running) -> QueryServiceClient<Channel> {
+    QueryServiceClient::connect(running.url.clone())
+        .await
+        .expect("connects")
+}
+
+/// Waits until the replica has applied `sequence`: a watch from just before it sees its change
+/// arrive (every article these tests ingest yields at least one record).
+pub async fn applied(client: &mut QueryServiceClient<Channel>, sequence: u64) {
+    let mut watch = client
+        .watch_records(WatchRecordsRequest {
+            filter: None,
+            after_sequence: Some(sequence - 1),
+        })
+        .await
+        .expect("watch opens")
+        .into_inner();
+    tokio::time::timeout(PATIENCE, async {
+        while let Some(event) = watch.message().await.expect("watch healthy") {
+            assert!(!matches!(event.event, Some(Event::Lagged(_))));
+            if event.sequence >= sequence {
+                return;
+            }
+        }
+        panic!("the watch ended before sequence {sequence}");
+    })
+    .await
+    .expect("the replica applies the change in time");
+}
+
+/// Every agreement id matching `filter`, in stream order.
+pub async fn agreement_ids(
+    client: &mut QueryServiceClient<Channel>,
+    filter: RecordFilter,
+) -> Vec<String> {
+    let mut stream = client
+        .stream_agreements(StreamAgreementsRequest {
+            filter: Some(filter),
+            ..Default::default()
+        })
+        .await
+        .expect("query accepted")
+        .into_inner();
+    let mut ids = Vec::new();
+    while let Some(item) = stream.message().await.expect("stream healthy") {
+        ids.push(item.agreement.expect("agreement").id);
+    }
+    ids
+}
+
+/// Every visit id matching `filter`, in stream order.
+pub async fn visit_ids(
+    client: &mut QueryServiceClient<Channel>,
+    filter: RecordFilter,
+) -> Vec<String> {
+    let mut stream = client
+        .stream_visits(StreamVisitsRequest {
+            filter: Some(filter),
+            ..Default::default()
+        })
+        .await
+        .expect("query accepted")
+        .into_inner();
+    let mut ids = Vec::new();
+    while let Some(item) = stream.message().await.expect("stream healthy") {
+        ids.push(item.visit.expect("visit").id);
+    }
+    ids
+}
