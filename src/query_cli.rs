@@ -505,7 +505,9 @@ pub fn parse_date(text: &str) -> Result<PartialDate, String> {
     };
     let (year, month, day) = (number(0)?, number(1)?, number(2)?);
     if parts.len() > 1 && !(1..=12).contains(&month) {
-        return Err(format!("\"{text}\" is not a date: month {month} is not 1-12"));
+        return Err(format!(
+            "\"{text}\" is not a date: month {month} is not 1-12"
+        ));
     }
     if parts.len() > 2 && !(1..=days_in_month(year, month)).contains(&day) {
         return Err(format!(
@@ -531,7 +533,9 @@ fn days_in_month(year: i32, month: i32) -> i32 {
 
 async fn connect(url: &str) -> anyhow::Result<QueryServiceClient<Channel>> {
     let endpoint = Endpoint::from_shared(url.to_string())
-        .with_context(|| format!("--query-url \"{url}\" is not a URL (e.g. http://127.0.0.1:50052)"))?
+        .with_context(|| {
+            format!("--query-url \"{url}\" is not a URL (e.g. http://127.0.0.1:50052)")
+        })?
         .connect_timeout(CONNECT_TIMEOUT);
     let channel = endpoint.connect().await.with_context(|| {
         format!(
@@ -842,7 +846,15 @@ mod tests {
 
     #[test]
     fn bad_dates_are_refused_with_the_accepted_forms() {
-        for text in ["", "24", "2024/03", "2024-3", "03-2024", "2024-03-05T10:00", "năm 2024"] {
+        for text in [
+            "",
+            "24",
+            "2024/03",
+            "2024-3",
+            "03-2024",
+            "2024-03-05T10:00",
+            "năm 2024",
+        ] {
             let err = parse_date(text).expect_err(text);
             assert!(
                 err.contains("use YYYY, YYYY-MM or YYYY-MM-DD"),
@@ -893,15 +905,26 @@ mod tests {
         let err = parse(&["agreements", "--field", "medicine"]).expect_err("refused");
         assert!(err.to_string().contains("valid: health"), "{err}");
         let err = parse(&["visits", "--status", "signed"]).expect_err("refused");
-        assert!(err.to_string().contains("valid: happened, planned"), "{err}");
+        assert!(
+            err.to_string().contains("valid: happened, planned"),
+            "{err}"
+        );
         let err = parse(&["stats", "--until", "yesterday"]).expect_err("refused");
         assert!(err.to_string().contains("YYYY-MM-DD"), "{err}");
     }
 
     #[tokio::test]
     async fn a_timeline_needs_one_or_two_places() {
-        let command = parse(&["timeline", "--place", "VN-HN", "--place", "JP-40", "--country", "KR"])
-            .expect("parses");
+        let command = parse(&[
+            "timeline",
+            "--place",
+            "VN-HN",
+            "--place",
+            "JP-40",
+            "--country",
+            "KR",
+        ])
+        .expect("parses");
         let QueryCommand::Timeline(args) = command else {
             panic!("timeline expected")
         };
@@ -934,7 +957,9 @@ mod tests {
         let agreement = hanoi_fukuoka();
         sink.record(&agreement, Vec::new).expect("prints");
         let timeline = StreamTimelineResponse {
-            record: Some(stream_timeline_response::Record::Agreement(agreement.clone())),
+            record: Some(stream_timeline_response::Record::Agreement(
+                agreement.clone(),
+            )),
             cursor: "c1".into(),
         };
         sink.record(&timeline, Vec::new).expect("prints");
@@ -985,8 +1010,16 @@ mod tests {
                 "2026        SIGNED  agreement  JP-40 Hội đồng tỉnh Fukuoka ↔ VN-HN HĐND TP Hà Nội  —                           9c1b-a2",
             ]
         );
-        let id_column = |line: &str| line.chars().count() - line.split_whitespace().last().map_or(0, |id| id.chars().count());
-        assert!(lines.iter().all(|line| id_column(line) == id_column(lines[0])));
+        let id_column = |line: &str| {
+            line.chars().count()
+                - line
+                    .split_whitespace()
+                    .last()
+                    .map_or(0, |id| id.chars().count())
+        };
+        assert!(lines
+            .iter()
+            .all(|line| id_column(line) == id_column(lines[0])));
     }
 
     #[test]

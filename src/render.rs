@@ -56,7 +56,13 @@ pub fn party(party: Option<&Party>) -> String {
     let code = party
         .place
         .as_ref()
-        .map(|p| if p.region.is_empty() { &p.country } else { &p.region })
+        .map(|p| {
+            if p.region.is_empty() {
+                &p.country
+            } else {
+                &p.region
+            }
+        })
         .filter(|code| !code.is_empty());
     let organization = if party.organization.is_empty() {
         party.place.as_ref().map_or("", |p| p.name.as_str())

@@ -120,7 +120,11 @@ mod tests {
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(
             lines,
-            ["PARTY           ID", "HĐND TP Hà Nội  a1", "Fukuoka         a2"]
+            [
+                "PARTY           ID",
+                "HĐND TP Hà Nội  a1",
+                "Fukuoka         a2"
+            ]
         );
     }
 
