@@ -1,5 +1,8 @@
 //! `hoptac`: the all-in-one launcher and command line of hoptac.
 
+mod query_cli;
+mod render;
+mod table;
 mod up;
 
 use clap::{Parser, Subcommand};
@@ -17,6 +20,8 @@ struct Cli {
 enum Command {
     /// Run the services on this machine with data in ./data, loading seeds/ (Ctrl-C stops).
     Up(up::UpArgs),
+    #[command(flatten)]
+    Query(query_cli::QueryCommand),
     /// The ingest service and its tools: serve, extract, load, healthcheck
     /// (the same as `hoptac-ingest`; see `hoptac ingest --help`).
     #[command(disable_help_flag = true)]
@@ -31,6 +36,7 @@ enum Command {
 async fn main() -> std::process::ExitCode {
     let result = match Cli::parse().command {
         Command::Up(args) => up::run(args).await,
+        Command::Query(command) => query_cli::run(command).await,
         Command::Ingest { args } => {
             let argv = std::iter::once("hoptac ingest".to_string()).chain(args);
             let cli = <hoptac_ingest::config::Cli as Parser>::parse_from(argv);
@@ -43,5 +49,16 @@ async fn main() -> std::process::ExitCode {
             eprintln!("hoptac: {err:#}");
             std::process::ExitCode::FAILURE
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
     }
 }
