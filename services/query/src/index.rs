@@ -242,11 +242,8 @@ mod tests {
             date: date_key(Some(&date(2001, 1, 1))),
             id: "a-a1".into(),
         };
-        let since = Some(date_key(Some(&date(2020, 1, 1))));
-        let (low, _) = range(&prefix, since, None, Some(&early), false);
-        assert_eq!(
-            low,
-            Bound::Included([&prefix[..], &since.unwrap_or_default()].concat())
-        );
+        let since = date_key(Some(&date(2020, 1, 1)));
+        let (low, _) = range(&prefix, Some(since), None, Some(&early), false);
+        assert_eq!(low, Bound::Included([&prefix[..], &since].concat()));
     }
 }
