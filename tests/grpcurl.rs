@@ -109,3 +109,81 @@ async fn grpcurl_lists_describes_and_calls_extract_article_with_json() {
         "enum values by name: {extracted}"
     );
 }
+
+#[tokio::test]
+async fn grpcurl_lists_the_query_service_describes_and_streams_agreements_with_a_json_filter() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let ingest = common::pair::ingest(
+        dir.path().join("ingest"),
+        "127.0.0.1:0".parse().expect("addr"),
+    )
+    .await;
+    let query = common::pair::query(dir.path().join("query"), &ingest.url).await;
+    let mut client =
+        hoptac_api::v1::ingest_service_client::IngestServiceClient::connect(ingest.url.clone())
+            .await
+            .expect("connects");
+    let articles = seeds()
+        .iter()
+        .map(|(name, text)| text_article(&format!("https://example.vn/{name}"), text))
+        .collect();
+    ingest_all(&mut client, articles).await;
+    common::pair::applied(&mut common::pair::query_client(&query).await, 5).await;
+
+    let addr = query.addr.to_string();
+    let (list, describe, streamed) = tokio::task::spawn_blocking(move || {
+        let list = grpcurl(&["-plaintext", &addr, "list"], None);
+        let describe = grpcurl(
+            &[
+                "-plaintext",
+                &addr,
+                "describe",
+                "hoptac.v1.QueryService.StreamAgreements",
+            ],
+            None,
+        );
+        let body =
+            r#"{"filter": {"places": ["ha noi", "Nhật Bản"]}, "order": "SORT_ORDER_NEWEST_FIRST"}"#;
+        let streamed = grpcurl(
+            &[
+                "-plaintext",
+                "-d",
+                body,
+                &addr,
+                "hoptac.v1.QueryService/StreamAgreements",
+            ],
+            None,
+        );
+        (list, describe, streamed)
+    })
+    .await
+    .expect("joins");
+    assert!(
+        list.lines().any(|l| l == "hoptac.v1.QueryService"),
+        "{list}"
+    );
+    assert!(
+        !list.contains("IngestService"),
+        "this process does not serve IngestService"
+    );
+    assert!(describe.contains("StreamAgreementsRequest"), "{describe}");
+    // grpcurl prints each streamed message as its own JSON object.
+    let items: Vec<serde_json::Value> = serde_json::Deserializer::from_str(&streamed)
+        .into_iter()
+        .collect::<Result<_, _>>()
+        .expect("JSON objects");
+    assert_eq!(
+        items.len(),
+        7,
+        "gold: seven agreements between Hà Nội and Japan"
+    );
+    assert_eq!(
+        items[0]["agreement"]["signedOn"]["year"], 2025,
+        "newest first"
+    );
+    assert!(items
+        .iter()
+        .all(|i| i["cursor"].as_str().is_some_and(|c| !c.is_empty())));
+    query.stop().await;
+    ingest.stop().await;
+}
