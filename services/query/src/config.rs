@@ -50,7 +50,7 @@ pub struct ServeArgs {
     #[arg(long, env = "HOPTAC_CACHE_MIB", default_value_t = 64)]
     pub cache_mib: u64,
     /// Longest wait, on shutdown, for in-flight requests to finish before the process exits.
-    #[arg(long, env = "HOPTAC_SHUTDOWN_GRACE", value_parser = parse_seconds, default_value = "10")]
+    #[arg(long, env = "HOPTAC_SHUTDOWN_GRACE", value_parser = hoptac_runtime::config::parse_seconds, default_value = "10")]
     pub shutdown_grace: Duration,
 }
 
@@ -64,14 +64,6 @@ pub struct HealthcheckArgs {
         default_value = "http://127.0.0.1:50052"
     )]
     pub to: String,
-}
-
-fn parse_seconds(text: &str) -> Result<Duration, String> {
-    text.parse::<f64>()
-        .ok()
-        .filter(|s| s.is_finite() && *s >= 0.0)
-        .map(Duration::from_secs_f64)
-        .ok_or_else(|| format!("`{text}` is not a number of seconds"))
 }
 
 #[cfg(test)]
