@@ -1,14 +1,21 @@
 //! The command line: each subcommand of `hoptac-ingest`, also reachable from the `hoptac`
 //! launcher.
 
-use std::{fs, io::Write, path::Path};
+use std::{fs, io::Write, path::Path, sync::Arc};
 
 use anyhow::Context;
 use hoptac_extract::{Body, Extractor, Input};
+use indicatif::{ProgressBar, ProgressStyle};
+use tokio::sync::watch;
+use tokio_util::sync::CancellationToken;
 
 use crate::{
-    config::{Cli, Command, ExtractArgs},
-    convert, load, server,
+    config::{Cli, Command, ExtractArgs, ReextractArgs},
+    convert, load,
+    reextract::{self, Progress},
+    server,
+    store::Store,
+    writer::Writer,
 };
 
 /// Runs one parsed command line to completion.
@@ -20,6 +27,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Extract(args) => extract_files(&args),
         Command::Load(args) => load::run(&args).await,
+        Command::Reextract(args) => reextract_stored(&args).await,
         Command::Healthcheck(args) => hoptac_runtime::health::healthcheck(&args.to).await,
     }
 }
@@ -48,6 +56,65 @@ fn extract_files(args: &ExtractArgs) -> anyhow::Result<()> {
         writeln!(out, "{json}")?;
     }
     out.flush()?;
+    Ok(())
+}
+
+/// Re-extracts the database in `args.data_dir` in place, with a progress bar; Ctrl-C stops
+/// between chunks, keeping what is done.
+async fn reextract_stored(args: &ReextractArgs) -> anyhow::Result<()> {
+    let dir = &args.data_dir;
+    if !dir.is_dir() {
+        anyhow::bail!("{} is not a hoptac-ingest data directory", dir.display());
+    }
+    let store = Arc::new(Store::open(dir, args.cache_mib << 20).with_context(|| {
+        format!(
+            "cannot open the database in {} (if hoptac-ingest is serving it, call \
+             IngestService/ReextractArticles on the running service instead)",
+            dir.display()
+        )
+    })?);
+    let (writer, writer_task) = Writer::spawn(store.clone())?;
+    let shutdown = CancellationToken::new();
+    tokio::spawn(hoptac_runtime::shutdown::cancel_on_signal(shutdown.clone()));
+
+    let (progress, mut watching) = watch::channel(Progress::default());
+    let bar = ProgressBar::new(0).with_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} articles {elapsed} ({eta} left) {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let drawing = {
+        let bar = bar.clone();
+        tokio::spawn(async move {
+            while watching.changed().await.is_ok() {
+                let now = *watching.borrow_and_update();
+                bar.set_length(now.total);
+                bar.set_position(now.examined);
+                bar.set_message(format!("{} changed", now.changed));
+            }
+        })
+    };
+    let outcome = reextract::run(
+        store.clone(),
+        writer,
+        Arc::new(Extractor::new()),
+        &progress,
+        &shutdown,
+    )
+    .await;
+    drop(progress);
+    let _ = drawing.await;
+    bar.finish_and_clear();
+    // Every handle is gone: the writer drains and stops; then make sure all of it is on disk.
+    writer_task.await.context("the writer failed")?;
+    store.flush().await?;
+    let tally = outcome?;
+    println!(
+        "re-extracted {} articles: {} changed, {} unchanged; log head is now {}",
+        tally.examined,
+        tally.changed,
+        tally.examined - tally.changed,
+        store.head()?
+    );
     Ok(())
 }
 

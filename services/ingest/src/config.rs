@@ -29,6 +29,10 @@ pub enum Command {
     /// Stream every article file under the given paths into a running ingest service and report
     /// how many were new, duplicates and rejected.
     Load(LoadArgs),
+    /// Re-read every stored article with this build's extractor, with the service stopped, and
+    /// log a new change for each article whose records changed (a running query replica picks
+    /// them up). To do it while the service runs, call IngestService/ReextractArticles instead.
+    Reextract(ReextractArgs),
     /// Exit 0 when the service at --to answers grpc.health.v1 as SERVING (for container probes).
     Healthcheck(HealthcheckArgs),
 }
@@ -84,6 +88,17 @@ pub struct LoadArgs {
     /// Source name recorded with every article (e.g. the newspaper).
     #[arg(long, default_value = "")]
     pub source: String,
+}
+
+/// Flags of `reextract`.
+#[derive(Debug, Clone, Args)]
+pub struct ReextractArgs {
+    /// Directory of the service's sled database (the one `serve` uses; it must not be running).
+    #[arg(long, env = "HOPTAC_DATA_DIR", default_value = "data/ingest")]
+    pub data_dir: PathBuf,
+    /// Memory sled may use for its page cache, in MiB.
+    #[arg(long, env = "HOPTAC_CACHE_MIB", default_value_t = 64)]
+    pub cache_mib: u64,
 }
 
 /// Flags of `healthcheck`.

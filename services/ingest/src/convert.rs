@@ -126,7 +126,8 @@ fn person(p: &domain::Person) -> pb::Person {
     }
 }
 
-fn date(d: domain::PartialDate) -> pb::PartialDate {
+/// The protobuf form of an extractor date.
+pub fn date(d: domain::PartialDate) -> pb::PartialDate {
     pb::PartialDate {
         year: d.year,
         month: i32::try_from(d.month).unwrap_or(0),

@@ -38,6 +38,10 @@ pub enum Error {
         /// How to continue.
         resume: String,
     },
+    /// The operation is already running; the caller should wait for it rather than start it
+    /// twice.
+    #[error("{0}")]
+    Busy(String),
     /// sled failed.
     #[error("storage failed: {0}")]
     Storage(#[from] sled::Error),
@@ -60,6 +64,7 @@ impl Error {
             Error::TooLarge { .. } => Code::ResourceExhausted,
             Error::PastHead { .. } => Code::OutOfRange,
             Error::ShuttingDown { .. } => Code::Unavailable,
+            Error::Busy(_) => Code::Aborted,
             Error::Storage(_)
             | Error::Corrupt(_)
             | Error::WriteFailed(_)

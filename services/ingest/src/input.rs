@@ -1,8 +1,8 @@
 //! Checking what callers submit before any work is done: a bad article is refused with the
 //! field at fault, and nothing is stored.
 
-use hoptac_api::v1::{article_input::Body as PbBody, ArticleInput, PartialDate};
-use hoptac_extract::{Body, Input};
+use hoptac_api::v1::{article_input::Body as PbBody, ArticleInput, Extraction, PartialDate};
+use hoptac_extract::{Body, Extractor, Input};
 
 use crate::{convert, error::Error};
 
@@ -41,6 +41,42 @@ impl Submission {
             title: &self.title,
             published_on: self.published_on,
         }
+    }
+
+    /// The article as submitted, as stored for re-extraction.
+    pub fn into_message(self) -> ArticleInput {
+        ArticleInput {
+            url: self.url,
+            source: self.source,
+            title: self.title,
+            body: Some(match self.body {
+                OwnedBody::Text(t) => PbBody::Text(t),
+                OwnedBody::Html(h) => PbBody::Html(h),
+            }),
+            published_on: self.published_on.map(convert::date),
+        }
+    }
+
+    /// Runs the extractor (CPU work: call it off the async threads). An article that is only
+    /// markup or site noise is refused, naming the body's field.
+    pub fn extract(
+        &self,
+        extractor: &Extractor,
+        ingested_at: Option<pbjson_types::Timestamp>,
+    ) -> Result<Extraction, Error> {
+        let found = extractor.extract(&self.as_input());
+        if found.text.trim().is_empty() {
+            return Err(Error::InvalidArgument {
+                field: self.body_field(),
+                reason: "holds no article text once markup and site noise are removed".into(),
+            });
+        }
+        Ok(convert::extraction(
+            &found,
+            &self.url,
+            &self.source,
+            ingested_at,
+        ))
     }
 
     /// The request field holding the body, for error messages.

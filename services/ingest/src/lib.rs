@@ -5,7 +5,8 @@
 //! send), [`store`] (the sled trees), [`writer`] (the single group-commit writer), [`feed`] (the
 //! changefeed), [`service`] (the gRPC handlers), [`server`] (serving, reflection, health,
 //! shutdown), [`error`] (the one mapping to `tonic::Status`), [`convert`] (domain to protobuf),
-//! [`load`] and [`cli`] (the command line). Auth, logging, signals and health come from
+//! [`reextract`] (the current extractor over stored articles), [`load`] and [`cli`] (the command
+//! line). Auth, logging, signals and health come from
 //! `hoptac-runtime`, shared with the query service.
 
 pub mod cli;
@@ -15,6 +16,7 @@ pub mod error;
 pub mod feed;
 pub mod input;
 pub mod load;
+pub mod reextract;
 pub mod server;
 pub mod service;
 pub mod store;

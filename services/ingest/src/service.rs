@@ -7,18 +7,20 @@ use futures::{Stream, StreamExt};
 use hoptac_api::v1::{
     ingest_service_server::IngestService, ArticleInput, ExtractArticleRequest,
     ExtractArticleResponse, IngestArticleRequest, IngestArticleResponse, IngestArticlesRequest,
-    IngestArticlesResponse, IngestOutcome, Rejection, StreamChangesRequest, StreamChangesResponse,
+    IngestArticlesResponse, IngestOutcome, ReextractArticlesRequest, ReextractArticlesResponse,
+    Rejection, StreamChangesRequest, StreamChangesResponse,
 };
 use hoptac_extract::Extractor;
+use tokio::sync::{watch, Mutex};
 use tokio_stream::wrappers::ReceiverStream;
 use tokio_util::sync::CancellationToken;
 use tonic::{Request, Response, Status, Streaming};
 use tracing::Instrument;
 
 use crate::{
-    convert,
     error::Error,
     feed, input,
+    reextract::{self, Progress},
     store::{Pending, Store, Written},
     writer::{Ack, Writer},
 };
@@ -35,6 +37,16 @@ pub struct Ingest {
     writer: Writer,
     max_body_bytes: usize,
     shutdown: CancellationToken,
+    /// Held while a re-extraction runs: one at a time is enough, two would only race.
+    reextracting: Arc<Mutex<()>>,
+}
+
+/// An article checked and extracted, not yet stored.
+struct Extracted {
+    /// The article as it will be stored, with its records.
+    records: hoptac_api::v1::Extraction,
+    /// The article as submitted, kept for re-extraction.
+    input: ArticleInput,
 }
 
 /// The outcome of ingesting one article, before it is put in a response message.
@@ -60,6 +72,7 @@ impl Ingest {
             writer,
             max_body_bytes,
             shutdown,
+            reextracting: Arc::new(Mutex::new(())),
         }
     }
 
@@ -68,42 +81,34 @@ impl Ingest {
         &self,
         article: Option<ArticleInput>,
         ingested_at: Option<pbjson_types::Timestamp>,
-    ) -> Result<hoptac_api::v1::Extraction, Error> {
+    ) -> Result<Extracted, Error> {
         let submission = input::check(article, self.max_body_bytes)?;
         let extractor = self.extractor.clone();
-        let extraction = tokio::task::spawn_blocking(move || {
-            let found = extractor.extract(&submission.as_input());
-            if found.text.trim().is_empty() {
-                return Err(Error::InvalidArgument {
-                    field: submission.body_field(),
-                    reason: "holds no article text once markup and site noise are removed".into(),
-                });
-            }
-            Ok(convert::extraction(
-                &found,
-                &submission.url,
-                &submission.source,
-                ingested_at,
-            ))
+        tokio::task::spawn_blocking(move || {
+            let records = submission.extract(&extractor, ingested_at)?;
+            Ok(Extracted {
+                records,
+                input: submission.into_message(),
+            })
         })
         .await
-        .map_err(|e| Error::Extraction(e.to_string()))??;
-        Ok(extraction)
+        .map_err(|e| Error::Extraction(e.to_string()))?
     }
 
     async fn ingest(&self, article: Option<ArticleInput>) -> Result<Ingested, Error> {
-        let extraction = self.extract(article, Some(now())).await?;
-        let ack = self.enqueue(&extraction).await?;
-        self.finish(extraction, ack).await
+        let extracted = self.extract(article, Some(now())).await?;
+        let ack = self.enqueue(&extracted).await?;
+        self.finish(extracted.records, ack).await
     }
 
     /// Takes the article's place in the write order.
-    async fn enqueue(&self, extraction: &hoptac_api::v1::Extraction) -> Result<Ack, Error> {
-        let article = extraction.article.clone().unwrap_or_default();
+    async fn enqueue(&self, extracted: &Extracted) -> Result<Ack, Error> {
         self.writer
             .enqueue(Pending {
-                article,
-                extraction: extraction.clone(),
+                article: extracted.records.article.clone().unwrap_or_default(),
+                extraction: extracted.records.clone(),
+                input: Some(extracted.input.clone()),
+                replaces: false,
             })
             .await
     }
@@ -242,9 +247,9 @@ impl IngestService for Ingest {
                 let service = queueing.clone();
                 async move {
                     Ok::<_, Status>(match extracted? {
-                        Ok(extraction) => {
-                            let ack = service.enqueue(&extraction).await?;
-                            Ok((extraction, ack))
+                        Ok(extracted) => {
+                            let ack = service.enqueue(&extracted).await?;
+                            Ok((extracted.records, ack))
                         }
                         Err(rejected) => Err(rejected),
                     })
@@ -269,9 +274,9 @@ impl IngestService for Ingest {
         &self,
         request: Request<ExtractArticleRequest>,
     ) -> Result<Response<ExtractArticleResponse>, Status> {
-        let extraction = self.extract(request.into_inner().article, None).await?;
+        let extracted = self.extract(request.into_inner().article, None).await?;
         Ok(Response::new(ExtractArticleResponse {
-            extraction: Some(extraction),
+            extraction: Some(extracted.records),
         }))
     }
 
@@ -289,5 +294,68 @@ impl IngestService for Ingest {
             self.shutdown.clone(),
         )?;
         Ok(Response::new(stream))
+    }
+
+    type ReextractArticlesStream = ResponseStream<ReextractArticlesResponse>;
+
+    async fn reextract_articles(
+        &self,
+        _request: Request<ReextractArticlesRequest>,
+    ) -> Result<Response<Self::ReextractArticlesStream>, Status> {
+        let running = self.reextracting.clone().try_lock_owned().map_err(|_| {
+            Error::Busy("a re-extraction is already running; wait for it to finish".into())
+        })?;
+        let (progress, watching) = watch::channel(Progress::default());
+        let (store, writer, extractor, shutdown) = (
+            self.store.clone(),
+            self.writer.clone(),
+            self.extractor.clone(),
+            self.shutdown.clone(),
+        );
+        // The work is its own task, so a caller who hangs up does not stop it halfway.
+        let task = tokio::spawn(
+            async move {
+                let _running = running;
+                let outcome = reextract::run(store, writer, extractor, &progress, &shutdown).await;
+                match &outcome {
+                    Ok(tally) => tracing::info!(
+                        examined = tally.examined,
+                        changed = tally.changed,
+                        "re-extraction done"
+                    ),
+                    Err(err) => tracing::warn!(error = %err, "re-extraction stopped"),
+                }
+                outcome
+            }
+            .in_current_span(),
+        );
+        let durable = self.writer.durable();
+        let reports =
+            futures::stream::unfold((watching, Some(task)), move |(mut watching, task)| {
+                let durable = durable.clone();
+                async move {
+                    let task = task?;
+                    let answer = |p: Progress| ReextractArticlesResponse {
+                        examined: p.examined,
+                        total: p.total,
+                        changed: p.changed,
+                        head_sequence: *durable.borrow(),
+                        done: p.done,
+                    };
+                    if watching.changed().await.is_ok() {
+                        let now = *watching.borrow_and_update();
+                        let next = (!now.done).then_some(task);
+                        return Some((Ok(answer(now)), (watching, next)));
+                    }
+                    // The task ended: report how, once.
+                    let last = match task.await {
+                        Ok(Ok(tally)) => Ok(answer(tally)),
+                        Ok(Err(err)) => Err(Status::from(err)),
+                        Err(panicked) => Err(Status::from(Error::Extraction(panicked.to_string()))),
+                    };
+                    Some((last, (watching, None)))
+                }
+            });
+        Ok(Response::new(Box::pin(reports)))
     }
 }

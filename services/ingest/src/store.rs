@@ -4,16 +4,20 @@
 //! - `articles`: article id → encoded `Article` (with its cleaned text);
 //! - `extractions`: article id → the article's latest log sequence (8 bytes, big-endian) followed
 //!   by its encoded `Extraction` without the article;
-//! - `log`: sequence (8 bytes, big-endian, so keys sort) → article id;
+//! - `log`: sequence (8 bytes, big-endian, so keys sort) → article id, one entry per article:
+//!   its latest;
+//! - `sources`: article id → the encoded `ArticleInput` as submitted, so that a later extractor
+//!   can read the article again from its original text or HTML;
 //! - `meta`: `head` → the last sequence written (big-endian).
 //!
-//! Sequences are our own dense counter, not sled's `generate_id`, which jumps after a crash.
+//! Sequences are our own counter, not sled's `generate_id`, which jumps after a crash: dense as
+//! articles arrive; a re-extraction moves an article to a new sequence and drops its old entry.
 //! Every batch is one transaction over all four trees, so a crash leaves either all of an
 //! article's entries or none; nothing is acknowledged before [`Store::flush`] returns.
 
 use std::path::Path;
 
-use hoptac_api::v1::{Article, Extraction};
+use hoptac_api::v1::{Article, ArticleInput, Extraction};
 use prost::Message;
 use sled::{
     transaction::{ConflictableTransactionError, TransactionError, Transactional},
@@ -31,6 +35,12 @@ pub struct Pending {
     pub article: Article,
     /// Its records; the `article` field is ignored (the article is stored once).
     pub extraction: Extraction,
+    /// The article as submitted, kept for re-extraction; `None` keeps nothing new.
+    pub input: Option<ArticleInput>,
+    /// A re-extraction of a stored article: its article and records replace the stored ones
+    /// under a new sequence, and its earlier log entry goes. Otherwise a stored article is a
+    /// duplicate.
+    pub replaces: bool,
 }
 
 /// What writing one `Pending` did.
@@ -57,6 +67,7 @@ pub struct Store {
     articles: Tree,
     extractions: Tree,
     log: Tree,
+    sources: Tree,
     meta: Tree,
 }
 
@@ -71,6 +82,7 @@ impl Store {
             articles: db.open_tree("articles")?,
             extractions: db.open_tree("extractions")?,
             log: db.open_tree("log")?,
+            sources: db.open_tree("sources")?,
             meta: db.open_tree("meta")?,
             db,
         })
@@ -102,49 +114,91 @@ impl Store {
         }))
     }
 
+    /// The article as it was submitted, when it was kept.
+    pub fn source(&self, article_id: &str) -> Result<Option<ArticleInput>, Error> {
+        self.sources
+            .get(article_id)?
+            .map(|bytes| {
+                ArticleInput::decode(&bytes[..])
+                    .map_err(|e| Error::Corrupt(format!("source of {article_id}: {e}")))
+            })
+            .transpose()
+    }
+
+    /// The ids of every stored article, in id order.
+    pub fn article_ids(&self) -> impl Iterator<Item = Result<String, Error>> + '_ {
+        self.articles.iter().keys().map(|key| {
+            key.map(|k| String::from_utf8_lossy(&k).into_owned())
+                .map_err(Error::from)
+        })
+    }
+
+    /// How many articles are stored.
+    pub fn article_count(&self) -> usize {
+        self.articles.len()
+    }
+
     /// Writes a batch atomically: every new article gets the next sequence; an article already
-    /// stored, or seen earlier in the batch, is a duplicate and writes nothing.
+    /// stored, or seen earlier in the batch, is a duplicate and writes nothing; a replacement
+    /// (see [`Pending::replaces`]) of a stored article gets the next sequence too.
     pub fn write(&self, batch: &[Pending]) -> Result<Vec<Written>, Error> {
-        let result = (&self.articles, &self.extractions, &self.log, &self.meta).transaction(
-            |(articles, extractions, log, meta)| {
-                // The closure may run again on conflict, so it only reads and writes the trees.
-                let mut head = match meta.get(HEAD)? {
-                    Some(v) => decode_seq(&v).map_err(ConflictableTransactionError::Abort)?,
-                    None => 0,
-                };
-                let mut written = Vec::with_capacity(batch.len());
-                for (i, pending) in batch.iter().enumerate() {
-                    let id = pending.article.id.as_bytes();
-                    if let Some(stored) = extractions.get(id)? {
-                        let seq =
-                            decode_seq(&stored).map_err(ConflictableTransactionError::Abort)?;
-                        written.push(Written::Duplicate(seq));
-                        continue;
-                    }
-                    if let Some(earlier) = batch[..i]
-                        .iter()
-                        .position(|p| p.article.id == pending.article.id)
-                    {
-                        let (Written::New(seq) | Written::Duplicate(seq)) = written[earlier];
-                        written.push(Written::Duplicate(seq));
-                        continue;
-                    }
-                    head += 1;
-                    let mut records = pending.extraction.clone();
-                    records.article = None;
-                    let mut value = head.to_be_bytes().to_vec();
-                    records.encode(&mut value).map_err(|e| {
-                        ConflictableTransactionError::Abort(Error::Corrupt(e.to_string()))
-                    })?;
-                    articles.insert(id, pending.article.encode_to_vec())?;
-                    extractions.insert(id, value)?;
-                    log.insert(&head.to_be_bytes(), id)?;
-                    written.push(Written::New(head));
-                }
-                meta.insert(HEAD, &head.to_be_bytes())?;
-                Ok(written)
-            },
+        let trees = (
+            &self.articles,
+            &self.extractions,
+            &self.log,
+            &self.sources,
+            &self.meta,
         );
+        let result = trees.transaction(|(articles, extractions, log, sources, meta)| {
+            // The closure may run again on conflict, so it only reads and writes the trees.
+            let mut head = match meta.get(HEAD)? {
+                Some(v) => decode_seq(&v).map_err(ConflictableTransactionError::Abort)?,
+                None => 0,
+            };
+            let mut written = Vec::with_capacity(batch.len());
+            for (i, pending) in batch.iter().enumerate() {
+                let id = pending.article.id.as_bytes();
+                if let Some(stored) = extractions.get(id)? {
+                    let seq = decode_seq(&stored).map_err(ConflictableTransactionError::Abort)?;
+                    if !pending.replaces {
+                        written.push(Written::Duplicate(seq));
+                        continue;
+                    }
+                    log.remove(&seq.to_be_bytes())?;
+                } else if pending.replaces {
+                    return Err(ConflictableTransactionError::Abort(Error::Corrupt(
+                        format!(
+                            "re-extraction of article {} that is not stored",
+                            pending.article.id
+                        ),
+                    )));
+                }
+                if let Some(earlier) = batch[..i]
+                    .iter()
+                    .position(|p| p.article.id == pending.article.id)
+                {
+                    let (Written::New(seq) | Written::Duplicate(seq)) = written[earlier];
+                    written.push(Written::Duplicate(seq));
+                    continue;
+                }
+                head += 1;
+                let mut records = pending.extraction.clone();
+                records.article = None;
+                let mut value = head.to_be_bytes().to_vec();
+                records.encode(&mut value).map_err(|e| {
+                    ConflictableTransactionError::Abort(Error::Corrupt(e.to_string()))
+                })?;
+                articles.insert(id, pending.article.encode_to_vec())?;
+                extractions.insert(id, value)?;
+                if let Some(input) = &pending.input {
+                    sources.insert(id, input.encode_to_vec())?;
+                }
+                log.insert(&head.to_be_bytes(), id)?;
+                written.push(Written::New(head));
+            }
+            meta.insert(HEAD, &head.to_be_bytes())?;
+            Ok(written)
+        });
         result.map_err(|e| match e {
             TransactionError::Abort(err) => err,
             TransactionError::Storage(err) => Error::Storage(err),
@@ -222,6 +276,12 @@ mod tests {
                 }],
                 ..Default::default()
             },
+            input: Some(ArticleInput {
+                url: format!("https://bao.example.vn/{id}"),
+                body: Some(hoptac_api::v1::article_input::Body::Text(text.into())),
+                ..Default::default()
+            }),
+            replaces: false,
         }
     }
 
@@ -300,5 +360,43 @@ mod tests {
         let found = store.find("a").expect("reads").expect("present");
         assert_eq!(found.sequence, 1);
         assert_eq!(found.extraction.visits[0].id, "a-v1");
+    }
+
+    #[test]
+    fn a_replacement_moves_the_article_to_a_new_sequence_and_drops_its_old_entry() {
+        let (_dir, store) = open();
+        store
+            .write(&[pending("a", "Hà Nội"), pending("b", "Fukuoka")])
+            .expect("writes");
+        let mut again = pending("a", "Hà Nội");
+        again.extraction.agreements.clear();
+        again.replaces = true;
+        assert_eq!(
+            store.write(&[again]).expect("writes"),
+            vec![Written::New(3)]
+        );
+        let changes = store.changes(0, 3, 10).expect("reads");
+        assert_eq!(
+            changes.iter().map(|c| c.sequence).collect::<Vec<_>>(),
+            vec![2, 3],
+            "the article is logged once, under its new sequence"
+        );
+        assert!(changes[1].extraction.agreements.is_empty());
+        assert_eq!(store.find("a").expect("reads").expect("stored").sequence, 3);
+        let source = store.source("a").expect("reads").expect("kept");
+        assert_eq!(source.url, "https://bao.example.vn/a");
+    }
+
+    #[test]
+    fn replacing_an_article_that_is_not_stored_writes_nothing() {
+        let (_dir, store) = open();
+        let mut stray = pending("x", "Osaka");
+        stray.replaces = true;
+        assert!(matches!(
+            store.write(&[pending("a", "Hà Nội"), stray]),
+            Err(Error::Corrupt(_))
+        ));
+        assert_eq!(store.head().expect("head"), 0);
+        assert_eq!(store.article_count(), 0);
     }
 }

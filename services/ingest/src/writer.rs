@@ -123,6 +123,8 @@ mod tests {
                 ..Default::default()
             },
             extraction: Extraction::default(),
+            input: None,
+            replaces: false,
         }
     }
 
