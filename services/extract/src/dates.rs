@@ -1,6 +1,10 @@
 //! Stage 6: dates ("Chiều 3-3", "từ ngày 10-12/11", "tháng 1/2024", "13/04/2023 09:39",
 //! "năm 2008", "giai đoạn 2025-2028") with their precision, years resolved from context.
-use std::{collections::HashMap, ops::Range, sync::OnceLock};
+use std::{
+    collections::{BTreeMap, HashMap},
+    ops::Range,
+    sync::OnceLock,
+};
 
 use regex::{Captures, Regex};
 
@@ -140,11 +144,16 @@ pub fn find(
 ) -> Vec<DateMention> {
     let p = patterns();
     let mut found: Vec<DateMention> = Vec::new();
-    let add = |m: DateMention, found: &mut Vec<DateMention>| {
-        if !found
-            .iter()
-            .any(|f| f.span.start < m.span.end && m.span.start < f.span.end)
-        {
+    // Spans taken so far, start → end. They never overlap, so a new span overlaps one of them
+    // exactly when it overlaps the last one starting before its end: one lookup, not a scan.
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut add = |m: DateMention, found: &mut Vec<DateMention>| {
+        let overlaps = taken
+            .range(..m.span.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > m.span.start);
+        if !overlaps {
+            taken.insert(m.span.start, m.span.end);
             found.push(m);
         }
     };
@@ -233,22 +242,30 @@ pub fn find(
         }
     }
     let article_year = context_year(text, 0..text.len(), &found, false);
+    // A sentence's context year does not depend on which of its dates asks: work it out once.
+    let mut sentence_years: HashMap<(usize, bool), Option<i32>> = HashMap::new();
     for i in 0..found.len() {
         if found[i].date.year != 0 {
             continue;
         }
+        let at = found[i].span.start;
         let sentence = sentences
-            .iter()
-            .find(|s| s.start <= found[i].span.start && found[i].span.start < s.end)
+            .get(sentences.partition_point(|s| s.end <= at))
+            .filter(|s| s.start <= at)
             .cloned()
             .unwrap_or(0..0);
-        let year = context_year(text, sentence.clone(), &found, false)
+        let mut year_of = |periods: bool| {
+            *sentence_years
+                .entry((sentence.start, periods))
+                .or_insert_with(|| context_year(text, sentence.clone(), &found, periods))
+        };
+        let year = year_of(false)
             .or_else(|| {
                 published
                     .filter(|p| p.year > 0)
                     .map(|p| year_near(p, found[i].date))
             })
-            .or_else(|| context_year(text, sentence, &found, true))
+            .or_else(|| year_of(true))
             .or(article_year);
         if let Some(y) = year {
             found[i].date.year = y;
@@ -272,10 +289,21 @@ fn word_before(text: &str, at: usize) -> String {
 /// Whether a date sits on a line of its own (a dateline or a printed page date) rather than in
 /// a sentence of the article.
 fn is_dateline_line(text: &str, span: Range<usize>) -> bool {
-    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[span.end..]
-        .find('\n')
-        .map_or(text.len(), |i| span.end + i);
+    // Only a short line can be a dateline, so look no further than that for its ends: on one
+    // endless line this stays constant work per date.
+    let reach = MAX_DATELINE_CHARS * 4;
+    let from = crate::text::floor_boundary(text, span.start.saturating_sub(reach));
+    let to = crate::text::floor_boundary(text, span.end.saturating_add(reach).min(text.len()));
+    let start = match text[from..span.start].rfind('\n') {
+        Some(i) => from + i + 1,
+        None if from == 0 => 0,
+        None => return false,
+    };
+    let end = match text[span.end..to].find('\n') {
+        Some(i) => span.end + i,
+        None if to == text.len() => to,
+        None => return false,
+    };
     let line = text[start..end].trim();
     let words = text[start..span.start].split_whitespace().count()
         + text[span.end..end].split_whitespace().count();
@@ -317,9 +345,12 @@ fn context_year(
     periods: bool,
 ) -> Option<i32> {
     let p = patterns();
-    let inside: Vec<&DateMention> = found
+    // `found` is sorted by start.
+    let first = found.partition_point(|m| m.span.start < range.start);
+    let last = found.partition_point(|m| m.span.start < range.end);
+    let inside: Vec<&DateMention> = found[first..last]
         .iter()
-        .filter(|m| m.span.start >= range.start && m.span.end <= range.end)
+        .filter(|m| m.span.end <= range.end)
         .collect();
     let chunk = &text[range.clone()];
     let anniversary = chunk.to_lowercase().contains("kỷ niệm");
@@ -332,8 +363,12 @@ fn context_year(
             return Some(y);
         }
     }
-    let mut counts: HashMap<i32, usize> = HashMap::new();
-    let mut order: Vec<i32> = Vec::new();
+    // Each year's count and where it first appears: the most frequent wins, the first on ties.
+    let mut counts: HashMap<i32, (usize, usize)> = HashMap::new();
+    let mut count = |y: i32| {
+        let seen = counts.len();
+        counts.entry(y).or_insert((0, seen)).0 += 1;
+    };
     for m in &inside {
         if m.kind != DateKind::Point || m.date.month != 0 {
             continue;
@@ -342,29 +377,25 @@ fn context_year(
         if NOT_CURRENT.iter().any(|w| before.ends_with(w)) {
             continue;
         }
-        *counts.entry(m.date.year).or_default() += 1;
-        order.push(m.date.year);
+        count(m.date.year);
     }
     for c in p.bare_year.captures_iter(chunk) {
         let Some(g) = c.get(1) else { continue };
         let at = range.start + g.start();
-        if found.iter().any(|m| m.span.start <= at && at < m.span.end) {
+        let before_at = found.partition_point(|m| m.span.start <= at);
+        if before_at > 0 && at < found[before_at - 1].span.end {
             continue;
         }
         let before = word_before(text, at);
         if NOT_CURRENT.iter().any(|w| before.ends_with(w)) || before.ends_with("năm") {
             continue;
         }
-        let y = num(&c, 1) as i32;
-        *counts.entry(y).or_default() += 1;
-        order.push(y);
+        count(num(&c, 1) as i32);
     }
-    if let Some(best) = order.iter().max_by_key(|y| {
-        (
-            counts.get(y).copied().unwrap_or(0),
-            std::cmp::Reverse(order.iter().position(|o| o == *y)),
-        )
-    }) {
+    if let Some((best, _)) = counts
+        .iter()
+        .max_by_key(|(_, &(n, first))| (n, std::cmp::Reverse(first)))
+    {
         return Some(*best);
     }
     if !periods {

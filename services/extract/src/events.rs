@@ -10,7 +10,7 @@ use crate::{
     },
     persons::PersonMention,
     places::{Gazetteer, PlaceMention},
-    text::{char_offset, lower_view, rows, Hit, Lexicon},
+    text::{char_offset, floor_boundary, lower_view, rows, Hit, Lexicon},
 };
 
 const EVENTS: &str = include_str!("../data/events.tsv");
@@ -18,6 +18,9 @@ const FIELDS: &str = include_str!("../data/fields.tsv");
 
 /// How far after a verb of movement the host place may be named ("thăm và làm việc tại …").
 const HOST_REACH: usize = 48;
+/// How far past the stating sentence an agreement's fields are looked for (the rest of its
+/// paragraph, up to this many bytes: a few sentences).
+const FIELD_REACH: usize = 1500;
 /// How far after "tiếp" / "đón" the guest's place may be named ("tiếp Phó Chủ tịch Vùng …").
 const RECEIVE_REACH: usize = 40;
 /// How far a delegation's own place may stand from the word "đoàn".
@@ -637,9 +640,8 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                     start_year: d.date.year,
                     end_year: d.end.map_or(d.date.year, |e| e.year),
                 });
-            let para_end = c.text[s.end..]
-                .find('\n')
-                .map_or(c.text.len(), |i| s.end + i);
+            let reach = floor_boundary(c.text, (s.end + FIELD_REACH).min(c.text.len()));
+            let para_end = c.text[s.end..reach].find('\n').map_or(reach, |i| s.end + i);
             let org_spans: Vec<Range<usize>> = distinct.iter().map(|m| m.full.clone()).collect();
             let fields = doc.fields(after.start..para_end, &org_spans);
             let title = c.text[ins.start..seg_end]

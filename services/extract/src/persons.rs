@@ -175,7 +175,7 @@ impl Scan<'_> {
                 let bare = p.full == p.span && p.span.start == self.toks[j].start;
                 let ends = self.toks.get(j + words).is_none_or(|t| {
                     !is_name_word(&self.text[t.start..t.end])
-                        || self.text[p.span.end..t.start] != *" "
+                        || self.text.get(p.span.end..t.start) != Some(" ")
                 });
                 if vietnamese
                     && bare

@@ -27,6 +27,9 @@ const NOT_PLACES: &str = include_str!("../data/not_places.tsv");
 /// The longest stretch of words allowed between an organization word and its place
 /// ("Trung tâm xúc tiến đầu tư, thương mại, du lịch thành phố Hà Nội").
 const MAX_ORG_GAP: usize = 160;
+/// The most whitespace between two organization words that still form one name ("Ủy ban
+/// nhân dân" + "tỉnh").
+const MAX_ORG_SPACE: usize = 8;
 /// Country names this short double as Vietnamese given names (Đức, Nga, Nhật, Anh).
 const MAX_GIVEN_NAME_CHARS: usize = 4;
 
@@ -380,7 +383,7 @@ pub fn find(g: &Gazetteer, text: &str, sentences: &[Range<usize>]) -> Vec<PlaceM
         }
         chosen.push(m);
     }
-    let designators: Vec<(usize, usize, PlaceLevel)> = g
+    let mut designators: Vec<(usize, usize, PlaceLevel)> = g
         .designators
         .find_overlapping_iter(text)
         .filter(|m| is_word(text, m.start(), m.end()))
@@ -392,23 +395,34 @@ pub fn find(g: &Gazetteer, text: &str, sentences: &[Range<usize>]) -> Vec<PlaceM
             )
         })
         .collect();
-    let orgs: Vec<(usize, usize, PartyKind, Reach)> = g
+    designators.sort_by_key(|d| (d.1, d.0));
+    let overlaps_a_name = |start: usize, end: usize| {
+        // `chosen` is sorted by start and never overlaps: only the last one starting before
+        // `end` can reach into the span.
+        let before_end = chosen.partition_point(|c| c.0 < end);
+        before_end > 0 && chosen[before_end - 1].1 > start
+    };
+    let mut orgs: Vec<(usize, usize, PartyKind, Reach)> = g
         .orgs
         .find_overlapping_iter(text)
         .filter(|m| is_word(text, m.start(), m.end()))
-        .filter(|m| !chosen.iter().any(|c| c.0 < m.end() && m.start() < c.1))
+        .filter(|m| !overlaps_a_name(m.start(), m.end()))
         .map(|m| {
             let (k, r) = g.org_info[m.pattern().as_usize()];
             (m.start(), m.end(), k, r)
         })
         .collect();
+    orgs.sort_by_key(|o| (o.1, o.0));
 
     let mut out: Vec<PlaceMention> = Vec::new();
     for &(start, end, pat) in &chosen {
         let before = &text[..start];
-        let designator = designators
+        // Designators are sorted by end; one qualifies when it ends at most two bytes before.
+        let near = designators.partition_point(|d| d.1 + 2 < start);
+        let designator = designators[near..]
             .iter()
-            .filter(|d| d.1 <= start && before[d.1..].trim().is_empty() && start - d.1 <= 2)
+            .take_while(|d| d.1 <= start)
+            .filter(|d| before[d.1..].trim().is_empty())
             .min_by_key(|d| d.0);
         let prefer = designator.map(|d| d.2);
         let candidates = &g.name_places[pat];
@@ -419,8 +433,8 @@ pub fn find(g: &Gazetteer, text: &str, sentences: &[Range<usize>]) -> Vec<PlaceM
         let place = g.places[idx].clone();
         let lead = designator.map_or(start, |d| d.0);
         let sentence = sentences
-            .iter()
-            .find(|s| s.start <= start && start < s.end)
+            .get(sentences.partition_point(|s| s.end <= start))
+            .filter(|s| s.start <= start)
             .map_or(0, |s| s.start);
         let org = organization(text, &orgs, &chosen, sentence, lead);
         let (full_start, kind) = match org {
@@ -507,31 +521,43 @@ fn organization(
     sentence_start: usize,
     lead: usize,
 ) -> Option<(usize, PartyKind)> {
-    let nearest = orgs
+    // `orgs` is sorted by end, `names` by start (and they never overlap): look only at the
+    // window that can qualify, so the work per place does not grow with the article.
+    let window = ends_within(orgs, lead.saturating_sub(MAX_ORG_GAP)..lead + 1);
+    let nearest = window
         .iter()
-        .filter(|o| o.0 >= sentence_start && o.1 <= lead && lead - o.1 <= MAX_ORG_GAP)
+        .filter(|o| o.0 >= sentence_start)
         .max_by_key(|o| (o.1, std::cmp::Reverse(o.0)))?;
     let gap = &text[nearest.1..lead];
     let ok = match nearest.3 {
         Reach::Adjacent => gap.trim().is_empty(),
         Reach::Phrase => {
+            let next_name = names.partition_point(|n| n.0 < nearest.1);
             !gap.contains(" giữa ")
                 && !gap.contains(" với ")
                 && !gap.contains([';', ':', '.', '(', ')'])
-                && !names.iter().any(|n| n.0 >= nearest.1 && n.1 <= lead)
+                && names.get(next_name).is_none_or(|n| n.1 > lead)
         }
     };
     ok.then(|| {
-        let start = orgs
+        let start = ends_within(orgs, nearest.0.saturating_sub(MAX_ORG_SPACE)..nearest.0 + 1)
             .iter()
-            .filter(|o| {
-                o.1 <= nearest.0 && text[o.1..nearest.0].trim().is_empty() && o.0 >= sentence_start
-            })
+            .filter(|o| text[o.1..nearest.0].trim().is_empty() && o.0 >= sentence_start)
             .map(|o| o.0)
             .min()
             .unwrap_or(nearest.0);
         (start, nearest.2)
     })
+}
+
+/// The organization words (sorted by end) that end within `ends`.
+fn ends_within(
+    orgs: &[(usize, usize, PartyKind, Reach)],
+    ends: Range<usize>,
+) -> &[(usize, usize, PartyKind, Reach)] {
+    let from = orgs.partition_point(|o| o.1 < ends.start);
+    let to = orgs.partition_point(|o| o.1 < ends.end);
+    &orgs[from..to]
 }
 
 #[cfg(test)]
