@@ -138,7 +138,9 @@ mod tests {
     #[test]
     fn places_from_the_whole_gazetteer_appear() {
         let g = gazetteer::Gazetteer::builtin();
-        let text = joined(&generate(3, 2 * MB));
+        // 4 MB names about 96 % of the foreign places (10 MB all of them); 90 % leaves room for
+        // changes to the shapes.
+        let text = joined(&generate(3, 4 * MB));
         let seen = |p: &gazetteer::Place| {
             std::iter::once(p.name)
                 .chain(p.aliases.iter().copied())
@@ -153,7 +155,7 @@ mod tests {
             .collect();
         let hit = foreign.iter().filter(|p| seen(p)).count();
         assert!(
-            hit * 10 >= foreign.len() * 8,
+            hit * 10 >= foreign.len() * 9,
             "{hit} of {} foreign places",
             foreign.len()
         );
