@@ -1,5 +1,6 @@
 //! `hoptac`: the all-in-one launcher and command line of hoptac.
 
+mod bench;
 mod query_cli;
 mod render;
 mod table;
@@ -22,6 +23,9 @@ enum Command {
     Up(up::UpArgs),
     #[command(flatten)]
     Query(query_cli::QueryCommand),
+    /// Measure hoptac on a generated corpus: extraction throughput on one thread, against a bare
+    /// gazetteer scan (see BENCHMARKS.md).
+    Bench(bench::BenchArgs),
     /// The ingest service and its tools: serve, extract, load, healthcheck
     /// (the same as `hoptac-ingest`; see `hoptac ingest --help`).
     #[command(disable_help_flag = true)]
@@ -37,6 +41,7 @@ async fn main() -> std::process::ExitCode {
     let result = match Cli::parse().command {
         Command::Up(args) => up::run(args).await,
         Command::Query(command) => query_cli::run(command).await,
+        Command::Bench(args) => bench::run(args).await,
         Command::Ingest { args } => {
             let argv = std::iter::once("hoptac ingest".to_string()).chain(args);
             let cli = <hoptac_ingest::config::Cli as Parser>::parse_from(argv);

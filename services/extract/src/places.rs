@@ -45,6 +45,7 @@ pub struct Gazetteer {
     by_code: HashMap<String, usize>,
     folded: HashMap<String, Vec<usize>>,
     names: AhoCorasick,
+    name_patterns: Vec<String>,
     name_places: Vec<Vec<usize>>,
     designators: AhoCorasick,
     designator_prefs: Vec<PlaceLevel>,
@@ -229,6 +230,7 @@ impl Gazetteer {
             .collect();
         Gazetteer {
             names: build(&patterns),
+            name_patterns: patterns,
             name_places,
             places,
             by_code,
@@ -240,6 +242,13 @@ impl Gazetteer {
             blockers,
             mergers,
         }
+    }
+
+    /// Every spelling the place-name automaton matches, as written in the text (aliases and
+    /// tone-mark variants, and the non-place names that shadow places); kept so that benchmarks
+    /// can compare extraction with a bare scan for the same patterns.
+    pub fn name_patterns(&self) -> &[String] {
+        &self.name_patterns
     }
 
     /// Resolves an ISO code ("VN-HN", "jp-40", "JP") or a name in any common spelling, with or
@@ -652,6 +661,23 @@ mod tests {
         }
         assert_eq!(code("Vân Nam").as_deref(), Some("CN-YN"));
         assert_eq!(code("Yunnan").as_deref(), Some("CN-YN"));
+    }
+
+    #[test]
+    fn name_patterns_are_every_spelling_the_matcher_knows() {
+        let g = gazetteer();
+        let patterns = g.name_patterns();
+        for p in [
+            "Hà Nội",
+            "Hanoi",
+            "Hoà Bình",
+            "Hòa Bình",
+            "Fukuoka",
+            "Kyūshū",
+        ] {
+            assert!(patterns.iter().any(|x| x == p), "{p}");
+        }
+        assert!(Gazetteer::builtin().name_patterns().len() > 3000);
     }
 
     #[test]
