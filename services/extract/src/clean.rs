@@ -14,6 +14,10 @@ const CREDITS: &str = include_str!("../data/credits.tsv");
 const MIN_BODY_BEFORE_CUT: usize = 150;
 /// Headings are short; longer lines are never looked up.
 const MAX_HEADING_BYTES: usize = 80;
+/// A link title is a headline, not a paragraph: at most this long.
+const MAX_LINK_CHARS: usize = 200;
+/// A paragraph that resumes the article after an inline block of links is at least this long.
+const MIN_RESUMING_CHARS: usize = 100;
 /// A credit line is short; a longer line starting "Ảnh:" is a caption worth keeping.
 const MAX_CREDIT_CHARS: usize = 60;
 
@@ -72,22 +76,69 @@ fn ends_like_sentence(line: &str) -> bool {
         .ends_with(['.', '!', '?', '…', ')', '"', '”', '»', ';'])
 }
 
+/// A line of a block of links: a headline (no closing stop), a bullet item or a widget's
+/// doubled title.
+fn is_link(line: &str) -> bool {
+    let short = line.chars().count() <= MAX_LINK_CHARS;
+    let bullet = line.starts_with(['»', '-', '•', '*', '·', '+']);
+    is_doubled(line) || (short && (bullet || !ends_like_sentence(line)))
+}
+
+/// Where a line falls once a "related news" heading was seen after the article began.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Block {
+    /// Not in a block: the article.
+    Outside,
+    /// In a block. `links_only`: every line so far was a link; `after_blank`: a blank line
+    /// came last.
+    Inside { links_only: bool, after_blank: bool },
+}
+
 /// The article body without noise.
+///
+/// A related-news heading after the article began opens a block that is dropped. Sites print
+/// such blocks inline too, after the lead: a block of nothing but links, then a blank line,
+/// then a full paragraph, is the article resuming. A block with a teaser paragraph in it is
+/// the end of the article, whatever follows.
 pub fn clean(text: &str) -> String {
     let lists = lists();
     let mut kept: Vec<&str> = Vec::new();
     let mut body_chars = 0usize;
+    let mut block = Block::Outside;
     for line in text.split('\n') {
         let t = line.trim();
+        let heading = t.len() <= MAX_HEADING_BYTES && lists.noise.contains(&line_key(t));
+        if let Block::Inside {
+            links_only,
+            after_blank,
+        } = block
+        {
+            let resumes = links_only
+                && after_blank
+                && t.chars().count() >= MIN_RESUMING_CHARS
+                && ends_like_sentence(t);
+            if !resumes {
+                block = Block::Inside {
+                    links_only: links_only && (t.is_empty() || heading || is_link(t)),
+                    after_blank: t.is_empty(),
+                };
+                continue;
+            }
+            block = Block::Outside;
+            kept.push("");
+        }
         if t.is_empty() {
             if kept.last().is_some_and(|l| !l.is_empty()) {
                 kept.push("");
             }
             continue;
         }
-        if t.len() <= MAX_HEADING_BYTES && lists.noise.contains(&line_key(t)) {
+        if heading {
             if body_chars >= MIN_BODY_BEFORE_CUT {
-                break;
+                block = Block::Inside {
+                    links_only: true,
+                    after_blank: false,
+                };
             }
             continue;
         }
@@ -123,6 +174,24 @@ mod tests {
     #[test]
     fn related_news_block_is_cut() {
         let t = format!("{BODY}\n\nCó thể bạn quan tâm\n\nĐoàn tỉnh X thăm Lào\nTin mới");
+        assert_eq!(clean(&t), BODY);
+    }
+
+    #[test]
+    fn an_inline_block_of_links_after_the_lead_is_skipped_and_the_article_goes_on() {
+        let more = "Tại buổi làm việc, UBND tỉnh và chính quyền thành phố Ansan đã trao bản ghi nhớ hợp tác về đào tạo nghề giai đoạn 2024-2026.";
+        let link = "Quảng Ninh tiếp đoàn đại biểu tỉnh Hokkaido (Nhật Bản)";
+        let t =
+            format!("{BODY}\nTin liên quan\n{link} {link}\n» Khởi công cầu Cửa Lục 3\n\n{more}");
+        assert_eq!(clean(&t), format!("{BODY}\n\n{more}"));
+    }
+
+    #[test]
+    fn a_block_with_a_teaser_paragraph_ends_the_article() {
+        let teaser = "Sáng 5/9, Phó Chủ tịch UBND tỉnh tiếp ông Kim Sung-ho, Phó Thị trưởng thành phố Busan, nhân dịp đoàn sang dự hội chợ du lịch quốc tế.";
+        let t = format!(
+            "{BODY}\n\nĐọc thêm\nLãnh đạo tỉnh tiếp đoàn thành phố Busan\n{teaser}\n\n{teaser}"
+        );
         assert_eq!(clean(&t), BODY);
     }
 

@@ -27,6 +27,9 @@ const RECEIVE_REACH: usize = 40;
 const DELEGATION_REACH: usize = 170;
 /// How many sentences back a date may be taken from when the stating sentence has none.
 const DATE_LOOKBACK: usize = 3;
+/// How far "dẫn đầu" / "làm trưởng đoàn" may stand after "do" for the words between them to
+/// be the leader's titles and name.
+const MAX_LEADER_PHRASE: usize = 260;
 /// How far after "do" the leader's name starts ("do đồng chí Nguyễn Thị Tuyến").
 const LEADER_REACH: usize = 24;
 /// Sentences shorter than this (datelines, captions) do not give the article's event date.
@@ -295,6 +298,25 @@ impl<'a> Doc<'a> {
     /// first event date.
     fn date_near(&self, idx: usize) -> (Option<PartialDate>, Option<PartialDate>) {
         let lo = idx.saturating_sub(DATE_LOOKBACK);
+        let own = &self.c.sentences[idx];
+        // A sentence that states its own month ("Tháng 6 năm 2024, đoàn … đã sang thăm") is
+        // about that time, whatever day the sentences before it give.
+        let own_day = self
+            .c
+            .dates
+            .iter()
+            .any(|d| d.span.start >= own.start && d.span.end <= own.end && d.date.day > 0);
+        let own_month = self.c.dates.iter().find(|d| {
+            d.span.start >= own.start
+                && d.span.end <= own.end
+                && d.date.month > 0
+                && d.date.year > 0
+                && !d.date.year_inferred
+                && d.kind == DateKind::Point
+        });
+        if let (false, Some(d)) = (own_day, own_month) {
+            return (Some(d.date), None);
+        }
         for i in (lo..=idx).rev() {
             let s = &self.c.sentences[i];
             let found = self.c.dates.iter().find(|d| {
@@ -1081,10 +1103,12 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
                 Some(h) => party(h, gz.at_date(&h.place, start)),
                 None => locality(gz.at_date(&host_place, start)),
             };
+            // A leader placed in another region of the guest's country leads another delegation;
+            // one placed only in the country ("Ủy viên Trung ương Đảng … Lào") may lead this one.
             let leader = leader_after(doc, from, limit).filter(|l| {
-                l.place
-                    .as_ref()
-                    .is_none_or(|p| p.country != g.place.country || p.code() == g.code())
+                l.place.as_ref().is_none_or(|p| {
+                    p.country != g.place.country || p.region.is_empty() || p.code() == g.code()
+                })
             });
             out.push(VisitMention {
                 sentence: si,
@@ -1143,10 +1167,25 @@ fn leader_after(doc: &Doc<'_>, from: usize, limit: usize) -> Option<Person> {
     let c = doc.c;
     let window = &c.text[from..limit];
     let mut anchors: Vec<usize> = Vec::new();
+    let leads = doc.hits_in(&(from..limit), |t| t == Cat::Lead);
     if let Some(i) = window.find(" do ") {
-        anchors.push(from + i + " do ".len());
+        let anchor = from + i + " do ".len();
+        // "do [titles, however many] NAME dẫn đầu": the first name before the lead word.
+        let closing = leads
+            .iter()
+            .find(|h| h.start > anchor && h.start - anchor <= MAX_LEADER_PHRASE);
+        if let Some(h) = closing {
+            let named = c
+                .persons
+                .iter()
+                .find(|p| p.span.start >= anchor && p.span.end <= h.start);
+            if let Some(p) = named {
+                return Some(known_person(doc, p));
+            }
+        }
+        anchors.push(anchor);
     }
-    for h in doc.hits_in(&(from..limit), |t| t == Cat::Lead) {
+    for h in leads {
         if doc.lower[h.start..h.end].ends_with(" là") {
             anchors.push(h.end);
         }
@@ -1160,14 +1199,17 @@ fn leader_after(doc: &Doc<'_>, from: usize, limit: usize) -> Option<Person> {
             .find(|p| {
                 p.span.start >= a && p.span.start <= a + LEADER_REACH.max(title_len(c.text, a))
             })
-            .map(|p| {
-                doc.people
-                    .iter()
-                    .find(|q| q.name == p.person.name)
-                    .cloned()
-                    .unwrap_or_else(|| p.person.clone())
-            })
+            .map(|p| known_person(doc, p))
     })
+}
+
+/// A mention's person as the whole article knows them (their highest title, their place).
+fn known_person(doc: &Doc<'_>, p: &PersonMention) -> Person {
+    doc.people
+        .iter()
+        .find(|q| q.name == p.person.name)
+        .cloned()
+        .unwrap_or_else(|| p.person.clone())
 }
 
 /// Room for a title between an anchor and the name ("dẫn đầu là Phó Chủ tịch Vùng Ile de
@@ -1181,13 +1223,21 @@ fn title_len(text: &str, at: usize) -> usize {
 fn merge_visits(doc: &Doc<'_>, mentions: Vec<VisitMention>) -> Vec<Visit> {
     let mut out: Vec<Visit> = Vec::new();
     for m in mentions {
+        // A guest named by its country ("tiếp đoàn Lào") is the article's guest region.
+        let same_guest = |a: &Place, b: &Place| {
+            a.code() == b.code()
+                || (a.country == b.country && (a.region.is_empty() || b.region.is_empty()))
+        };
         let found = out.iter_mut().find(|v| {
             v.status == m.status
-                && v.guest.place.code() == m.guest.place.code()
+                && same_guest(&v.guest.place, &m.guest.place)
                 && v.host.place.country == m.host.place.country
         });
         match found {
             Some(v) => {
+                if v.guest.place.region.is_empty() && !m.guest.place.region.is_empty() {
+                    v.guest = m.guest;
+                }
                 if v.leader.is_none() {
                     v.leader = m.leader;
                 }
