@@ -21,6 +21,8 @@ const HOST_REACH: usize = 48;
 /// How far past the stating sentence an agreement's fields are looked for (the rest of its
 /// paragraph, up to this many bytes: a few sentences).
 const FIELD_REACH: usize = 1500;
+/// How far before a delegation word a cue makes its trip a plan ("sẽ dẫn đoàn").
+const PLANNED_LEAD: usize = 24;
 /// How far after "tiếp" / "đón" the guest's place may be named ("tiếp Phó Chủ tịch Vùng …").
 const RECEIVE_REACH: usize = 40;
 /// How far a delegation's own place may stand from the word "đoàn".
@@ -1078,13 +1080,14 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
                     None => continue,
                 },
             };
-            let is_planned = planned
+            let cue_after_guest = planned.iter().any(|p| p.start > g.span.end);
+            // "sẽ dẫn đoàn …", "sẽ ký … nhân dịp đoàn … sang thăm" (a time after publication).
+            let cue_leads = planned
                 .iter()
-                .any(|p| p.start >= from.min(g.span.start) || p.end <= g.span.start);
-            let (status, start, end) = if is_planned
-                && doc.has(s, Cat::Planned)
-                && planned.iter().any(|p| p.start > g.span.end)
-            {
+                .any(|p| p.end <= from && from - p.end <= PLANNED_LEAD);
+            let future = !planned.is_empty()
+                && stated_time(c, s).is_some_and(|d| after_publication(c, &d.date));
+            let (status, start, end) = if cue_after_guest || cue_leads || future {
                 match stated_time(c, s) {
                     Some(d) => (VisitStatus::Planned, Some(d.date), d.end),
                     None => continue,
@@ -1356,15 +1359,39 @@ fn venue_visits(doc: &Doc<'_>, agreements: &[Agreement], visits: &mut Vec<Visit>
     }
 }
 
-/// The first time stated in sentence `s` to at least the month, which a planned signing or
-/// trip needs to count (a dateline is the article's date, not the event's).
+/// The first time stated in sentence `s`, which a planned signing or trip needs to count: a
+/// month or day, else a year not before the article's ("trong năm 2025", "quý I/2025"). A
+/// dateline is the article's date, not the event's.
 fn stated_time<'c>(c: &'c Context<'_>, s: &Range<usize>) -> Option<&'c DateMention> {
-    c.dates.iter().find(|d| {
-        d.span.start >= s.start
-            && d.span.end <= s.end
-            && d.date.month > 0
-            && d.kind != DateKind::Dateline
-    })
+    let within = |d: &&DateMention| {
+        d.span.start >= s.start && d.span.end <= s.end && d.kind != DateKind::Dateline
+    };
+    c.dates
+        .iter()
+        .filter(within)
+        .find(|d| d.date.month > 0)
+        .or_else(|| {
+            c.dates.iter().filter(within).find(|d| {
+                d.kind == DateKind::Point
+                    && d.date.year > 0
+                    && c.published.is_none_or(|p| d.date.year >= p.year)
+            })
+        })
+}
+
+/// Whether a date written in full lies after the article's publication: an event reported
+/// for then has not happened yet.
+fn after_publication(c: &Context<'_>, d: &PartialDate) -> bool {
+    let Some(p) = c.published.filter(|p| p.year > 0) else {
+        return false;
+    };
+    if d.year == 0 || d.year_inferred {
+        return false;
+    }
+    if d.month == 0 || p.month == 0 {
+        return d.year > p.year;
+    }
+    (d.year, d.month) > (p.year, p.month)
 }
 
 fn byte_of(text: &str, chars: usize) -> usize {
