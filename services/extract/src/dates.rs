@@ -55,6 +55,8 @@ struct Patterns {
     dm_prefixed: Regex,
     dm_bare: Regex,
     month_year: Regex,
+    dm_words: Regex,
+    relative: Regex,
     year: Regex,
     month: Regex,
     period: Regex,
@@ -69,7 +71,7 @@ fn patterns() -> &'static Patterns {
             dmy: re(r"(?-u:\b)([0-9]{1,2})[ ]?[/.-][ ]?([0-9]{1,2})[ ]?[/.-][ ]?((?:19|20)[0-9]{2})(?-u:\b)"),
             iso: re(r"(?-u:\b)((?:19|20)[0-9]{2})-([0-9]{2})(?:-([0-9]{2}))?(?-u:\b)"),
             span_words: re(
-                r"(?i)(?-u:\b)([0-9]{1,2})[ ]+(?:đến|tới)[ ]+(?:ngày[ ]+)?([0-9]{1,2})[ ]?/[ ]?([0-9]{1,2})(?:[ ]?/[ ]?((?:19|20)[0-9]{2}))?(?-u:\b)",
+                r"(?i)(?-u:\b)([0-9]{1,2})[ ]+(?:đến|tới|và)[ ]+(?:ngày[ ]+)?([0-9]{1,2})[ ]?/[ ]?([0-9]{1,2})(?:[ ]?/[ ]?((?:19|20)[0-9]{2}))?(?-u:\b)",
             ),
             span: re(r"(?-u:\b)([0-9]{1,2})[ ]?[-–][ ]?([0-9]{1,2})[ ]?/[ ]?([0-9]{1,2})(?:[ ]?/[ ]?((?:19|20)[0-9]{2}))?(?-u:\b)"),
             dm_prefixed: re(
@@ -78,6 +80,10 @@ fn patterns() -> &'static Patterns {
             dm_bare: re(r"(?-u:\b)([0-9]{1,2})/([0-9]{1,2})(?-u:\b)"),
             month_year: re(r"(?i)(?-u:\b)tháng[ ]+([0-9]{1,2})[ ]?(?:/|-|năm[ ]+)[ ]?((?:19|20)[0-9]{2})(?-u:\b)"),
             // "năm 2025", and a quarter, which is as precise as its year: "quý I/2025".
+            dm_words: re(
+                r"(?i)(?-u:\b)(?:ngày|sáng|chiều|trưa|tối|đêm|hôm)[ ]+(?:ngày[ ]+)?([0-9]{1,2})[ ]+tháng[ ]+([0-9]{1,2})(?:[ ]*,?[ ]*năm[ ]+((?:19|20)[0-9]{2}))?(?-u:\b)",
+            ),
+            relative: re(r"(?i)(?-u:\b)(?:sáng|chiều|trưa|tối|đêm|hôm)[ ]+(qua|nay)(?-u:\b)"),
             year: re(
                 r"(?i)(?-u:\b)(?:năm[ ]+|quý[ ]+(?:IV|I{1,3}|[1-4])[ ]?(?:/|-|năm)[ ]?)((?:19|20)[0-9]{2})(?-u:\b)",
             ),
@@ -183,6 +189,26 @@ pub fn find(
         let (d, m, y) = (num(&c, 1), num(&c, 2), num(&c, 3) as i32);
         if valid(d, m) && d > 0 {
             add(point(&c, date(y, m, d)), &mut found);
+        }
+    }
+    for c in p.dm_words.captures_iter(text) {
+        let (d, m, y) = (num(&c, 1), num(&c, 2), num(&c, 3) as i32);
+        if valid(d, m) && d > 0 {
+            add(point(&c, date(y, m, d)), &mut found);
+        }
+    }
+    // "chiều qua", "sáng nay": days counted from the publication date, when it has a day.
+    if let Some(published) = published.filter(|p| p.year > 0 && p.day > 0) {
+        for c in p.relative.captures_iter(text) {
+            let yesterday = c
+                .get(1)
+                .is_some_and(|w| w.as_str().eq_ignore_ascii_case("qua"));
+            let day = if yesterday {
+                day_before(published)
+            } else {
+                published
+            };
+            add(point(&c, date(day.year, day.month, day.day)), &mut found);
         }
     }
     for c in p.month_year.captures_iter(text) {
@@ -314,6 +340,34 @@ fn is_dateline_line(text: &str, span: Range<usize>) -> bool {
         || (line.chars().count() <= MAX_DATELINE_CHARS && words <= MAX_DATELINE_WORDS)
 }
 
+/// The day before a full date.
+fn day_before(d: PartialDate) -> PartialDate {
+    if d.day > 1 {
+        return PartialDate {
+            day: d.day - 1,
+            ..d
+        };
+    }
+    let (year, month) = if d.month > 1 {
+        (d.year, d.month - 1)
+    } else {
+        (d.year - 1, 12)
+    };
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let day = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    PartialDate {
+        year,
+        month,
+        day,
+        ..d
+    }
+}
+
 fn point(c: &Captures<'_>, d: PartialDate) -> DateMention {
     DateMention {
         span: c.get(0).map_or(0..0, |m| m.range()),
@@ -414,6 +468,27 @@ fn context_year(
 mod tests {
     use super::*;
     use crate::sentences;
+
+    #[test]
+    fn days_written_in_words_and_relative_days() {
+        let found = dates("Ngày 3 tháng 10 năm 2023, tỉnh Đồng Nai tiếp đoàn.", None);
+        assert_eq!(ymd(found[0].date), (2023, 10, 3));
+        let published = Some(date(2024, 3, 1));
+        let found = dates(
+            "Chiều qua, Chủ tịch UBND tỉnh tiếp đoàn Gyeongsangbuk.",
+            published,
+        );
+        assert_eq!(
+            ymd(found[0].date),
+            (2024, 2, 29),
+            "the day before 1 March of a leap year"
+        );
+        let found = dates("Trong 2 ngày 13 và 14/6/2024, hội nghị diễn ra.", None);
+        assert_eq!(found[0].kind, DateKind::Span);
+        assert_eq!(found[0].end.map(ymd), Some((2024, 6, 14)));
+        let found = dates("Hai bên sẽ ký kết trong quý I/2025.", None);
+        assert_eq!(ymd(found[0].date), (2025, 0, 0));
+    }
 
     fn dates(text: &str, published: Option<PartialDate>) -> Vec<DateMention> {
         find(text, &sentences::split(text), published)

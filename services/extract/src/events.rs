@@ -41,6 +41,25 @@ const ESTABLISH_REACH: usize = 90;
 /// Words after an instrument name within which "hữu nghị" / "kết nghĩa" make it a friendship.
 const FRIENDSHIP_REACH: usize = 90;
 
+/// An event's date and how directly the text ties it to the stating sentence (higher is
+/// closer).
+#[derive(Clone, Copy, Debug, Default)]
+struct Dated {
+    start: Option<PartialDate>,
+    end: Option<PartialDate>,
+    rank: u8,
+}
+
+impl Dated {
+    fn new(start: PartialDate, end: Option<PartialDate>, rank: u8) -> Self {
+        Self {
+            start: Some(start),
+            end,
+            rank,
+        }
+    }
+}
+
 /// Everything the earlier stages found.
 pub struct Context<'a> {
     /// The cleaned text.
@@ -295,19 +314,26 @@ impl<'a> Doc<'a> {
             .position(|s| s.start <= pos && pos < s.end)
     }
 
-    /// A day (or span) stated in the sentence, else in one of the few sentences before it, else
-    /// a month or year stated in the sentence ("Năm 2019, đoàn … đã thăm"), else the article's
-    /// first event date.
-    fn date_near(&self, idx: usize) -> (Option<PartialDate>, Option<PartialDate>) {
+    /// A day (or span) stated in the sentence, else its own month, else a day in one of the
+    /// few sentences before it, else a year stated in the sentence ("Năm 2019, đoàn … đã
+    /// thăm"), else the article's first event date; ranked by how directly the text ties it to
+    /// the sentence, so that merging keeps the best-tied date of an event.
+    fn date_near(&self, idx: usize) -> Dated {
         let lo = idx.saturating_sub(DATE_LOOKBACK);
         let own = &self.c.sentences[idx];
+        let day_in = |s: &Range<usize>| {
+            self.c.dates.iter().find(|d| {
+                d.span.start >= s.start
+                    && d.span.end <= s.end
+                    && d.date.day > 0
+                    && matches!(d.kind, DateKind::Point | DateKind::Span)
+            })
+        };
+        if let Some(d) = day_in(own) {
+            return Dated::new(d.date, d.end, 3);
+        }
         // A sentence that states its own month ("Tháng 6 năm 2024, đoàn … đã sang thăm") is
         // about that time, whatever day the sentences before it give.
-        let own_day = self
-            .c
-            .dates
-            .iter()
-            .any(|d| d.span.start >= own.start && d.span.end <= own.end && d.date.day > 0);
         let own_month = self.c.dates.iter().find(|d| {
             d.span.start >= own.start
                 && d.span.end <= own.end
@@ -316,32 +342,30 @@ impl<'a> Doc<'a> {
                 && !d.date.year_inferred
                 && d.kind == DateKind::Point
         });
-        if let (false, Some(d)) = (own_day, own_month) {
-            return (Some(d.date), None);
+        if let Some(d) = own_month {
+            return Dated::new(d.date, None, 2);
         }
-        for i in (lo..=idx).rev() {
-            let s = &self.c.sentences[i];
-            let found = self.c.dates.iter().find(|d| {
-                d.span.start >= s.start
-                    && d.span.end <= s.end
-                    && d.date.day > 0
-                    && matches!(d.kind, DateKind::Point | DateKind::Span)
-            });
-            if let Some(d) = found {
-                return (Some(d.date), d.end);
+        for i in (lo..idx).rev() {
+            if let Some(d) = day_in(&self.c.sentences[i]) {
+                return Dated::new(d.date, d.end, 2);
             }
         }
-        let s = &self.c.sentences[idx];
         let coarse = self.c.dates.iter().find(|d| {
-            d.span.start >= s.start
-                && d.span.end <= s.end
+            d.span.start >= own.start
+                && d.span.end <= own.end
                 && d.date.year > 0
                 && d.kind == DateKind::Point
         });
         if let Some(d) = coarse {
-            return (Some(d.date), None);
+            // "Biên bản hội đàm năm 2023" signed at the article's event of that year: its day.
+            let same_year = self.event_date.filter(|e| e.year == d.date.year);
+            return Dated::new(same_year.unwrap_or(d.date), None, 1);
         }
-        (self.event_date, None)
+        Dated {
+            start: self.event_date,
+            end: None,
+            rank: 0,
+        }
     }
 
     fn fields(&self, r: Range<usize>, exclude: &[Range<usize>]) -> Vec<Field> {
@@ -501,6 +525,8 @@ struct AgreementMention {
     parties: Vec<Party>,
     institutions: Option<bool>,
     date: Option<PartialDate>,
+    /// How directly the text ties `date` to the mention (see `Dated`).
+    date_rank: u8,
     term: Option<Term>,
     fields: Vec<Field>,
 }
@@ -598,12 +624,12 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
             let is_wish = sign.is_some_and(|sg| wish.iter().any(|w| w.end <= sg.start));
             let anchor = sign.map_or(ins.start, |sg| sg.start.min(ins.start));
             let past_cue = past_cues.iter().any(|p| p.end <= anchor);
-            let mut statuses: Vec<(AgreementStatus, Option<PartialDate>)> = Vec::new();
+            let mut statuses: Vec<(AgreementStatus, Option<PartialDate>, u8)> = Vec::new();
             if is_wish {
                 continue;
             } else if is_planned {
                 match stated_time(c, s) {
-                    Some(d) => statuses.push((AgreementStatus::Planned, Some(d.date))),
+                    Some(d) => statuses.push((AgreementStatus::Planned, Some(d.date), 3)),
                     None => continue,
                 }
             } else if !years.is_empty()
@@ -617,10 +643,12 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                             year: y,
                             ..Default::default()
                         }),
+                        3,
                     ));
                 }
             } else if sign.is_some() && !past_cue {
-                statuses.push((AgreementStatus::Signed, doc.date_near(si).0));
+                let dated = doc.date_near(si);
+                statuses.push((AgreementStatus::Signed, dated.start, dated.rank));
             } else {
                 let period_only = c.dates.iter().any(|d| {
                     d.kind == DateKind::Period
@@ -628,7 +656,7 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                         && d.span.end <= after.end
                 });
                 if past_cue && period_only && sign.is_none() {
-                    statuses.push((AgreementStatus::Past, None));
+                    statuses.push((AgreementStatus::Past, None, 0));
                 } else {
                     continue;
                 }
@@ -677,7 +705,7 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                 .unwrap_or_default()
                 .trim()
                 .to_string();
-            for (status, date) in statuses {
+            for (status, date, date_rank) in statuses {
                 let parties = fill_parties(doc, &distinct, date, pair_named);
                 let Some(parties) = parties else { continue };
                 out.push(AgreementMention {
@@ -688,6 +716,7 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                     parties,
                     institutions,
                     date,
+                    date_rank,
                     term,
                     fields: fields.clone(),
                 });
@@ -728,6 +757,7 @@ fn established(doc: &Doc<'_>, si: usize) -> Option<AgreementMention> {
             year: year.date.year,
             ..Default::default()
         }),
+        date_rank: 3,
         term: None,
         fields: Vec::new(),
     })
@@ -820,22 +850,23 @@ fn compatible(a: &[Party], b: &[Party]) -> bool {
 /// One record per instrument: mentions with the same status and sides (and year, for past
 /// ones) are one instrument, unless one is between institutions and the other not.
 fn merge_agreements(doc: &Doc<'_>, mentions: Vec<AgreementMention>) -> Vec<Agreement> {
-    let mut out: Vec<(Agreement, Option<bool>)> = Vec::new();
+    let mut out: Vec<(Agreement, Option<bool>, u8)> = Vec::new();
     for m in mentions {
         let year = |d: Option<PartialDate>| d.map_or(0, |d| d.year);
-        let found = out.iter_mut().find(|(a, inst)| {
+        let found = out.iter_mut().find(|(a, inst, _)| {
             a.status == m.status
                 && compatible(&a.parties, &m.parties)
                 && (m.status != AgreementStatus::Past || year(a.signed_on) == year(m.date))
                 && (inst.is_none() || m.institutions.is_none() || *inst == m.institutions)
         });
         match found {
-            Some((a, inst)) => {
+            Some((a, inst, rank)) => {
                 if m.kind == AgreementKind::Friendship {
                     a.kind = AgreementKind::Friendship;
                 }
-                if a.signed_on.is_none() {
+                if a.signed_on.is_none() || (m.date.is_some() && m.date_rank > *rank) {
                     a.signed_on = m.date;
+                    *rank = m.date_rank;
                 }
                 for p in m.parties {
                     let slot = a
@@ -881,11 +912,12 @@ fn merge_agreements(doc: &Doc<'_>, mentions: Vec<AgreementMention>) -> Vec<Agree
                         evidence: doc.evidence(m.sentence),
                     },
                     m.institutions,
+                    m.date_rank,
                 ));
             }
         }
     }
-    out.into_iter().map(|(a, _)| a).collect()
+    out.into_iter().map(|(a, _, _)| a).collect()
 }
 
 /// One statement of a visit, before merging.
@@ -897,6 +929,8 @@ struct VisitMention {
     leader: Option<Person>,
     start: Option<PartialDate>,
     end: Option<PartialDate>,
+    /// How directly the text ties the dates to the mention (see `Dated`).
+    date_rank: u8,
     fields: Vec<Field>,
 }
 
@@ -1087,24 +1121,23 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
                 .any(|p| p.end <= from && from - p.end <= PLANNED_LEAD);
             let future = !planned.is_empty()
                 && stated_time(c, s).is_some_and(|d| after_publication(c, &d.date));
-            let (status, start, end) = if cue_after_guest || cue_leads || future {
+            let (status, dated) = if cue_after_guest || cue_leads || future {
                 match stated_time(c, s) {
-                    Some(d) => (VisitStatus::Planned, Some(d.date), d.end),
+                    Some(d) => (VisitStatus::Planned, Dated::new(d.date, d.end, 3)),
                     None => continue,
                 }
             } else {
-                let (a, b) = doc.date_near(si);
-                (VisitStatus::Happened, a, b)
+                (VisitStatus::Happened, doc.date_near(si))
             };
             let places_at = [g.place.clone(), host_place.clone()];
             if !cross_border(&places_at) {
                 continue;
             }
             let gz = c.gazetteer;
-            let guest = party(g, gz.at_date(&g.place, start));
+            let guest = party(g, gz.at_date(&g.place, dated.start));
             let host = match &host_mention {
-                Some(h) => party(h, gz.at_date(&h.place, start)),
-                None => locality(gz.at_date(&host_place, start)),
+                Some(h) => party(h, gz.at_date(&h.place, dated.start)),
+                None => locality(gz.at_date(&host_place, dated.start)),
             };
             // A leader placed in another region of the guest's country leads another delegation;
             // one placed only in the country ("Ủy viên Trung ương Đảng … Lào") may lead this one.
@@ -1119,8 +1152,9 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
                 guest,
                 host,
                 leader,
-                start,
-                end,
+                start: dated.start,
+                end: dated.end,
+                date_rank: dated.rank,
                 fields: doc.fields(s.clone(), &[]),
             });
         }
@@ -1225,28 +1259,31 @@ fn title_len(text: &str, at: usize) -> usize {
 /// falls back to the most senior official of the guest side.
 fn merge_visits(doc: &Doc<'_>, mentions: Vec<VisitMention>) -> Vec<Visit> {
     let mut out: Vec<Visit> = Vec::new();
+    let mut ranks: Vec<u8> = Vec::new();
     for m in mentions {
         // A guest named by its country ("tiếp đoàn Lào") is the article's guest region.
         let same_guest = |a: &Place, b: &Place| {
             a.code() == b.code()
                 || (a.country == b.country && (a.region.is_empty() || b.region.is_empty()))
         };
-        let found = out.iter_mut().find(|v| {
+        let found = out.iter().position(|v| {
             v.status == m.status
                 && same_guest(&v.guest.place, &m.guest.place)
                 && v.host.place.country == m.host.place.country
         });
         match found {
-            Some(v) => {
+            Some(i) => {
+                let v = &mut out[i];
                 if v.guest.place.region.is_empty() && !m.guest.place.region.is_empty() {
                     v.guest = m.guest;
                 }
                 if v.leader.is_none() {
                     v.leader = m.leader;
                 }
-                if v.start.is_none() {
+                if v.start.is_none() || (m.start.is_some() && m.date_rank > ranks[i]) {
                     v.start = m.start;
                     v.end = m.end;
+                    ranks[i] = m.date_rank;
                 }
                 if v.host.place.region.is_empty() && !m.host.place.region.is_empty() {
                     v.host = m.host;
@@ -1258,18 +1295,21 @@ fn merge_visits(doc: &Doc<'_>, mentions: Vec<VisitMention>) -> Vec<Visit> {
                 }
                 v.fields.sort();
             }
-            None => out.push(Visit {
-                status: m.status,
-                guest: m.guest,
-                host: m.host,
-                leader: m.leader,
-                hosts: Vec::new(),
-                start: m.start,
-                end: m.end,
-                purpose: String::new(),
-                fields: m.fields,
-                evidence: doc.evidence(m.sentence),
-            }),
+            None => {
+                ranks.push(m.date_rank);
+                out.push(Visit {
+                    status: m.status,
+                    guest: m.guest,
+                    host: m.host,
+                    leader: m.leader,
+                    hosts: Vec::new(),
+                    start: m.start,
+                    end: m.end,
+                    purpose: String::new(),
+                    fields: m.fields,
+                    evidence: doc.evidence(m.sentence),
+                })
+            }
         }
     }
     for v in &mut out {
