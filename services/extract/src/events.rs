@@ -625,8 +625,15 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
             let anchor = sign.map_or(ins.start, |sg| sg.start.min(ins.start));
             let past_cue = past_cues.iter().any(|p| p.end <= anchor);
             let mut statuses: Vec<(AgreementStatus, Option<PartialDate>, u8)> = Vec::new();
-            if is_wish {
+            let anniversary = anniversary(doc, s, anchor);
+            if is_wish || matches!(anniversary, Anniversary::Unknown) {
                 continue;
+            } else if let Anniversary::Founded(year) = anniversary {
+                let founded = PartialDate {
+                    year,
+                    ..Default::default()
+                };
+                statuses.push((AgreementStatus::Past, Some(founded), 3));
             } else if is_planned {
                 match stated_time(c, s) {
                     Some(d) => statuses.push((AgreementStatus::Planned, Some(d.date), 3)),
@@ -733,19 +740,32 @@ fn established(doc: &Doc<'_>, si: usize) -> Option<AgreementMention> {
     let c = doc.c;
     let s = &c.sentences[si];
     let hit = doc.hits_in(s, |t| t == Cat::Establish).into_iter().next()?;
-    let before = &doc.lower[s.start..hit.start];
-    if before.contains("kỷ niệm") || doc.has(s, Cat::Wish) {
+    if doc.has(s, Cat::Wish) {
         return None;
     }
-    let reach = crate::text::floor_boundary(c.text, (hit.end + ESTABLISH_REACH).min(s.end));
-    let year = c.dates.iter().find(|d| {
-        d.span.start >= hit.end
-            && d.span.end <= reach
-            && d.kind == DateKind::Point
-            && d.date.month == 0
-    })?;
+    let year = match anniversary(doc, s, hit.start) {
+        Anniversary::Founded(year) => year,
+        Anniversary::Unknown => return None,
+        Anniversary::None => {
+            let reach = crate::text::floor_boundary(c.text, (hit.end + ESTABLISH_REACH).min(s.end));
+            c.dates
+                .iter()
+                .find(|d| {
+                    d.span.start >= hit.end
+                        && d.span.end <= reach
+                        && d.kind == DateKind::Point
+                        && d.date.month == 0
+                })?
+                .date
+                .year
+        }
+    };
     let distinct = distinct_codes(&doc.places_in(s));
-    let parties = fill_parties(doc, &distinct, Some(year.date), doc.has(s, Cat::Pair))?;
+    let founded = PartialDate {
+        year,
+        ..Default::default()
+    };
+    let parties = fill_parties(doc, &distinct, Some(founded), doc.has(s, Cat::Pair))?;
     Some(AgreementMention {
         sentence: si,
         kind: AgreementKind::Friendship,
@@ -753,14 +773,64 @@ fn established(doc: &Doc<'_>, si: usize) -> Option<AgreementMention> {
         title: c.text[hit.start..hit.end].to_string(),
         parties,
         institutions: None,
-        date: Some(PartialDate {
-            year: year.date.year,
-            ..Default::default()
-        }),
+        date: Some(founded),
         date_rank: 3,
         term: None,
         fields: Vec::new(),
     })
+}
+
+/// What "kỷ niệm N năm" just before an event word says of when it happened.
+enum Anniversary {
+    /// No anniversary is marked there.
+    None,
+    /// An anniversary of it is marked, in a year the text does not make plain.
+    Unknown,
+    /// It happened in this year: N years before the year the anniversary is marked.
+    Founded(i32),
+}
+
+/// "kỷ niệm 15 năm thiết lập quan hệ hữu nghị", "kỷ niệm 10 năm ký kết Thỏa thuận": the event
+/// at `at` is N years older than the year of the sentence (a "năm YYYY" in it) or of the
+/// article.
+fn anniversary(doc: &Doc<'_>, s: &Range<usize>, at: usize) -> Anniversary {
+    let before = &doc.lower[s.start..at];
+    let Some(i) = before.rfind("kỷ niệm ") else {
+        return Anniversary::None;
+    };
+    let rest = &before[i + "kỷ niệm ".len()..];
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let tail = rest[digits.len()..].trim_start();
+    let tail = tail.strip_prefix("năm").map(str::trim_start);
+    let close = tail.is_some_and(|t| {
+        let t = t.strip_prefix("ngày").map_or(t, str::trim_start);
+        t.is_empty()
+    });
+    if !close {
+        // An anniversary of something else ("Nhân dịp kỷ niệm 50 năm quan hệ ngoại giao, hai
+        // bên đã ký kết …").
+        return Anniversary::None;
+    }
+    let Ok(years) = digits.parse::<i32>() else {
+        return Anniversary::Unknown;
+    };
+    let marked = doc
+        .c
+        .dates
+        .iter()
+        .find(|d| {
+            d.span.start >= s.start
+                && d.span.end <= s.end
+                && d.kind == DateKind::Point
+                && d.date.month == 0
+                && d.date.year > 0
+        })
+        .map(|d| d.date.year)
+        .or(doc.reference_year);
+    match marked {
+        Some(year) => Anniversary::Founded(year - years),
+        None => Anniversary::Unknown,
+    }
 }
 
 /// The parties of a mention, one per code, with a missing side taken from the article's main
@@ -1565,5 +1635,28 @@ mod tests {
         assert_eq!(codes(&x), [("VN-18".to_string(), "JP-40".to_string())]);
         let x = run("Ngày 20/8/2024, Đoàn đại biểu tỉnh Hà Nam thăm và làm việc tại tỉnh Fukuoka.");
         assert_eq!(codes(&x), [("VN-63".to_string(), "JP-40".to_string())]);
+    }
+
+    #[test]
+    fn an_anniversary_dates_the_instrument_it_marks() {
+        let x = run("Thứ Năm, 21/11/2024\nChiều 20/11, Chủ tịch UBND tỉnh Thừa Thiên Huế tiếp đoàn đại biểu tỉnh Gyeongsangbuk (Hàn Quốc). \
+                     Đoàn sang dự các hoạt động kỷ niệm 15 năm thiết lập quan hệ hữu nghị giữa tỉnh Thừa Thiên Huế và tỉnh Gyeongsangbuk.");
+        let past: Vec<_> = x
+            .agreements
+            .iter()
+            .map(|a| (a.status, a.kind, a.signed_on.map(|d| d.year)))
+            .collect();
+        assert_eq!(
+            past,
+            [(AgreementStatus::Past, AgreementKind::Friendship, Some(2009))]
+        );
+    }
+
+    #[test]
+    fn a_signing_on_the_occasion_of_another_anniversary_is_still_a_signing() {
+        let x = run("Ngày 12/9/2023, nhân dịp kỷ niệm 50 năm quan hệ ngoại giao Việt Nam - Nhật Bản, UBND tỉnh Quảng Ninh và chính quyền tỉnh Hokkaido đã ký kết biên bản ghi nhớ hợp tác.");
+        assert_eq!(x.agreements.len(), 1);
+        assert_eq!(x.agreements[0].status, AgreementStatus::Signed);
+        assert_eq!(x.agreements[0].kind, AgreementKind::Memorandum);
     }
 }
