@@ -424,6 +424,26 @@ impl<'a> Doc<'a> {
             .cloned()
     }
 
+    /// The places of the regional officials named in a sentence, one per code, in order.
+    fn places_of_people_in(&self, s: &Range<usize>) -> Vec<Place> {
+        let mut out: Vec<Place> = Vec::new();
+        for m in self
+            .c
+            .persons
+            .iter()
+            .filter(|m| m.span.start >= s.start && m.span.end <= s.end)
+        {
+            let known = self.people.iter().find(|p| p.name == m.person.name);
+            let place = known.and_then(|p| p.place.as_ref()).or(m.person.place.as_ref());
+            if let Some(place) = place.filter(|p| !p.region.is_empty()) {
+                if !out.iter().any(|o| o.code() == place.code()) {
+                    out.push(place.clone());
+                }
+            }
+        }
+        out
+    }
+
     /// The most senior named official of a side, the first named among equals.
     fn senior_of(&self, side: &Place) -> Option<Person> {
         let mut best: Option<(u32, usize)> = None;
@@ -677,6 +697,12 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                 mentions = doc.places_in(s);
             }
             let distinct = distinct_codes(&mentions);
+            // "Ông A và ông B ký biên bản": the signers' places stand for sides not named.
+            let signers: Vec<Place> = if distinct.len() < 2 {
+                doc.places_of_people_in(s)
+            } else {
+                Vec::new()
+            };
             let pair_named = doc.has(s, Cat::Pair);
             let institutions = (!distinct.is_empty()).then(|| {
                 distinct.iter().any(|m| {
@@ -713,7 +739,7 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                 .trim()
                 .to_string();
             for (status, date, date_rank) in statuses {
-                let parties = fill_parties(doc, &distinct, date, pair_named);
+                let parties = fill_parties(doc, &distinct, &signers, date, pair_named);
                 let Some(parties) = parties else { continue };
                 out.push(AgreementMention {
                     sentence: si,
@@ -765,7 +791,7 @@ fn established(doc: &Doc<'_>, si: usize) -> Option<AgreementMention> {
         year,
         ..Default::default()
     };
-    let parties = fill_parties(doc, &distinct, Some(founded), doc.has(s, Cat::Pair))?;
+    let parties = fill_parties(doc, &distinct, &[], Some(founded), doc.has(s, Cat::Pair))?;
     Some(AgreementMention {
         sentence: si,
         kind: AgreementKind::Friendship,
@@ -838,6 +864,7 @@ fn anniversary(doc: &Doc<'_>, s: &Range<usize>, at: usize) -> Anniversary {
 fn fill_parties(
     doc: &Doc<'_>,
     distinct: &[&PlaceMention],
+    signers: &[Place],
     date: Option<PartialDate>,
     pair_named: bool,
 ) -> Option<Vec<Party>> {
@@ -846,6 +873,12 @@ fn fill_parties(
         .iter()
         .map(|m| party(m, g.at_date(&m.place, date)))
         .collect();
+    for place in signers {
+        let place = g.at_date(place, date);
+        if !parties.iter().any(|p| p.place.country == place.country) {
+            parties.push(locality(place));
+        }
+    }
     let sub = |vn: bool| {
         parties
             .iter()
