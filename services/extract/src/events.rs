@@ -95,6 +95,7 @@ enum Cat {
     Venue,
     Pair,
     Establish,
+    National,
 }
 
 struct Rules {
@@ -157,6 +158,7 @@ fn rules() -> &'static Rules {
                 "venue" => Cat::Venue,
                 "pair" => Cat::Pair,
                 "establish" => Cat::Establish,
+                "national" => Cat::National,
                 _ => return None,
             };
             Some((r.get(1)?.to_string(), cat))
@@ -201,6 +203,7 @@ impl<'a> Doc<'a> {
                     .iter()
                     .any(|m| m.span.start < p.span.end && p.span.start < m.span.end)
             })
+            .filter(|p| !is_aside(c.text, p.full.start))
             .collect();
         let main = |vn: bool| -> Option<Place> {
             let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
@@ -434,7 +437,9 @@ impl<'a> Doc<'a> {
             .filter(|m| m.span.start >= s.start && m.span.end <= s.end)
         {
             let known = self.people.iter().find(|p| p.name == m.person.name);
-            let place = known.and_then(|p| p.place.as_ref()).or(m.person.place.as_ref());
+            let place = known
+                .and_then(|p| p.place.as_ref())
+                .or(m.person.place.as_ref());
             if let Some(place) = place.filter(|p| !p.region.is_empty()) {
                 if !out.iter().any(|o| o.code() == place.code()) {
                     out.push(place.clone());
@@ -460,6 +465,26 @@ impl<'a> Doc<'a> {
         }
         best.map(|(_, i)| self.people[i].clone())
     }
+}
+
+/// How far back an aside's opening words are looked for.
+const ASIDE_REACH: usize = 48;
+
+/// Whether a place named at `start` is an aside, not a side of anything: today's province of a
+/// merged one ("Bà Rịa - Vũng Tàu (nay thuộc TP.HCM)") or a photographer in a credit
+/// ("(Ảnh: Anh Tuấn)").
+fn is_aside(text: &str, start: usize) -> bool {
+    let from = floor_boundary(text, start.saturating_sub(ASIDE_REACH));
+    let before = lower_view(&text[from..start]);
+    let before = before.trim_end();
+    if before.ends_with("nay thuộc") || before.ends_with("nay là") {
+        return true;
+    }
+    let open = before.rfind('(');
+    open.is_some_and(|i| {
+        let inside = &before[i + 1..];
+        !inside.contains(')') && (inside.starts_with("ảnh") || inside.starts_with("nguồn"))
+    })
 }
 
 /// "đoàn" alone is a delegation only before a name or "của" ("đoàn Chính quyền tỉnh …");
@@ -689,6 +714,12 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                 }
             }
             let between = party_clause(c.text, &seg);
+            let named = distinct_codes(&doc.places_in(&between));
+            let nations = named.len() >= 2 && named.iter().all(|m| m.place.region.is_empty());
+            if nations || doc.has(&between, Cat::National) {
+                // "giữa Bộ … Việt Nam và Bộ … Campuchia", "giữa hai nước": national, out of scope.
+                continue;
+            }
             let mut mentions = doc.places_in(&between);
             if distinct_codes(&mentions).len() < 2 {
                 mentions = doc.places_in(&seg);
@@ -873,6 +904,13 @@ fn fill_parties(
         .iter()
         .map(|m| party(m, g.at_date(&m.place, date)))
         .collect();
+    // Two names of one place at that date (a province and the one it merged into) are one side.
+    let mut seen: Vec<String> = Vec::new();
+    parties.retain(|p| {
+        let fresh = !seen.iter().any(|c| c == p.place.code());
+        seen.push(p.place.code().to_string());
+        fresh
+    });
     for place in signers {
         let place = g.at_date(place, date);
         if !parties.iter().any(|p| p.place.country == place.country) {
@@ -1179,7 +1217,11 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
             if venue.is_some_and(|v| v.place.country == g.place.country && v.span.start < from) {
                 continue;
             }
-            let other = |p: &&PlaceMention| p.place.country != g.place.country;
+            // One side is Vietnamese, the other foreign: a foreign guest's host is Vietnamese.
+            let other = |p: &&PlaceMention| {
+                p.place.country != g.place.country
+                    && (g.place.country == "VN" || p.place.country == "VN")
+            };
             let toward_host = towards
                 .iter()
                 .filter(|t| t.start >= from && t.start < limit)
@@ -1691,5 +1733,42 @@ mod tests {
         assert_eq!(x.agreements.len(), 1);
         assert_eq!(x.agreements[0].status, AgreementStatus::Signed);
         assert_eq!(x.agreements[0].kind, AgreementKind::Memorandum);
+    }
+
+    #[test]
+    fn todays_province_of_a_merged_one_is_an_aside_not_a_party() {
+        let x = run("Thứ Hai, 10/11/2025\nNăm 2017, tỉnh Bà Rịa - Vũng Tàu (nay thuộc TP.HCM) và bang Tây Úc đã ký biên bản ghi nhớ hợp tác trong lĩnh vực giáo dục - đào tạo.");
+        let parties: Vec<Vec<String>> = x
+            .agreements
+            .iter()
+            .map(|a| {
+                a.parties
+                    .iter()
+                    .map(|p| p.place.code().to_string())
+                    .collect()
+            })
+            .collect();
+        assert_eq!(parties, [["VN-43", "AU-WA"]]);
+    }
+
+    #[test]
+    fn an_instrument_between_two_nations_is_out_of_scope() {
+        let x = run("Ngày 10/9/2024, tại tỉnh An Giang, hai bên đã chứng kiến lễ ký Biên bản làm việc về kết nối đường sắt giữa hai nước, với sự tham dự của lãnh đạo tỉnh Kandal.");
+        assert!(x.agreements.is_empty(), "{:?}", x.agreements);
+    }
+
+    #[test]
+    fn each_delegation_of_a_signing_is_received_by_the_vietnamese_side() {
+        let x = run("Ngày 25/10/2024, tại TP. Đông Hà, UBND tỉnh Quảng Trị, tỉnh Savannakhet (Lào) và tỉnh Mukdahan (Thái Lan) đã ký kết biên bản ghi nhớ ba bên. \
+                     Dự lễ ký kết có đoàn đại biểu tỉnh Savannakhet do ông Xỉnh-xay Phôm-ma-chăn, Phó Tỉnh trưởng làm trưởng đoàn; đoàn đại biểu tỉnh Mukdahan do ông Somchai Wongsa, Phó Tỉnh trưởng làm trưởng đoàn.");
+        let mut visits = codes(&x);
+        visits.sort();
+        assert_eq!(
+            visits,
+            [
+                ("LA-SV".to_string(), "VN-25".to_string()),
+                ("TH-49".to_string(), "VN-25".to_string())
+            ]
+        );
     }
 }
