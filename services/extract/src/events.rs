@@ -21,6 +21,8 @@ const HOST_REACH: usize = 48;
 /// How far past the stating sentence an agreement's fields are looked for (the rest of its
 /// paragraph, up to this many bytes: a few sentences).
 const FIELD_REACH: usize = 1500;
+/// The most bytes between a signing verb and the instrument it governs ("ký kết thỏa thuận").
+const SIGN_GAP: usize = 2;
 /// How far before a delegation word a cue makes its trip a plan ("sẽ dẫn đoàn").
 const PLANNED_LEAD: usize = 24;
 /// How far after "tiếp" / "đón" the guest's place may be named ("tiếp Phó Chủ tịch Vùng …").
@@ -40,6 +42,13 @@ const MIN_EVENT_SENTENCE_CHARS: usize = 40;
 const ESTABLISH_REACH: usize = 90;
 /// Words after an instrument name within which "hữu nghị" / "kết nghĩa" make it a friendship.
 const FRIENDSHIP_REACH: usize = 90;
+
+/// What an event's date is wanted for: a signing happens on a day, a trip may span several.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Want {
+    Day,
+    Trip,
+}
 
 /// An event's date and how directly the text ties it to the stating sentence (higher is
 /// closer).
@@ -180,6 +189,8 @@ struct Doc<'a> {
     home: Option<Place>,
     partner: Option<Place>,
     event_date: Option<PartialDate>,
+    /// The first single day in the article's sentences (not the start of a span).
+    event_day: Option<PartialDate>,
     reference_year: Option<i32>,
     people: Vec<Person>,
     ranks: Vec<u32>,
@@ -226,16 +237,23 @@ impl<'a> Doc<'a> {
                 .find(|p| p.place.country != "VN" && !p.qualifier)
                 .map(|p| p.place.clone())
         });
+        let in_event_sentence = |d: &&DateMention| {
+            c.sentences
+                .iter()
+                .find(|s| s.start <= d.span.start && d.span.start < s.end)
+                .is_some_and(|s| c.text[s.clone()].chars().count() >= MIN_EVENT_SENTENCE_CHARS)
+        };
         let event_date = c
             .dates
             .iter()
             .filter(|d| d.date.day > 0 && matches!(d.kind, DateKind::Point | DateKind::Span))
-            .find(|d| {
-                c.sentences
-                    .iter()
-                    .find(|s| s.start <= d.span.start && d.span.start < s.end)
-                    .is_some_and(|s| c.text[s.clone()].chars().count() >= MIN_EVENT_SENTENCE_CHARS)
-            })
+            .find(in_event_sentence)
+            .map(|d| d.date);
+        let event_day = c
+            .dates
+            .iter()
+            .filter(|d| d.date.day > 0 && d.kind == DateKind::Point)
+            .find(in_event_sentence)
             .map(|d| d.date);
         let mut people: Vec<Person> = Vec::new();
         let mut ranks: Vec<u32> = Vec::new();
@@ -274,6 +292,7 @@ impl<'a> Doc<'a> {
             home,
             partner,
             event_date,
+            event_day,
             people,
             ranks,
         }
@@ -321,16 +340,24 @@ impl<'a> Doc<'a> {
     /// few sentences before it, else a year stated in the sentence ("Năm 2019, đoàn … đã
     /// thăm"), else the article's first event date; ranked by how directly the text ties it to
     /// the sentence, so that merging keeps the best-tied date of an event.
-    fn date_near(&self, idx: usize) -> Dated {
+    fn date_near(&self, idx: usize, want: Want) -> Dated {
         let lo = idx.saturating_sub(DATE_LOOKBACK);
         let own = &self.c.sentences[idx];
         let day_in = |s: &Range<usize>| {
-            self.c.dates.iter().find(|d| {
-                d.span.start >= s.start
-                    && d.span.end <= s.end
-                    && d.date.day > 0
-                    && matches!(d.kind, DateKind::Point | DateKind::Span)
-            })
+            let days = || {
+                self.c.dates.iter().filter(|d| {
+                    d.span.start >= s.start
+                        && d.span.end <= s.end
+                        && d.date.day > 0
+                        && matches!(d.kind, DateKind::Point | DateKind::Span)
+                })
+            };
+            // A signing is one day: "từ ngày 4 đến 6/9, sáng 5-9, … ký": the 5th.
+            let preferred = match want {
+                Want::Day => days().find(|d| d.kind == DateKind::Point),
+                Want::Trip => None,
+            };
+            preferred.or_else(|| days().next())
         };
         if let Some(d) = day_in(own) {
             return Dated::new(d.date, d.end, 3);
@@ -359,13 +386,19 @@ impl<'a> Doc<'a> {
                 && d.date.year > 0
                 && d.kind == DateKind::Point
         });
+        // The article's event day: for a signing, the first single day of the event rather
+        // than the start of the trip around it ("từ ngày 4 đến 6/9, sáng 5-9, …").
+        let event = match want {
+            Want::Day => self.event_day.or(self.event_date),
+            Want::Trip => self.event_date,
+        };
         if let Some(d) = coarse {
             // "Biên bản hội đàm năm 2023" signed at the article's event of that year: its day.
-            let same_year = self.event_date.filter(|e| e.year == d.date.year);
+            let same_year = event.filter(|e| e.year == d.date.year);
             return Dated::new(same_year.unwrap_or(d.date), None, 1);
         }
         Dated {
-            start: self.event_date,
+            start: event,
             end: None,
             rank: 0,
         }
@@ -638,11 +671,22 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
             let seg_end = instruments.get(k + 1).map_or(s.end, |n| n.start);
             let seg = seg_start..seg_end;
             let after = ins.start..seg_end;
+            // A signing verb right before another instrument is that one's ("Trên cơ sở ý định
+            // thư này, hai bên tiến tới ký kết thỏa thuận hợp tác").
+            let governs_other = |sg: &Hit<Cat>| {
+                instruments.iter().any(|o| {
+                    o.start != ins.start && o.start >= sg.end && o.start - sg.end <= SIGN_GAP
+                })
+            };
             let sign = signs
                 .iter()
-                .rfind(|h| h.end <= ins.start || (h.start >= ins.start && h.end <= seg_end))
+                .rfind(|h| {
+                    (h.end <= ins.start || (h.start >= ins.start && h.end <= seg_end))
+                        && !governs_other(h)
+                })
                 .copied();
-            let sign = sign.or_else(|| signs.first().copied());
+            // Else the sentence's first signing verb.
+            let sign = sign.or_else(|| signs.first().copied().filter(|sg| !governs_other(sg)));
             let Cat::Instrument(mut kind) = ins.tag else {
                 continue;
             };
@@ -699,7 +743,7 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                     ));
                 }
             } else if sign.is_some() && !past_cue {
-                let dated = doc.date_near(si);
+                let dated = doc.date_near(si, Want::Day);
                 statuses.push((AgreementStatus::Signed, dated.start, dated.rank));
             } else {
                 let period_only = c.dates.iter().any(|d| {
@@ -1272,7 +1316,7 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
                     None => continue,
                 }
             } else {
-                (VisitStatus::Happened, doc.date_near(si))
+                (VisitStatus::Happened, doc.date_near(si, Want::Trip))
             };
             let places_at = [g.place.clone(), host_place.clone()];
             if !cross_border(&places_at) {
