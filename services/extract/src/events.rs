@@ -105,6 +105,7 @@ enum Cat {
     Pair,
     Establish,
     National,
+    Content,
 }
 
 struct Rules {
@@ -168,6 +169,7 @@ fn rules() -> &'static Rules {
                 "pair" => Cat::Pair,
                 "establish" => Cat::Establish,
                 "national" => Cat::National,
+                "content" => Cat::Content,
                 _ => return None,
             };
             Some((r.get(1)?.to_string(), cat))
@@ -426,6 +428,35 @@ impl<'a> Doc<'a> {
             start: char_offset(self.c.text, s.start),
             end: char_offset(self.c.text, s.end),
         }
+    }
+
+    /// Where what an instrument stated in sentence `idx` covers stops: the end of the sentence,
+    /// or of the following sentences of its paragraph that go on about it ("Theo biên bản, hai
+    /// bên sẽ hợp tác trong các lĩnh vực …"), within FIELD_REACH. A sentence about something
+    /// else ("Ansan là đô thị phát triển về du lịch") ends it.
+    fn instrument_content_end(&self, idx: usize) -> usize {
+        let sentences = self.c.sentences;
+        let stating = &sentences[idx];
+        let reach = stating.end + FIELD_REACH;
+        let mut end = stating.end;
+        for next in sentences[idx + 1..].iter() {
+            let same_paragraph = !self.c.text[end..next.start].contains('\n');
+            let opening = next.start..floor_boundary(self.c.text, (next.start + 40).min(next.end));
+            let about_it = self.has_any(next, is_instrument)
+                || self.has(&opening, Cat::Content)
+                || self.lower[next.clone()].contains("lĩnh vực");
+            if !same_paragraph || !about_it || next.end > reach {
+                break;
+            }
+            end = next.end;
+        }
+        end
+    }
+
+    fn has_any(&self, r: &Range<usize>, cat: fn(Cat) -> bool) -> bool {
+        self.hits_within(r)
+            .iter()
+            .any(|h| h.end <= r.end && cat(h.tag))
     }
 
     /// The named officials of the parties in the sentence that states a signing.
@@ -800,10 +831,15 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                     start_year: d.date.year,
                     end_year: d.end.map_or(d.date.year, |e| e.year),
                 });
-            let reach = floor_boundary(c.text, (s.end + FIELD_REACH).min(c.text.len()));
-            let para_end = c.text[s.end..reach].find('\n').map_or(reach, |i| s.end + i);
             let org_spans: Vec<Range<usize>> = distinct.iter().map(|m| m.full.clone()).collect();
-            let fields = doc.fields(after.start..para_end, &org_spans);
+            let fields_end = doc.instrument_content_end(si);
+            let fields = doc.fields(after.start..fields_end, &org_spans);
+            // A past instrument is named, not described: what the sentence says of the results
+            // of cooperation under it is not its fields.
+            let past_fields = doc.fields(
+                ins.start..ins.start + title_len_of(c.text, ins.start, seg_end),
+                &org_spans,
+            );
             let title = c.text[ins.start..seg_end]
                 .split([',', ';', '.'])
                 .next()
@@ -826,7 +862,11 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                     date,
                     date_rank,
                     term,
-                    fields: fields.clone(),
+                    fields: if status == AgreementStatus::Past {
+                        past_fields.clone()
+                    } else {
+                        fields.clone()
+                    },
                 });
             }
         }
@@ -988,6 +1028,13 @@ fn fill_parties(
     }
     let places: Vec<Place> = parties.iter().map(|p| p.place.clone()).collect();
     cross_border(&places).then_some(parties)
+}
+
+/// The length of an instrument's name from `start`: up to the first comma, semicolon or stop.
+fn title_len_of(text: &str, start: usize, end: usize) -> usize {
+    text[start..end]
+        .find([',', ';', '.'])
+        .unwrap_or(end - start)
 }
 
 /// The "giữa A và B" clause of a segment, up to the words that start what it is about.
