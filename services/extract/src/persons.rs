@@ -236,6 +236,8 @@ impl Scan<'_> {
             let seg_end = self.text[seg_start..limit]
                 .find([',', ';', '–', '—'])
                 .map_or(limit, |k| seg_start + k);
+            let seg_end = title_end(&self.text[seg_start..seg_end], title.end - seg_start)
+                .map_or(seg_end, |k| seg_start + k);
             let place = self
                 .places
                 .iter()
@@ -362,6 +364,42 @@ fn glued_honorific(word: &str) -> usize {
     0
 }
 
+/// Words that end a title written after a name: the sentence's predicate begins ("X, Phó Chủ
+/// tịch UBND tỉnh làm trưởng đoàn đã thăm …", "…, Thị trưởng thành phố Suwon đã ký …").
+const PREDICATE_STARTS: &[&str] = &[
+    " làm trưởng đoàn",
+    " làm Trưởng đoàn",
+    " làm phó trưởng đoàn",
+    " làm Phó trưởng đoàn",
+    " dẫn đầu",
+    " đã ",
+    " đang ",
+    " sẽ ",
+    " cho biết",
+    " cùng ",
+    " và ",
+    " đến ",
+    " sang ",
+    " tới ",
+    " thăm ",
+    " nhân dịp",
+    " (",
+    "- ",
+    ". ",
+];
+
+/// Where, in a title segment after a name, the title stops (a byte offset into `segment`),
+/// looking only past its first `head` bytes (the title word itself); `None` when it runs to the
+/// segment's end. A final full stop is not part of it either.
+fn title_end(segment: &str, head: usize) -> Option<usize> {
+    let head = crate::text::floor_boundary(segment, head.min(segment.len()));
+    let cut = PREDICATE_STARTS
+        .iter()
+        .filter_map(|w| segment[head..].find(w).map(|i| head + i))
+        .min();
+    cut.or_else(|| segment.trim_end().strip_suffix('.').map(str::len))
+}
+
 /// "Title [body] [place] [honorific] Name": the name a title introduces.
 fn after_title(scan: &Scan<'_>, title: &Hit<u32>, limit: usize) -> Option<PersonMention> {
     let text = scan.text;
@@ -450,6 +488,10 @@ mod tests {
         let m = people("Đoàn đại biểu thành phố Hà Nội do đồng chí Nguyễn Thị Tuyến, Ủy viên Trung ương Đảng, Phó Bí thư Thường trực Thành ủy Hà Nội làm trưởng đoàn.");
         assert_eq!(m[0].person.name, "Nguyễn Thị Tuyến");
         assert_eq!(m[0].person.place.as_ref().map(|p| p.code()), Some("VN-HN"));
+        assert_eq!(
+            m[0].person.title, "Phó Bí thư Thường trực Thành ủy Hà Nội",
+            "the title stops where the predicate starts"
+        );
         assert!(m[0].rank >= 80);
         assert_eq!(
             names("Đoàn do ông Wada Kenji, Chủ tịch Hội dẫn đầu."),
