@@ -740,7 +740,12 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                 .dates
                 .iter()
                 .any(|d| d.span.start >= s.start && d.span.end <= s.end && d.date.day > 0);
-            let is_planned = sign.is_some_and(|sg| planned.iter().any(|p| p.end <= sg.start));
+            // A plan: a cue before the verb ("sẽ ký"), or a signing set for a time after the
+            // article ("để ký kết … vào tháng 9/2025").
+            let is_planned = sign.is_some_and(|sg| {
+                planned.iter().any(|p| p.end <= sg.start)
+                    || stated_time(c, s).is_some_and(|d| after_publication(c, &d.date))
+            });
             let is_wish = sign.is_some_and(|sg| wish.iter().any(|w| w.end <= sg.start));
             let anchor = sign.map_or(ins.start, |sg| sg.start.min(ins.start));
             let past_cue = past_cues.iter().any(|p| p.end <= anchor);
@@ -1455,6 +1460,9 @@ fn leader_after(doc: &Doc<'_>, from: usize, limit: usize) -> Option<Person> {
             if let Some(p) = named {
                 return Some(known_person(doc, p));
             }
+            if let Some(p) = honored_name(&c.text[anchor..h.start]) {
+                return Some(p);
+            }
         }
         anchors.push(anchor);
     }
@@ -1473,6 +1481,54 @@ fn leader_after(doc: &Doc<'_>, from: usize, limit: usize) -> Option<Person> {
                 p.span.start >= a && p.span.start <= a + LEADER_REACH.max(title_len(c.text, a))
             })
             .map(|p| known_person(doc, p))
+    })
+}
+
+/// Courtesy words and academic titles written before a name ("ông", "PGS.TS").
+const HONORIFICS: &[&str] = &[
+    "ông ",
+    "bà ",
+    "ngài ",
+    "đồng chí ",
+    "PGS.TS ",
+    "PGS.TS. ",
+    "GS.TS ",
+    "TS. ",
+    "TS ",
+    "GS. ",
+    "Ông ",
+    "Bà ",
+    "Ngài ",
+    "Đồng chí ",
+];
+/// Lowercase words inside European names ("Jan van der Berg").
+const NAME_PARTICLES: &[&str] = &[
+    "van", "der", "den", "de", "von", "di", "da", "la", "le", "du",
+];
+/// The most words of a name read after a courtesy word.
+const MAX_HONORED_NAME_WORDS: usize = 6;
+
+/// "ông Chăn Xô Phal, Phó Tỉnh trưởng" between "do" and "làm trưởng đoàn": the name after a
+/// courtesy word up to the comma, and the title after it, for names the persons stage could
+/// not read on their own (transcribed Khmer names, "van der").
+fn honored_name(phrase: &str) -> Option<Person> {
+    let phrase = phrase.trim();
+    let rest = HONORIFICS
+        .iter()
+        .find_map(|h| phrase.strip_prefix(h))?
+        .trim_start();
+    let (name, title) = rest.split_once(',').unwrap_or((rest, ""));
+    let name = name.trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let shaped = (2..=MAX_HONORED_NAME_WORDS).contains(&words.len())
+        && words.iter().enumerate().all(|(i, w)| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || (i > 0 && NAME_PARTICLES.contains(w))
+        });
+    shaped.then(|| Person {
+        name: name.to_string(),
+        title: title.trim().to_string(),
+        place: None,
     })
 }
 
@@ -1861,5 +1917,29 @@ mod tests {
                 ("TH-49".to_string(), "VN-25".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn a_leader_after_a_courtesy_word_is_read_whatever_the_name_shape() {
+        let x = run("Ngày 15/10/2024, Phó Chủ tịch UBND tỉnh Cà Mau tiếp đoàn công tác tỉnh Zeeland (Hà Lan) do ông Jan van der Berg, Thành viên Hội đồng điều hành tỉnh Zeeland dẫn đầu.");
+        let leader = x.visits.first().and_then(|v| v.leader.clone());
+        assert_eq!(
+            leader.map(|p| (p.name, p.title)),
+            Some((
+                "Jan van der Berg".to_string(),
+                "Thành viên Hội đồng điều hành tỉnh Zeeland".to_string()
+            ))
+        );
+    }
+
+    #[test]
+    fn a_signing_set_for_after_the_article_is_planned() {
+        let x = run("Thứ Ba, 06/05/2025\nHai bên thống nhất hoàn thiện văn kiện để ký kết Thỏa thuận hợp tác hữu nghị giữa thành phố Đà Nẵng và thành phố Málaga vào tháng 9/2025.");
+        let found: Vec<_> = x
+            .agreements
+            .iter()
+            .map(|a| (a.status, a.signed_on.map(|d| (d.year, d.month))))
+            .collect();
+        assert_eq!(found, [(AgreementStatus::Planned, Some((2025, 9)))]);
     }
 }
