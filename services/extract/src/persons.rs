@@ -7,7 +7,7 @@ use regex::Regex;
 use crate::{
     model::{Person, Place},
     places::PlaceMention,
-    text::{lower_view, rows, Hit, Lexicon},
+    text::{rows, Hit, Lexicon},
 };
 
 const TITLES: &str = include_str!("../data/titles.tsv");
@@ -261,14 +261,18 @@ impl Scan<'_> {
     }
 }
 
-/// Every person mention in the text, in order.
-pub fn find(text: &str, sentences: &[Range<usize>], places: &[PlaceMention]) -> Vec<PersonMention> {
+/// Every person mention in the text, in order; `lower` is its [`crate::text::lower_view`].
+pub fn find(
+    text: &str,
+    lower: &str,
+    sentences: &[Range<usize>],
+    places: &[PlaceMention],
+) -> Vec<PersonMention> {
     let r = rules();
-    let lower = lower_view(text);
     let mut out: Vec<PersonMention> = Vec::new();
-    let all_titles = r.titles.find(&lower);
-    let all_skips = r.skip.find(&lower);
-    let all_honorifics = r.honorifics.find(&lower);
+    let all_titles = r.titles.find(lower);
+    let all_skips = r.skip.find(lower);
+    let all_honorifics = r.honorifics.find(lower);
     for s in sentences {
         let first = places.partition_point(|p| p.full.end <= s.start);
         let last = places.partition_point(|p| p.full.start < s.end).max(first);
@@ -420,13 +424,13 @@ fn after_title(scan: &Scan<'_>, title: &Hit<u32>, limit: usize) -> Option<Person
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{places, places::Gazetteer, sentences};
+    use crate::{places, places::Gazetteer, sentences, text::lower_view};
 
     fn people(text: &str) -> Vec<PersonMention> {
         let g = Gazetteer::builtin();
         let s = sentences::split(text);
         let p = places::find(&g, text, &s);
-        find(text, &s, &p)
+        find(text, &lower_view(text), &s, &p)
     }
 
     fn names(text: &str) -> Vec<String> {
