@@ -44,12 +44,13 @@ pub struct Gazetteer {
     places: Vec<Place>,
     by_code: HashMap<String, usize>,
     folded: HashMap<String, Vec<usize>>,
-    names: AhoCorasick,
+    /// Place names, then designators, then organization words, in one automaton: `find`
+    /// needs every occurrence of each, and one overlapping pass finds them all at the cost
+    /// of one scan instead of three. A pattern's id tells which list it comes from.
+    matcher: AhoCorasick,
     name_patterns: Vec<String>,
     name_places: Vec<Vec<usize>>,
-    designators: AhoCorasick,
     designator_prefs: Vec<PlaceLevel>,
-    orgs: AhoCorasick,
     org_info: Vec<(PartyKind, Reach)>,
     blockers: Vec<String>,
     mergers: HashMap<String, (String, String)>,
@@ -77,7 +78,7 @@ fn party_kind(s: &str) -> PartyKind {
     }
 }
 
-fn build(patterns: &[String]) -> AhoCorasick {
+fn build(patterns: &[&String]) -> AhoCorasick {
     AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
         .kind(Some(AhoCorasickKind::DFA))
@@ -228,16 +229,19 @@ impl Gazetteer {
         let blockers = rows(BLOCKERS)
             .filter_map(|r| r.first().map(|s| s.to_string()))
             .collect();
+        let all: Vec<&String> = patterns
+            .iter()
+            .chain(&designator_patterns)
+            .chain(&org_patterns)
+            .collect();
         Gazetteer {
-            names: build(&patterns),
+            matcher: build(&all),
             name_patterns: patterns,
             name_places,
             places,
             by_code,
             folded,
-            designators: build(&designator_patterns),
             designator_prefs,
-            orgs: build(&org_patterns),
             org_info,
             blockers,
             mergers,
@@ -368,12 +372,25 @@ impl PlaceMention {
 
 /// Every place mention in the text, in order, without overlaps.
 pub fn find(g: &Gazetteer, text: &str, sentences: &[Range<usize>]) -> Vec<PlaceMention> {
-    let mut raw: Vec<(usize, usize, usize)> = g
-        .names
-        .find_overlapping_iter(text)
-        .filter(|m| is_word(text, m.start(), m.end()))
-        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
-        .collect();
+    // Split the one pass's matches by list. Each list gets its matches in the order a pass
+    // of its own automaton would give (by end, then by pattern id), so the sorts below see
+    // the same input.
+    let names_end = g.name_patterns.len();
+    let designators_end = names_end + g.designator_prefs.len();
+    let mut raw: Vec<(usize, usize, usize)> = Vec::new();
+    let mut designator_hits: Vec<(usize, usize, usize)> = Vec::new();
+    let mut org_hits: Vec<(usize, usize, usize)> = Vec::new();
+    for m in g.matcher.find_overlapping_iter(text) {
+        if !is_word(text, m.start(), m.end()) {
+            continue;
+        }
+        let id = m.pattern().as_usize();
+        match id {
+            _ if id < names_end => raw.push((m.start(), m.end(), id)),
+            _ if id < designators_end => designator_hits.push((m.start(), m.end(), id - names_end)),
+            _ => org_hits.push((m.start(), m.end(), id - designators_end)),
+        }
+    }
     raw.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     let mut chosen: Vec<(usize, usize, usize)> = Vec::new();
     for m in raw {
@@ -392,17 +409,9 @@ pub fn find(g: &Gazetteer, text: &str, sentences: &[Range<usize>]) -> Vec<PlaceM
         }
         chosen.push(m);
     }
-    let mut designators: Vec<(usize, usize, PlaceLevel)> = g
-        .designators
-        .find_overlapping_iter(text)
-        .filter(|m| is_word(text, m.start(), m.end()))
-        .map(|m| {
-            (
-                m.start(),
-                m.end(),
-                g.designator_prefs[m.pattern().as_usize()],
-            )
-        })
+    let mut designators: Vec<(usize, usize, PlaceLevel)> = designator_hits
+        .into_iter()
+        .map(|(start, end, id)| (start, end, g.designator_prefs[id]))
         .collect();
     designators.sort_by_key(|d| (d.1, d.0));
     let overlaps_a_name = |start: usize, end: usize| {
@@ -411,14 +420,12 @@ pub fn find(g: &Gazetteer, text: &str, sentences: &[Range<usize>]) -> Vec<PlaceM
         let before_end = chosen.partition_point(|c| c.0 < end);
         before_end > 0 && chosen[before_end - 1].1 > start
     };
-    let mut orgs: Vec<(usize, usize, PartyKind, Reach)> = g
-        .orgs
-        .find_overlapping_iter(text)
-        .filter(|m| is_word(text, m.start(), m.end()))
-        .filter(|m| !overlaps_a_name(m.start(), m.end()))
-        .map(|m| {
-            let (k, r) = g.org_info[m.pattern().as_usize()];
-            (m.start(), m.end(), k, r)
+    let mut orgs: Vec<(usize, usize, PartyKind, Reach)> = org_hits
+        .into_iter()
+        .filter(|&(start, end, _)| !overlaps_a_name(start, end))
+        .map(|(start, end, id)| {
+            let (k, r) = g.org_info[id];
+            (start, end, k, r)
         })
         .collect();
     orgs.sort_by_key(|o| (o.1, o.0));
