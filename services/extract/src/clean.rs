@@ -63,12 +63,18 @@ fn is_credit(line: &str, credits: &[String]) -> bool {
 /// A link widget prints its title twice on one line: "A A".
 fn is_doubled(line: &str) -> bool {
     let t = line.trim();
-    let chars: Vec<char> = t.chars().collect();
-    if chars.len() < 21 || chars.len() % 2 == 0 {
+    // Fewer than 21 bytes are fewer than 21 chars: most lines stop here, uncounted.
+    if t.len() < 21 {
         return false;
     }
-    let half = chars.len() / 2;
-    chars[half] == ' ' && chars[..half] == chars[half + 1..]
+    let n = t.chars().count();
+    if n < 21 || n % 2 == 0 {
+        return false;
+    }
+    // Two halves are the same chars exactly when they are the same bytes.
+    t.char_indices()
+        .nth(n / 2)
+        .is_some_and(|(mid, c)| c == ' ' && t[..mid] == t[mid + 1..])
 }
 
 fn ends_like_sentence(line: &str) -> bool {

@@ -145,9 +145,11 @@ pub fn dateline(text: &str) -> Option<PartialDate> {
     None
 }
 
-/// Every date expression in the text, in order, years resolved where the text allows.
+/// Every date expression in the text, in order, years resolved where the text allows; `lower`
+/// is its [`crate::text::lower_view`].
 pub fn find(
     text: &str,
+    lower: &str,
     sentences: &[Range<usize>],
     published: Option<PartialDate>,
 ) -> Vec<DateMention> {
@@ -270,7 +272,7 @@ pub fn find(
             m.kind = DateKind::Dateline;
         }
     }
-    let article_year = context_year(text, 0..text.len(), &found, false);
+    let article_year = context_year(text, lower, 0..text.len(), &found, false);
     // A sentence's context year does not depend on which of its dates asks: work it out once.
     let mut sentence_years: HashMap<(usize, bool), Option<i32>> = HashMap::new();
     for i in 0..found.len() {
@@ -286,7 +288,7 @@ pub fn find(
         let mut year_of = |periods: bool| {
             *sentence_years
                 .entry((sentence.start, periods))
-                .or_insert_with(|| context_year(text, sentence.clone(), &found, periods))
+                .or_insert_with(|| context_year(text, lower, sentence.clone(), &found, periods))
         };
         let year = year_of(false)
             .or_else(|| {
@@ -308,11 +310,14 @@ pub fn find(
     found
 }
 
-/// The few words just before `at`, lowercase: enough to see "từ năm", "giai đoạn".
-fn word_before(text: &str, at: usize) -> String {
+/// The few words just before `at`, lowercase: enough to see "từ năm", "giai đoạn". Read off
+/// `lower`, which has `text`'s byte offsets: it differs from `to_lowercase` only where a char
+/// lowercases to another length, and of those only "İ" (to "i" and a combining dot) gives a
+/// letter of the words looked for, and never as a whole word's last letter.
+fn word_before<'l>(text: &str, lower: &'l str, at: usize) -> &'l str {
     let head = text[..at].trim_end();
     let from = crate::text::floor_boundary(head, head.len().saturating_sub(WORDS_BEFORE_BYTES));
-    head[from..].to_lowercase()
+    &lower[from..head.len()]
 }
 
 /// Whether a date sits on a line of its own (a dateline or a printed page date) rather than in
@@ -387,6 +392,12 @@ fn year_near(published: PartialDate, d: PartialDate) -> i32 {
     }
 }
 
+/// The word that makes a sentence an anniversary's.
+const ANNIVERSARY: &str = "kỷ niệm";
+/// U+212A, whose lowercase is "k" (one byte for three): the one char for which the lower view
+/// and `to_lowercase` can disagree on [`ANNIVERSARY`].
+const KELVIN_SIGN: char = '\u{212A}';
+
 /// Words before "năm 2004" that put the year in the past or the future of the reported event.
 const NOT_CURRENT: &[&str] = &[
     "từ", "vào", "trước", "đến", "sau", "cuối", "đầu", "tới", "hết",
@@ -397,6 +408,7 @@ const NOT_CURRENT: &[&str] = &[
 /// "vào năm", a bare year ("Lễ hội … 2018"), the start of a period ("giai đoạn 2025-2028").
 fn context_year(
     text: &str,
+    lower: &str,
     range: Range<usize>,
     found: &[DateMention],
     periods: bool,
@@ -410,7 +422,13 @@ fn context_year(
         .filter(|m| m.span.end <= range.end)
         .collect();
     let chunk = &text[range.clone()];
-    let anniversary = chunk.to_lowercase().contains("kỷ niệm");
+    // The lower view differs from `to_lowercase` here only for the Kelvin sign (lowercase
+    // "k", which NFC text never holds): a chunk with one takes the exact, slower way.
+    let anniversary = if chunk.contains(KELVIN_SIGN) {
+        chunk.to_lowercase().contains(ANNIVERSARY)
+    } else {
+        lower[range.clone()].contains(ANNIVERSARY)
+    };
     if anniversary {
         let end = inside.iter().find_map(|m| {
             let bracketed = text[..m.span.start].ends_with('(');
@@ -430,7 +448,7 @@ fn context_year(
         if m.kind != DateKind::Point || m.date.month != 0 {
             continue;
         }
-        let before = word_before(text, m.span.start);
+        let before = word_before(text, lower, m.span.start);
         if NOT_CURRENT.iter().any(|w| before.ends_with(w)) {
             continue;
         }
@@ -443,7 +461,7 @@ fn context_year(
         if before_at > 0 && at < found[before_at - 1].span.end {
             continue;
         }
-        let before = word_before(text, at);
+        let before = word_before(text, lower, at);
         if NOT_CURRENT.iter().any(|w| before.ends_with(w)) || before.ends_with("năm") {
             continue;
         }
@@ -459,7 +477,7 @@ fn context_year(
         return None;
     }
     inside.iter().find_map(|m| {
-        let before = word_before(text, m.span.start);
+        let before = word_before(text, lower, m.span.start);
         (m.kind == DateKind::Period && before.ends_with("giai đoạn")).then_some(m.date.year)
     })
 }
@@ -491,7 +509,12 @@ mod tests {
     }
 
     fn dates(text: &str, published: Option<PartialDate>) -> Vec<DateMention> {
-        find(text, &sentences::split(text), published)
+        find(
+            text,
+            &crate::text::lower_view(text),
+            &sentences::split(text),
+            published,
+        )
     }
 
     fn ymd(d: PartialDate) -> (i32, u32, u32) {

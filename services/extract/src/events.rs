@@ -10,7 +10,7 @@ use crate::{
     },
     persons::PersonMention,
     places::{Gazetteer, PlaceMention},
-    text::{char_offset, floor_boundary, lower_view, rows, Hit, Lexicon},
+    text::{char_offset, floor_boundary, rows, Hit, Lexicon},
 };
 
 const EVENTS: &str = include_str!("../data/events.tsv");
@@ -73,6 +73,8 @@ impl Dated {
 pub struct Context<'a> {
     /// The cleaned text.
     pub text: &'a str,
+    /// Its [`crate::text::lower_view`].
+    pub lower: &'a str,
     /// Sentence byte ranges.
     pub sentences: &'a [Range<usize>],
     /// Place mentions.
@@ -185,7 +187,7 @@ fn rules() -> &'static Rules {
 /// The article as the event rules see it.
 struct Doc<'a> {
     c: &'a Context<'a>,
-    lower: String,
+    lower: &'a str,
     hits: Vec<Hit<Cat>>,
     places: Vec<&'a PlaceMention>,
     home: Option<Place>,
@@ -200,10 +202,10 @@ struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     fn new(c: &'a Context<'a>) -> Self {
-        let lower = lower_view(c.text);
+        let lower = c.lower;
         let hits: Vec<Hit<Cat>> = rules()
             .words
-            .find(&lower)
+            .find(lower)
             .into_iter()
             .filter(|h| h.tag != Cat::Delegation || is_delegation(c.text, h))
             .filter(|h| h.tag != Cat::Receive || is_receiving(c.text, h))

@@ -64,11 +64,14 @@ impl Extractor {
         };
         let published_on = input.published_on.or_else(|| dates::dateline(&cleaned));
         let sentences = sentences::split(&cleaned);
+        // One lowercase view serves every stage that matches case-insensitively.
+        let lower = text::lower_view(&cleaned);
         let mentions = places::find(&self.gazetteer, &cleaned, &sentences);
-        let people = persons::find(&cleaned, &sentences, &mentions);
-        let when = dates::find(&cleaned, &sentences, published_on);
+        let people = persons::find(&cleaned, &lower, &sentences, &mentions);
+        let when = dates::find(&cleaned, &lower, &sentences, published_on);
         let (agreements, visits) = events::find(&events::Context {
             text: &cleaned,
+            lower: &lower,
             sentences: &sentences,
             places: &mentions,
             persons: &people,

@@ -72,9 +72,16 @@ const REMOVED: &str = "\u{1}";
 fn tidy(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank = false;
+    // One buffer for every line, cleared before each.
+    let mut l = String::new();
     for line in text.split(['\n', '\r', '\u{2028}', '\u{2029}']) {
-        let mut l = String::with_capacity(line.len());
+        l.clear();
         for c in line.chars() {
+            if c.is_ascii_graphic() {
+                // Printable ASCII, most of any text: neither whitespace nor a control char.
+                l.push(c);
+                continue;
+            }
             let c = if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
                 ' '
             } else if c.is_control() {

@@ -7,7 +7,7 @@ use regex::Regex;
 use crate::{
     model::{Person, Place},
     places::PlaceMention,
-    text::{lower_view, rows, Hit, Lexicon},
+    text::{rows, Hit, Lexicon},
 };
 
 const TITLES: &str = include_str!("../data/titles.tsv");
@@ -43,7 +43,70 @@ struct Rules {
     honorifics: Lexicon<()>,
     surnames: HashSet<String>,
     not_names: HashSet<String>,
-    word: Regex,
+    word_char: WordChars,
+}
+
+/// Chars a word is made of, `[\p{L}\p{M}\p{N}]`: those below [`WORD_TABLE_CHARS`] looked up
+/// in a table filled from the class itself, the rest asked of it.
+struct WordChars {
+    class: Regex,
+    table: Vec<bool>,
+}
+
+/// Chars below this (Latin, combining marks, Vietnamese vowels with tone marks) are looked up.
+const WORD_TABLE_CHARS: u32 = 0x2000;
+
+impl WordChars {
+    fn new() -> Self {
+        let class =
+            Regex::new(r"^[\p{L}\p{M}\p{N}]$").unwrap_or_else(|e| panic!("word char pattern: {e}"));
+        let table = (0..WORD_TABLE_CHARS)
+            .map(|i| char::from_u32(i).is_some_and(|c| class.is_match(c.encode_utf8(&mut [0; 4]))))
+            .collect();
+        WordChars { class, table }
+    }
+
+    fn contains(&self, c: char) -> bool {
+        match self.table.get(c as usize) {
+            Some(&w) => w,
+            None => self.class.is_match(c.encode_utf8(&mut [0; 4])),
+        }
+    }
+
+    /// The words of `s` as byte ranges, exactly what
+    /// `[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*` finds: a run of word chars, then
+    /// as long as a joiner is followed by a word char, the joiner and the next run. (Every
+    /// match starts at a word char and the greedy quantifiers never give back, so a scan
+    /// needs no backtracking.)
+    fn words(&self, s: &str) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut chars = s.char_indices().peekable();
+        while let Some((start, c)) = chars.next() {
+            if !self.contains(c) {
+                continue;
+            }
+            let mut end = start + c.len_utf8();
+            loop {
+                while let Some(&(i, c)) = chars.peek().filter(|&&(_, c)| self.contains(c)) {
+                    end = i + c.len_utf8();
+                    chars.next();
+                }
+                let joined = chars
+                    .peek()
+                    .is_some_and(|&(_, c)| matches!(c, '-' | '\'' | '’'))
+                    && s[end..]
+                        .chars()
+                        .nth(1)
+                        .is_some_and(|next| self.contains(next));
+                if !joined {
+                    break;
+                }
+                chars.next();
+            }
+            out.push(start..end);
+        }
+        out
+    }
 }
 
 fn rules() -> &'static Rules {
@@ -91,8 +154,7 @@ fn rules() -> &'static Rules {
             honorifics: Lexicon::new(firsts(HONORIFICS).into_iter().map(|s| (s, ()))),
             surnames,
             not_names,
-            word: Regex::new(r"[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*")
-                .unwrap_or_else(|e| panic!("word pattern: {e}")),
+            word_char: WordChars::new(),
         }
     })
 }
@@ -263,22 +325,26 @@ impl Scan<'_> {
     }
 }
 
-/// Every person mention in the text, in order.
-pub fn find(text: &str, sentences: &[Range<usize>], places: &[PlaceMention]) -> Vec<PersonMention> {
+/// Every person mention in the text, in order; `lower` is its [`crate::text::lower_view`].
+pub fn find(
+    text: &str,
+    lower: &str,
+    sentences: &[Range<usize>],
+    places: &[PlaceMention],
+) -> Vec<PersonMention> {
     let r = rules();
-    let lower = lower_view(text);
     let mut out: Vec<PersonMention> = Vec::new();
-    let all_titles = r.titles.find(&lower);
-    let all_skips = r.skip.find(&lower);
-    let all_honorifics = r.honorifics.find(&lower);
+    let all_titles = r.titles.find(lower);
+    let all_skips = r.skip.find(lower);
+    let all_honorifics = r.honorifics.find(lower);
     for s in sentences {
         let first = places.partition_point(|p| p.full.end <= s.start);
         let last = places.partition_point(|p| p.full.start < s.end).max(first);
         let mut toks = Vec::new();
         let mut glued = HashSet::new();
-        for m in r.word.find_iter(&text[s.clone()]) {
-            let (start, end) = (s.start + m.start(), s.start + m.end());
-            let g = glued_honorific(m.as_str());
+        for m in r.word_char.words(&text[s.clone()]) {
+            let (start, end) = (s.start + m.start, s.start + m.end);
+            let g = glued_honorific(&text[start..end]);
             if g > 0 {
                 toks.push(Tok {
                     start,
@@ -458,13 +524,13 @@ fn after_title(scan: &Scan<'_>, title: &Hit<u32>, limit: usize) -> Option<Person
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{places, places::Gazetteer, sentences};
+    use crate::{places, places::Gazetteer, sentences, text::lower_view};
 
     fn people(text: &str) -> Vec<PersonMention> {
         let g = Gazetteer::builtin();
         let s = sentences::split(text);
         let p = places::find(&g, text, &s);
-        find(text, &s, &p)
+        find(text, &lower_view(text), &s, &p)
     }
 
     fn names(text: &str) -> Vec<String> {

@@ -1,7 +1,7 @@
 //! Stage 4: places and the organizations that belong to them, from gazetteer data files.
-use std::{collections::HashMap, ops::Range};
+use std::{collections::HashMap, ops::Range, sync::OnceLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{automaton::Automaton, nfa::contiguous::NFA, Anchored, MatchKind};
 
 use crate::{
     model::{PartialDate, PartyKind, Place, PlaceLevel},
@@ -44,12 +44,15 @@ pub struct Gazetteer {
     places: Vec<Place>,
     by_code: HashMap<String, usize>,
     folded: HashMap<String, Vec<usize>>,
-    names: AhoCorasick,
+    /// Place names, then designators, then organization words, in one automaton: `find`
+    /// needs every occurrence of each that starts a word, and walks it, anchored, from each
+    /// place a word can start. A pattern's id tells which list it comes from. A contiguous
+    /// NFA, not a DFA: a DFA of these patterns takes tens of MB, and walking it is all cache
+    /// misses.
+    matcher: NFA,
     name_patterns: Vec<String>,
     name_places: Vec<Vec<usize>>,
-    designators: AhoCorasick,
     designator_prefs: Vec<PlaceLevel>,
-    orgs: AhoCorasick,
     org_info: Vec<(PartyKind, Reach)>,
     blockers: Vec<String>,
     mergers: HashMap<String, (String, String)>,
@@ -77,10 +80,9 @@ fn party_kind(s: &str) -> PartyKind {
     }
 }
 
-fn build(patterns: &[String]) -> AhoCorasick {
-    AhoCorasick::builder()
+fn build(patterns: &[&String]) -> NFA {
+    NFA::builder()
         .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
         .build(patterns)
         .unwrap_or_else(|e| panic!("gazetteer automaton does not build: {e}"))
 }
@@ -228,16 +230,19 @@ impl Gazetteer {
         let blockers = rows(BLOCKERS)
             .filter_map(|r| r.first().map(|s| s.to_string()))
             .collect();
+        let all: Vec<&String> = patterns
+            .iter()
+            .chain(&designator_patterns)
+            .chain(&org_patterns)
+            .collect();
         Gazetteer {
-            names: build(&patterns),
+            matcher: build(&all),
             name_patterns: patterns,
             name_places,
             places,
             by_code,
             folded,
-            designators: build(&designator_patterns),
             designator_prefs,
-            orgs: build(&org_patterns),
             org_info,
             blockers,
             mergers,
@@ -368,12 +373,22 @@ impl PlaceMention {
 
 /// Every place mention in the text, in order, without overlaps.
 pub fn find(g: &Gazetteer, text: &str, sentences: &[Range<usize>]) -> Vec<PlaceMention> {
-    let mut raw: Vec<(usize, usize, usize)> = g
-        .names
-        .find_overlapping_iter(text)
-        .filter(|m| is_word(text, m.start(), m.end()))
-        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
-        .collect();
+    // Split the matches by list. Each list gets them by start, then end, then pattern id:
+    // the sorts below order them by span (stable for equal spans, which keep pattern-id order
+    // as an overlapping search gives them), so they see what they saw from an overlapping
+    // search of each list's own automaton.
+    let names_end = g.name_patterns.len();
+    let designators_end = names_end + g.designator_prefs.len();
+    let mut raw: Vec<(usize, usize, usize)> = Vec::new();
+    let mut designator_hits: Vec<(usize, usize, usize)> = Vec::new();
+    let mut org_hits: Vec<(usize, usize, usize)> = Vec::new();
+    for (start, end, id) in word_matches(&g.matcher, text) {
+        match id {
+            _ if id < names_end => raw.push((start, end, id)),
+            _ if id < designators_end => designator_hits.push((start, end, id - names_end)),
+            _ => org_hits.push((start, end, id - designators_end)),
+        }
+    }
     raw.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     let mut chosen: Vec<(usize, usize, usize)> = Vec::new();
     for m in raw {
@@ -392,17 +407,9 @@ pub fn find(g: &Gazetteer, text: &str, sentences: &[Range<usize>]) -> Vec<PlaceM
         }
         chosen.push(m);
     }
-    let mut designators: Vec<(usize, usize, PlaceLevel)> = g
-        .designators
-        .find_overlapping_iter(text)
-        .filter(|m| is_word(text, m.start(), m.end()))
-        .map(|m| {
-            (
-                m.start(),
-                m.end(),
-                g.designator_prefs[m.pattern().as_usize()],
-            )
-        })
+    let mut designators: Vec<(usize, usize, PlaceLevel)> = designator_hits
+        .into_iter()
+        .map(|(start, end, id)| (start, end, g.designator_prefs[id]))
         .collect();
     designators.sort_by_key(|d| (d.1, d.0));
     let overlaps_a_name = |start: usize, end: usize| {
@@ -411,14 +418,12 @@ pub fn find(g: &Gazetteer, text: &str, sentences: &[Range<usize>]) -> Vec<PlaceM
         let before_end = chosen.partition_point(|c| c.0 < end);
         before_end > 0 && chosen[before_end - 1].1 > start
     };
-    let mut orgs: Vec<(usize, usize, PartyKind, Reach)> = g
-        .orgs
-        .find_overlapping_iter(text)
-        .filter(|m| is_word(text, m.start(), m.end()))
-        .filter(|m| !overlaps_a_name(m.start(), m.end()))
-        .map(|m| {
-            let (k, r) = g.org_info[m.pattern().as_usize()];
-            (m.start(), m.end(), k, r)
+    let mut orgs: Vec<(usize, usize, PartyKind, Reach)> = org_hits
+        .into_iter()
+        .filter(|&(start, end, _)| !overlaps_a_name(start, end))
+        .map(|(start, end, id)| {
+            let (k, r) = g.org_info[id];
+            (start, end, k, r)
         })
         .collect();
     orgs.sort_by_key(|o| (o.1, o.0));
@@ -468,6 +473,80 @@ pub fn find(g: &Gazetteer, text: &str, sentences: &[Range<usize>]) -> Vec<PlaceM
         });
     }
     out
+}
+
+/// Every occurrence of a pattern of `matcher` that stands as whole words ([`is_word`]), by
+/// start, then end, then pattern id: the matches an overlapping search finds and `is_word`
+/// keeps. Whether a match may start at a char depends only on that char and the one before
+/// (the first half of `is_word`), so the automaton is walked, anchored, only from those chars
+/// (word starts, a few in every ten bytes) and only as far as some pattern continues there,
+/// instead of through every byte of the text.
+fn word_matches(matcher: &NFA, text: &str) -> Vec<(usize, usize, usize)> {
+    let start_state = matcher
+        .start_state(Anchored::Yes)
+        .unwrap_or_else(|e| panic!("gazetteer automaton is not anchored: {e}"));
+    let bytes = text.as_bytes();
+    let flags = letter_flags();
+    let mut out = Vec::new();
+    // Whether the char before is alphanumeric, and whether it is lowercase.
+    let mut before = (false, false);
+    for (start, first) in text.char_indices() {
+        let may_start = match before {
+            (true, lowercase) => lowercase && first.is_uppercase(),
+            (false, _) => true,
+        };
+        before = match flags.get(first as usize) {
+            Some(&f) => (f & ALPHANUMERIC != 0, f & LOWERCASE != 0),
+            None => (first.is_alphanumeric(), first.is_lowercase()),
+        };
+        if !may_start {
+            continue;
+        }
+        let mut state = start_state;
+        for (at, &byte) in bytes[start..].iter().enumerate() {
+            state = matcher.next_state(Anchored::Yes, state, byte);
+            if matcher.is_dead(state) {
+                break;
+            }
+            if !matcher.is_match(state) {
+                continue;
+            }
+            let end = start + at + 1;
+            // A state's matches also hold the patterns that end here but start later.
+            for i in 0..matcher.match_len(state) {
+                let id = matcher.match_pattern(state, i);
+                if matcher.pattern_len(id) == end - start && is_word(text, start, end) {
+                    out.push((start, end, id.as_usize()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Chars below this (Latin, combining marks, Vietnamese vowels with tone marks) have their
+/// [`letter_flags`] looked up.
+const LETTER_FLAG_CHARS: u32 = 0x2000;
+/// A [`letter_flags`] bit: `char::is_alphanumeric`.
+const ALPHANUMERIC: u8 = 1;
+/// A [`letter_flags`] bit: `char::is_lowercase`.
+const LOWERCASE: u8 = 2;
+
+/// `char::is_alphanumeric` and `char::is_lowercase` of every char below
+/// [`LETTER_FLAG_CHARS`], worked out once: for the non-ASCII letters of Vietnamese, looking
+/// them up is far cheaper than the Unicode tables behind those functions.
+fn letter_flags() -> &'static [u8] {
+    static F: OnceLock<Vec<u8>> = OnceLock::new();
+    F.get_or_init(|| {
+        (0..LETTER_FLAG_CHARS)
+            .map(|i| {
+                char::from_u32(i).map_or(0, |c| {
+                    u8::from(c.is_alphanumeric()) * ALPHANUMERIC
+                        + u8::from(c.is_lowercase()) * LOWERCASE
+                })
+            })
+            .collect()
+    })
 }
 
 /// A short one-word name right after a capitalised word is a given name, not a country:

@@ -1,24 +1,63 @@
 //! Text helpers shared by the stages: case and diacritic folding, spelling variants, word
 //! boundaries, lexicon files and char offsets.
+use std::sync::OnceLock;
+
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use unicode_normalization::UnicodeNormalization;
 
 /// A lowercase copy of `text` with the same byte offsets, so matches in it index `text` too.
 /// A char whose lowercase form has another UTF-8 length is kept as it is.
 pub fn lower_view(text: &str) -> String {
+    let table = lower_table();
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
+    // ASCII runs are copied a run at a time (the bulk of Vietnamese text is ASCII letters and
+    // spaces); other chars go one by one.
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().take_while(u8::is_ascii).count();
+        if ascii > 0 {
+            out.push_str(&rest[..ascii]);
+            let pushed = out.len() - ascii;
+            out[pushed..].make_ascii_lowercase();
+            rest = &rest[ascii..];
             continue;
         }
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
-            _ => out.push(c),
+        let mut chars = rest.chars();
+        let Some(c) = chars.next() else { break };
+        rest = chars.as_str();
+        match table.get(c as usize) {
+            Some(&l) => out.push(char::from_u32(u32::from(l)).unwrap_or(c)),
+            None => out.push(lower_char(c)),
         }
     }
     out
+}
+
+/// Chars below this are lowercased through [`lower_table`]: it covers Latin-1, Latin
+/// Extended-A/B, the combining marks and Latin Extended Additional (Vietnamese vowels with
+/// tone marks, U+1EA0–U+1EF9).
+const LOWER_TABLE_CHARS: usize = 0x2000;
+
+/// [`lower_char`] of every char below [`LOWER_TABLE_CHARS`], worked out once: looking it up is
+/// cheaper than `char::to_lowercase`. [`lower_char`] keeps the UTF-8 length, so a char of at
+/// most three bytes stays in the Basic Multilingual Plane and `u16` holds it.
+fn lower_table() -> &'static [u16] {
+    static T: OnceLock<Vec<u16>> = OnceLock::new();
+    T.get_or_init(|| {
+        (0..LOWER_TABLE_CHARS as u32)
+            .map(|i| char::from_u32(i).map_or(i, |c| u32::from(lower_char(c))))
+            .map(|l| u16::try_from(l).unwrap_or_else(|_| panic!("lowercase above U+FFFF")))
+            .collect()
+    })
+}
+
+/// The lowercase of `c` when it is one char of the same UTF-8 length, else `c` itself.
+fn lower_char(c: char) -> char {
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+        _ => c,
+    }
 }
 
 /// Lowercase, diacritics removed, đ as d, punctuation as spaces, spaces collapsed: the key
