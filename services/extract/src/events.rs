@@ -541,7 +541,7 @@ const ASIDE_REACH: usize = 48;
 /// ("(Ảnh: Anh Tuấn)").
 fn is_aside(text: &str, start: usize) -> bool {
     let from = floor_boundary(text, start.saturating_sub(ASIDE_REACH));
-    let before = lower_view(&text[from..start]);
+    let before = crate::text::lower_view(&text[from..start]);
     let before = before.trim_end();
     if before.ends_with("nay thuộc") || before.ends_with("nay là") {
         return true;

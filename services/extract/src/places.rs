@@ -458,7 +458,7 @@ pub fn find(g: &Gazetteer, text: &str, sentences: &[Range<usize>]) -> Vec<PlaceM
         let qualifier = out.last().is_some_and(|p: &PlaceMention| {
             p.full.end <= start
                 && start - p.span.end <= 40
-                && is_qualifying_gap(&text[p.span.end..lead])
+                && text.get(p.span.end..lead).is_some_and(is_qualifying_gap)
                 && p.place.country == place.country
                 && (place.level == PlaceLevel::Country
                     || (place.level == PlaceLevel::Region && p.place.region == place.region))
