@@ -455,6 +455,13 @@ impl<'a> Doc<'a> {
         end
     }
 
+    /// Whether a place is named as where something happened: right after "tại" in `s`.
+    fn is_venue(&self, s: &Range<usize>, m: &PlaceMention) -> bool {
+        self.hits_in(s, |t| t == Cat::Venue)
+            .iter()
+            .any(|v| m.full.start >= v.end && m.full.start <= v.end + 2)
+    }
+
     fn has_any(&self, r: &Range<usize>, cat: fn(Cat) -> bool) -> bool {
         self.hits_within(r)
             .iter()
@@ -808,6 +815,21 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
             }
             if distinct_codes(&mentions).len() < 2 {
                 mentions = doc.places_in(s);
+            }
+            // Where the signing took place ("tại Seoul, …") is not a side of it, when the
+            // sides are named besides.
+            let sides: Vec<&PlaceMention> = mentions
+                .iter()
+                .filter(|m| !doc.is_venue(s, m))
+                .copied()
+                .collect();
+            if cross_border(
+                &distinct_codes(&sides)
+                    .iter()
+                    .map(|m| m.place.clone())
+                    .collect::<Vec<_>>(),
+            ) {
+                mentions = sides;
             }
             let distinct = distinct_codes(&mentions);
             // "Ông A và ông B ký biên bản": the signers' places stand for sides not named.
@@ -1943,5 +1965,21 @@ mod tests {
             .map(|a| (a.status, a.signed_on.map(|d| (d.year, d.month))))
             .collect();
         assert_eq!(found, [(AgreementStatus::Planned, Some((2025, 9)))]);
+    }
+
+    #[test]
+    fn where_a_signing_takes_place_is_not_a_side_of_it() {
+        let x = run("Ngày 24/6/2024, tại Seoul, UBND tỉnh Tuyên Quang và chính quyền tỉnh Gangwon (Hàn Quốc) đã ký kết biên bản ghi nhớ hợp tác về du lịch.");
+        let parties: Vec<Vec<String>> = x
+            .agreements
+            .iter()
+            .map(|a| {
+                a.parties
+                    .iter()
+                    .map(|p| p.place.code().to_string())
+                    .collect()
+            })
+            .collect();
+        assert_eq!(parties, [["VN-07", "KR-42"]]);
     }
 }
