@@ -5,7 +5,7 @@ use aho_corasick::{automaton::Automaton, nfa::contiguous::NFA, Anchored, MatchKi
 
 use crate::{
     model::{PartialDate, PartyKind, Place, PlaceLevel},
-    text::{fold, is_word, rows, spelling_variants},
+    text::{fold, is_word, rows, spelling_variants, tone_variants},
 };
 
 include!(concat!(env!("OUT_DIR"), "/place_files.rs"));
@@ -23,6 +23,7 @@ const DESIGNATORS: &str = include_str!("../data/designators.tsv");
 const ORGS: &str = include_str!("../data/orgs.tsv");
 const BLOCKERS: &str = include_str!("../data/place_blockers.tsv");
 const NOT_PLACES: &str = include_str!("../data/not_places.tsv");
+const LOOSE_TONES: &str = include_str!("../data/loose_tones.tsv");
 
 /// The longest stretch of words allowed between an organization word and its place
 /// ("Trung tâm xúc tiến đầu tư, thương mại, du lịch thành phố Hà Nội").
@@ -120,6 +121,9 @@ impl Gazetteer {
         let mut folded: HashMap<String, Vec<usize>> = HashMap::new();
         let mut surface: HashMap<String, Vec<usize>> = HashMap::new();
         let mut mergers = HashMap::new();
+        let loose_tones: Vec<String> = rows(LOOSE_TONES)
+            .filter_map(|r| r.first().map(|c| c.to_ascii_uppercase()))
+            .collect();
         for (file, data) in files {
             if *file == MERGER_FILE {
                 for r in rows(data) {
@@ -141,6 +145,7 @@ impl Gazetteer {
                 };
                 let code = code.to_ascii_uppercase();
                 let country = code.split('-').next().unwrap_or_default().to_string();
+                let loose = loose_tones.contains(&country);
                 let region = if code.contains('-') {
                     code.clone()
                 } else {
@@ -162,7 +167,8 @@ impl Gazetteer {
                     .map(str::trim)
                     .filter(|s| !s.is_empty());
                 for s in spellings {
-                    for v in spelling_variants(s) {
+                    let toned = if loose { tone_variants(s) } else { Vec::new() };
+                    for v in spelling_variants(s).into_iter().chain(toned) {
                         let list = surface.entry(v).or_default();
                         if !list.contains(&idx) {
                             list.push(idx);

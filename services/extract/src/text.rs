@@ -79,6 +79,67 @@ pub fn fold(text: &str) -> String {
     out.trim_end().to_string()
 }
 
+/// The five tone marks of Vietnamese, as combining characters (huyền, sắc, ngã, hỏi, nặng).
+const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+
+/// A foreign name as the Vietnamese press may transcribe it with another tone on one of its
+/// syllables ("Khăm Muộn" / "Khăm Muồn", "Sa La Van" / "Sa La Vẳn"): every spelling that
+/// differs from `s` by the tone of one syllable. Linear in the syllables, unlike every
+/// combination of tones.
+pub fn tone_variants(s: &str) -> Vec<String> {
+    let decomposed: Vec<char> = s.nfd().collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut start = 0;
+    while start < decomposed.len() {
+        let end = decomposed[start..]
+            .iter()
+            .position(|c| *c == ' ' || *c == '-')
+            .map_or(decomposed.len(), |i| start + i);
+        let syllable = &decomposed[start..end];
+        let bare: Vec<char> = syllable
+            .iter()
+            .copied()
+            .filter(|c| !TONE_MARKS.contains(c))
+            .collect();
+        if let Some(at) = tone_seat(&bare) {
+            for tone in std::iter::once(None).chain(TONE_MARKS.iter().copied().map(Some)) {
+                let mut word = bare.clone();
+                if let Some(t) = tone {
+                    word.insert(at + 1, t);
+                }
+                let mut variant: Vec<char> = decomposed[..start].to_vec();
+                variant.extend(word);
+                variant.extend_from_slice(&decomposed[end..]);
+                let variant: String = variant.into_iter().nfc().collect();
+                if variant != s && !out.contains(&variant) {
+                    out.push(variant);
+                }
+            }
+        }
+        start = end + 1;
+    }
+    out
+}
+
+/// Where a syllable's tone sits (the index of its vowel, decomposed, before any other mark):
+/// on a vowel with a circumflex, breve or horn if there is one, else on the first vowel.
+fn tone_seat(syllable: &[char]) -> Option<usize> {
+    let is_vowel = |c: char| "aeiouyAEIOUY".contains(c);
+    let modified = syllable
+        .windows(2)
+        .position(|w| is_vowel(w[0]) && matches!(w[1], '\u{302}' | '\u{306}' | '\u{31b}'));
+    modified
+        .or_else(|| syllable.iter().position(|&c| is_vowel(c)))
+        .map(|i| {
+            // After the vowel's own marks, so that NFC composes them in order.
+            let marks = syllable[i + 1..]
+                .iter()
+                .take_while(|c| unicode_normalization::char::is_combining_mark(**c))
+                .count();
+            i + marks
+        })
+}
+
 /// The syllable pairs written with the tone mark on either vowel (Hòa / Hoà, Thủy / Thuỷ).
 const TONE_PAIRS: &[(&str, &str)] = &[
     ("òa", "oà"),
@@ -225,6 +286,19 @@ pub fn floor_boundary(text: &str, i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tone_variants_change_one_syllable_at_a_time() {
+        let v = tone_variants("Khăm Muộn");
+        assert!(v.contains(&"Khăm Muồn".to_string()), "{v:?}");
+        assert!(v.contains(&"Khằm Muộn".to_string()), "{v:?}");
+        assert!(
+            !v.contains(&"Khằm Muồn".to_string()),
+            "one syllable at a time"
+        );
+        assert!(tone_variants("Sa-la-van").contains(&"Sa-la-vản".to_string()));
+        assert_eq!(tone_variants("Khăm Muộn").len(), 10);
+    }
 
     #[test]
     fn fold_ignores_case_diacritics_and_punctuation() {
