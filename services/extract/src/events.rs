@@ -218,7 +218,7 @@ impl<'a> Doc<'a> {
                     .iter()
                     .any(|m| m.span.start < p.span.end && p.span.start < m.span.end)
             })
-            .filter(|p| !is_aside(c.text, p.full.start))
+            .filter(|p| !is_aside(c.lower, p.full.start))
             .collect();
         let main = |vn: bool| -> Option<Place> {
             let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
@@ -543,13 +543,12 @@ impl<'a> Doc<'a> {
 /// How far back an aside's opening words are looked for.
 const ASIDE_REACH: usize = 48;
 
-/// Whether a place named at `start` is an aside, not a side of anything: today's province of a
+/// Whether a place named at `start` of the lowercase view is an aside, not a side of anything: today's province of a
 /// merged one ("Bà Rịa - Vũng Tàu (nay thuộc TP.HCM)") or a photographer in a credit
 /// ("(Ảnh: Anh Tuấn)").
-fn is_aside(text: &str, start: usize) -> bool {
-    let from = floor_boundary(text, start.saturating_sub(ASIDE_REACH));
-    let before = crate::text::lower_view(&text[from..start]);
-    let before = before.trim_end();
+fn is_aside(lower: &str, start: usize) -> bool {
+    let from = floor_boundary(lower, start.saturating_sub(ASIDE_REACH));
+    let before = lower[from..start].trim_end();
     if before.ends_with("nay thuộc") || before.ends_with("nay là") {
         return true;
     }
@@ -1780,6 +1779,19 @@ mod tests {
         })
     }
 
+    /// Each agreement's party codes, in order.
+    fn party_codes(x: &Extraction) -> Vec<Vec<String>> {
+        x.agreements
+            .iter()
+            .map(|a| {
+                a.parties
+                    .iter()
+                    .map(|p| p.place.code().to_string())
+                    .collect()
+            })
+            .collect()
+    }
+
     fn codes(x: &Extraction) -> Vec<(String, String)> {
         x.visits
             .iter()
@@ -1909,17 +1921,7 @@ mod tests {
     #[test]
     fn todays_province_of_a_merged_one_is_an_aside_not_a_party() {
         let x = run("Thứ Hai, 10/11/2025\nNăm 2017, tỉnh Bà Rịa - Vũng Tàu (nay thuộc TP.HCM) và bang Tây Úc đã ký biên bản ghi nhớ hợp tác trong lĩnh vực giáo dục - đào tạo.");
-        let parties: Vec<Vec<String>> = x
-            .agreements
-            .iter()
-            .map(|a| {
-                a.parties
-                    .iter()
-                    .map(|p| p.place.code().to_string())
-                    .collect()
-            })
-            .collect();
-        assert_eq!(parties, [["VN-43", "AU-WA"]]);
+        assert_eq!(party_codes(&x), [["VN-43", "AU-WA"]]);
     }
 
     #[test]
@@ -1970,16 +1972,6 @@ mod tests {
     #[test]
     fn where_a_signing_takes_place_is_not_a_side_of_it() {
         let x = run("Ngày 24/6/2024, tại Seoul, UBND tỉnh Tuyên Quang và chính quyền tỉnh Gangwon (Hàn Quốc) đã ký kết biên bản ghi nhớ hợp tác về du lịch.");
-        let parties: Vec<Vec<String>> = x
-            .agreements
-            .iter()
-            .map(|a| {
-                a.parties
-                    .iter()
-                    .map(|p| p.place.code().to_string())
-                    .collect()
-            })
-            .collect();
-        assert_eq!(parties, [["VN-07", "KR-42"]]);
+        assert_eq!(party_codes(&x), [["VN-07", "KR-42"]]);
     }
 }
