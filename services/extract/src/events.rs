@@ -1507,23 +1507,6 @@ fn leader_after(doc: &Doc<'_>, from: usize, limit: usize) -> Option<Person> {
     })
 }
 
-/// Courtesy words and academic titles written before a name ("ông", "PGS.TS").
-const HONORIFICS: &[&str] = &[
-    "ông ",
-    "bà ",
-    "ngài ",
-    "đồng chí ",
-    "PGS.TS ",
-    "PGS.TS. ",
-    "GS.TS ",
-    "TS. ",
-    "TS ",
-    "GS. ",
-    "Ông ",
-    "Bà ",
-    "Ngài ",
-    "Đồng chí ",
-];
 /// Lowercase words inside European names ("Jan van der Berg").
 const NAME_PARTICLES: &[&str] = &[
     "van", "der", "den", "de", "von", "di", "da", "la", "le", "du",
@@ -1536,10 +1519,7 @@ const MAX_HONORED_NAME_WORDS: usize = 6;
 /// not read on their own (transcribed Khmer names, "van der").
 fn honored_name(phrase: &str) -> Option<Person> {
     let phrase = phrase.trim();
-    let rest = HONORIFICS
-        .iter()
-        .find_map(|h| phrase.strip_prefix(h))?
-        .trim_start();
+    let rest = crate::persons::after_honorific(phrase)?;
     let (name, title) = rest.split_once(',').unwrap_or((rest, ""));
     let name = name.trim();
     let words: Vec<&str> = name.split_whitespace().collect();

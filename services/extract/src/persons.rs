@@ -41,6 +41,8 @@ struct Rules {
     titles: Lexicon<u32>,
     skip: Lexicon<()>,
     honorifics: Lexicon<()>,
+    /// The honorifics as written, longest first, for [`after_honorific`].
+    honorific_words: Vec<String>,
     surnames: HashSet<String>,
     not_names: HashSet<String>,
     word_char: WordChars,
@@ -148,10 +150,13 @@ fn rules() -> &'static Rules {
         for s in &surnames {
             not_names.remove(s);
         }
+        let mut honorific_words = firsts(HONORIFICS);
+        honorific_words.sort_by_key(|h| std::cmp::Reverse(h.len()));
         Rules {
             titles: Lexicon::new(titles),
             skip: Lexicon::new(skip.into_iter().map(|s| (s, ()))),
-            honorifics: Lexicon::new(firsts(HONORIFICS).into_iter().map(|s| (s, ()))),
+            honorifics: Lexicon::new(honorific_words.iter().map(|s| (s.clone(), ()))),
+            honorific_words,
             surnames,
             not_names,
             word_char: WordChars::new(),
@@ -323,6 +328,17 @@ impl Scan<'_> {
         }
         best
     }
+}
+
+/// What follows a leading honorific ("ông", "đồng chí", "PGS.TS") in `phrase`, when it starts
+/// with one.
+pub fn after_honorific(phrase: &str) -> Option<&str> {
+    rules().honorific_words.iter().find_map(|h| {
+        phrase
+            .strip_prefix(h.as_str())
+            .filter(|rest| rest.starts_with(' '))
+            .map(str::trim_start)
+    })
 }
 
 /// Every person mention in the text, in order; `lower` is its [`crate::text::lower_view`].
