@@ -57,12 +57,21 @@ pub fn normalize(body: Body<'_>) -> String {
     };
     let text = p.image.replace_all(&text, REMOVED);
     let text = p.markdown_image.replace_all(&text, REMOVED);
-    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
-    {
+    let others = text.chars().filter(|&c| !is_plain_starter(c));
+    if unicode_normalization::is_nfc_quick(others) == unicode_normalization::IsNormalized::Yes {
         return tidy(&text);
     }
     let text: String = text.nfc().collect();
     tidy(&text)
+}
+
+/// Chars in NFC whatever surrounds them (quick check Yes, combining class 0): ASCII, Latin-1,
+/// Latin Extended-A/B, IPA and spacing modifiers, and Latin Extended Additional, where
+/// Vietnamese vowels with tone marks live. Leaving them out of the quick check keeps its
+/// answer (a starter between two marks can only hide an ordering fault, never a composition)
+/// and spares it most of a Vietnamese text.
+fn is_plain_starter(c: char) -> bool {
+    matches!(c, '\0'..='\u{2ff}' | '\u{1e00}'..='\u{1eff}')
 }
 
 /// Marks where markup was taken out, so that a line left empty by it vanishes instead of
@@ -76,23 +85,10 @@ fn tidy(text: &str) -> String {
     let mut l = String::new();
     for line in text.split(['\n', '\r', '\u{2028}', '\u{2029}']) {
         l.clear();
-        for c in line.chars() {
-            if c.is_ascii_graphic() {
-                // Printable ASCII, most of any text: neither whitespace nor a control char.
-                l.push(c);
-                continue;
-            }
-            let c = if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
-                ' '
-            } else if c.is_control() {
-                continue;
-            } else {
-                c
-            };
-            if c == ' ' && (l.is_empty() || l.ends_with(' ')) {
-                continue;
-            }
-            l.push(c);
+        if is_tidy(line) {
+            l.push_str(line);
+        } else {
+            tidy_line(line, &mut l);
         }
         let l = l.trim_end();
         if l.is_empty() {
@@ -111,6 +107,54 @@ fn tidy(text: &str) -> String {
         out.push_str(l);
     }
     out
+}
+
+/// Whether `line` is already what [`tidy_line`] makes of it: the common case, copied whole.
+fn is_tidy(line: &str) -> bool {
+    let mut after_space = true;
+    for c in line.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_ascii_graphic()
+            || !(c.is_ascii() || c.is_whitespace() || c.is_control() || is_zero_width(c))
+        {
+            after_space = false;
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
+/// Zero-width chars that [`tidy_line`] turns into spaces.
+fn is_zero_width(c: char) -> bool {
+    c == '\u{200b}' || c == '\u{feff}'
+}
+
+/// Appends `line` to `l` with whitespace runs as one space, no leading space, and no control
+/// or zero-width chars.
+fn tidy_line(line: &str, l: &mut String) {
+    for c in line.chars() {
+        if c.is_ascii_graphic() {
+            // Printable ASCII, most of any text: neither whitespace nor a control char.
+            l.push(c);
+            continue;
+        }
+        let c = if c.is_whitespace() || is_zero_width(c) {
+            ' '
+        } else if c.is_control() {
+            continue;
+        } else {
+            c
+        };
+        if c == ' ' && (l.is_empty() || l.ends_with(' ')) {
+            continue;
+        }
+        l.push(c);
+    }
 }
 
 fn decode_entities(s: &str) -> String {
@@ -202,6 +246,22 @@ mod tests {
             normalize(Body::Text(decomposed)),
             "Hà Nội có mưa\n\nNgày mai"
         );
+    }
+
+    #[test]
+    fn plain_starters_are_nfc_anywhere() {
+        use unicode_normalization::{char::canonical_combining_class, is_nfc_quick, IsNormalized};
+        for c in ('\0'..='\u{10ffff}').filter(|&c| is_plain_starter(c)) {
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn tone_marks_typed_apart_are_composed() {
+        // "Thừa Thiên Huế" with its tone marks typed as combining chars after the vowels.
+        let typed = "Thu\u{31b}\u{300}a Thie\u{302}n Hue\u{302}\u{301}";
+        assert_eq!(normalize(Body::Text(typed)), "Thừa Thiên Huế");
     }
 
     #[test]

@@ -111,6 +111,14 @@ impl WordChars {
     }
 }
 
+impl Rules {
+    /// Whether `word` is a surname. Every surname is capitalised, and checking that first
+    /// spares the hash of most words.
+    fn is_surname(&self, word: &str) -> bool {
+        word.chars().next().is_some_and(char::is_uppercase) && self.surnames.contains(word)
+    }
+}
+
 fn rules() -> &'static Rules {
     static R: OnceLock<Rules> = OnceLock::new();
     R.get_or_init(|| {
@@ -186,7 +194,8 @@ fn is_name_word(w: &str) -> bool {
 struct Scan<'a> {
     text: &'a str,
     toks: Vec<Tok>,
-    glued: HashSet<usize>,
+    /// Tokens that are a name glued to its honorific, rare enough for a list.
+    glued: Vec<usize>,
     places: &'a [PlaceMention],
     skips: Vec<Hit<()>>,
     honorifics: Vec<Hit<()>>,
@@ -357,7 +366,7 @@ pub fn find(
         let first = places.partition_point(|p| p.full.end <= s.start);
         let last = places.partition_point(|p| p.full.start < s.end).max(first);
         let mut toks = Vec::new();
-        let mut glued = HashSet::new();
+        let mut glued = Vec::new();
         for m in r.word_char.words(&text[s.clone()]) {
             let (start, end) = (s.start + m.start, s.start + m.end);
             let g = glued_honorific(&text[start..end]);
@@ -366,7 +375,7 @@ pub fn find(
                     start,
                     end: start + g,
                 });
-                glued.insert(toks.len());
+                glued.push(toks.len());
                 toks.push(Tok {
                     start: start + g,
                     end,
@@ -405,7 +414,7 @@ pub fn find(
                     .honorifics
                     .iter()
                     .any(|h| h.end + 1 == start && &text[h.end..start] == " ");
-            if !honorific && !r.surnames.contains(scan.word(i)) {
+            if !honorific && !r.is_surname(scan.word(i)) {
                 continue;
             }
             let Some(run) = scan.name_run(i) else {
@@ -541,6 +550,14 @@ fn after_title(scan: &Scan<'_>, title: &Hit<u32>, limit: usize) -> Option<Person
 mod tests {
     use super::*;
     use crate::{places, places::Gazetteer, sentences, text::lower_view};
+
+    #[test]
+    fn surnames_in_the_data_are_capitalised() {
+        // `Rules::is_surname` relies on it.
+        for s in &rules().surnames {
+            assert!(s.chars().next().is_some_and(char::is_uppercase), "{s}");
+        }
+    }
 
     fn people(text: &str) -> Vec<PersonMention> {
         let g = Gazetteer::builtin();
