@@ -79,54 +79,89 @@ fn is_plain_starter(c: char) -> bool {
 const REMOVED: &str = "\u{1}";
 
 fn tidy(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut blank = false;
-    // One buffer for every line, cleared before each.
+    let mut page = Page {
+        out: String::with_capacity(text.len()),
+        blank: false,
+    };
+    // One buffer for every untidy line, cleared before each.
     let mut l = String::new();
-    for line in text.split(['\n', '\r', '\u{2028}', '\u{2029}']) {
-        l.clear();
-        if is_tidy(line) {
-            l.push_str(line);
-        } else {
-            tidy_line(line, &mut l);
-        }
-        let l = l.trim_end();
-        if l.is_empty() {
-            if !line.contains(REMOVED) {
-                blank = !out.is_empty();
-            }
+    // Split at '\n' first (a byte search); the other line breaks are whitespace, so a piece
+    // holding one is not tidy and is split again.
+    for piece in text.split('\n') {
+        if is_tidy(piece) {
+            page.push(piece.trim_end(), piece);
             continue;
         }
-        if !out.is_empty() {
-            out.push('\n');
-            if blank {
-                out.push('\n');
+        for line in piece.split(['\r', '\u{2028}', '\u{2029}']) {
+            l.clear();
+            tidy_line(line, &mut l);
+            page.push(l.trim_end(), line);
+        }
+    }
+    page.out
+}
+
+/// The tidy text being written: its lines, at most one blank line in a row.
+struct Page {
+    out: String,
+    /// Whether a blank line comes before the next line.
+    blank: bool,
+}
+
+impl Page {
+    /// Adds `line`, tidied from `raw`; an empty one is a blank line unless markup was taken
+    /// out of it.
+    fn push(&mut self, line: &str, raw: &str) {
+        if line.is_empty() {
+            if !raw.contains(REMOVED) {
+                self.blank = !self.out.is_empty();
+            }
+            return;
+        }
+        if !self.out.is_empty() {
+            self.out.push('\n');
+            if self.blank {
+                self.out.push('\n');
             }
         }
-        blank = false;
-        out.push_str(l);
+        self.blank = false;
+        self.out.push_str(line);
     }
-    out
 }
 
 /// Whether `line` is already what [`tidy_line`] makes of it: the common case, copied whole.
+/// Read byte by byte: the chars that tidying changes are ASCII or have the few UTF-8 prefixes
+/// matched below (see [`is_untidy_char`]).
 fn is_tidy(line: &str) -> bool {
+    let b = line.as_bytes();
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
     let mut after_space = true;
-    for c in line.chars() {
-        if c == ' ' {
-            if after_space {
-                return false;
-            }
-            after_space = true;
-        } else if c.is_ascii_graphic()
-            || !(c.is_ascii() || c.is_whitespace() || c.is_control() || is_zero_width(c))
-        {
-            after_space = false;
-        } else {
+    for (i, &c) in b.iter().enumerate() {
+        let untidy = match c {
+            b' ' => after_space,
+            0..=0x1f | 0x7f => true,
+            0xc2 => at(i + 1) <= 0xa0,
+            0xe1 => at(i + 1) == 0x9a && at(i + 2) == 0x80,
+            0xe2 => match at(i + 1) {
+                0x80 => matches!(at(i + 2), 0x80..=0x8b | 0xa8 | 0xa9 | 0xaf),
+                0x81 => at(i + 2) == 0x9f,
+                _ => false,
+            },
+            0xe3 => at(i + 1) == 0x80 && at(i + 2) == 0x80,
+            0xef => at(i + 1) == 0xbb && at(i + 2) == 0xbf,
+            _ => false,
+        };
+        if untidy {
             return false;
         }
+        after_space = c == b' ';
     }
     true
+}
+
+/// The chars [`tidy_line`] drops or turns into a space.
+fn is_untidy_char(c: char) -> bool {
+    c.is_whitespace() || c.is_control() || is_zero_width(c)
 }
 
 /// Zero-width chars that [`tidy_line`] turns into spaces.
@@ -143,12 +178,12 @@ fn tidy_line(line: &str, l: &mut String) {
             l.push(c);
             continue;
         }
-        let c = if c.is_whitespace() || is_zero_width(c) {
-            ' '
-        } else if c.is_control() {
-            continue;
-        } else {
+        let c = if !is_untidy_char(c) {
             c
+        } else if c.is_whitespace() || is_zero_width(c) {
+            ' '
+        } else {
+            continue;
         };
         if c == ' ' && (l.is_empty() || l.ends_with(' ')) {
             continue;
@@ -246,6 +281,18 @@ mod tests {
             normalize(Body::Text(decomposed)),
             "Hà Nội có mưa\n\nNgày mai"
         );
+    }
+
+    #[test]
+    fn tidy_lines_are_found_byte_by_byte() {
+        // One space between words is tidy; every other untidy char makes the line untidy.
+        for c in ('\0'..='\u{10ffff}').filter(|&c| c != ' ') {
+            let line = format!("a{c}b");
+            assert_eq!(is_tidy(&line), !is_untidy_char(c), "{c:?}");
+        }
+        assert!(is_tidy("Đoàn công tác thăm tỉnh Gyeonggi – Hàn Quốc"));
+        assert!(!is_tidy(" thụt lề"));
+        assert!(!is_tidy("hai  dấu cách"));
     }
 
     #[test]

@@ -81,31 +81,41 @@ impl WordChars {
     /// match starts at a word char and the greedy quantifiers never give back, so a scan
     /// needs no backtracking.)
     fn words(&self, s: &str) -> Vec<Range<usize>> {
-        let mut out = Vec::new();
-        let mut chars = s.char_indices().peekable();
-        while let Some((start, c)) = chars.next() {
-            if !self.contains(c) {
-                continue;
+        let bytes = s.as_bytes();
+        // The length of the word char at `i`, if one is there; ASCII (most of the text) is
+        // decided from the byte.
+        let word_char_at = |i: usize| -> Option<usize> {
+            let &b = bytes.get(i)?;
+            if b.is_ascii() {
+                return b.is_ascii_alphanumeric().then_some(1);
             }
-            let mut end = start + c.len_utf8();
+            let c = s[i..].chars().next()?;
+            self.contains(c).then(|| c.len_utf8())
+        };
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            let Some(n) = word_char_at(i) else {
+                i += s[i..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            };
+            let start = i;
+            i += n;
             loop {
-                while let Some(&(i, c)) = chars.peek().filter(|&&(_, c)| self.contains(c)) {
-                    end = i + c.len_utf8();
-                    chars.next();
+                while let Some(n) = word_char_at(i) {
+                    i += n;
                 }
-                let joined = chars
-                    .peek()
-                    .is_some_and(|&(_, c)| matches!(c, '-' | '\'' | '’'))
-                    && s[end..]
-                        .chars()
-                        .nth(1)
-                        .is_some_and(|next| self.contains(next));
-                if !joined {
+                let joiner = match bytes.get(i) {
+                    Some(b'-' | b'\'') => 1,
+                    _ if s[i..].starts_with('’') => '’'.len_utf8(),
+                    _ => 0,
+                };
+                if joiner == 0 || word_char_at(i + joiner).is_none() {
                     break;
                 }
-                chars.next();
+                i += joiner;
             }
-            out.push(start..end);
+            out.push(start..i);
         }
         out
     }
@@ -365,9 +375,10 @@ pub fn find(
     for s in sentences {
         let first = places.partition_point(|p| p.full.end <= s.start);
         let last = places.partition_point(|p| p.full.start < s.end).max(first);
-        let mut toks = Vec::new();
+        let words = r.word_char.words(&text[s.clone()]);
+        let mut toks = Vec::with_capacity(words.len());
         let mut glued = Vec::new();
-        for m in r.word_char.words(&text[s.clone()]) {
+        for m in words {
             let (start, end) = (s.start + m.start, s.start + m.end);
             let g = glued_honorific(&text[start..end]);
             if g > 0 {
@@ -550,6 +561,21 @@ fn after_title(scan: &Scan<'_>, title: &Hit<u32>, limit: usize) -> Option<Person
 mod tests {
     use super::*;
     use crate::{places, places::Gazetteer, sentences, text::lower_view};
+
+    #[test]
+    fn words_are_what_the_word_pattern_finds() {
+        let pattern = Regex::new(r"[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*").unwrap();
+        let texts = [
+            "Ông Chăn-thạ-vông Xổm-xay, Phó Chủ tịch tỉnh Xiêng Khoảng (Lào), đã đến thăm.",
+            "O’Brien và d'Artagnan - hai -người '' ’’ a-'b ’x ÿ₫ 2024-2025 ١٢ x\u{301}y",
+            "Thống đốc tỉnh Hokkaido Suzuki Naomichi; Ile-de-France — 東京都 -",
+            "",
+        ];
+        for t in texts {
+            let want: Vec<_> = pattern.find_iter(t).map(|m| m.range()).collect();
+            assert_eq!(rules().word_char.words(t), want, "{t}");
+        }
+    }
 
     #[test]
     fn surnames_in_the_data_are_capitalised() {

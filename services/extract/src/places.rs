@@ -51,6 +51,9 @@ pub struct Gazetteer {
     /// NFA, not a DFA: a DFA of these patterns takes tens of MB, and walking it is all cache
     /// misses.
     matcher: NFA,
+    /// Whether some pattern of `matcher` starts with a byte: a walk from any other byte is
+    /// not begun.
+    first_bytes: [bool; 256],
     name_patterns: Vec<String>,
     name_places: Vec<Vec<usize>>,
     designator_prefs: Vec<PlaceLevel>,
@@ -241,8 +244,15 @@ impl Gazetteer {
             .chain(&designator_patterns)
             .chain(&org_patterns)
             .collect();
+        let mut first_bytes = [false; 256];
+        for p in &all {
+            if let Some(&b) = p.as_bytes().first() {
+                first_bytes[usize::from(b)] = true;
+            }
+        }
         Gazetteer {
             matcher: build(&all),
+            first_bytes,
             name_patterns: patterns,
             name_places,
             places,
@@ -388,7 +398,7 @@ pub fn find(g: &Gazetteer, text: &str, sentences: &[Range<usize>]) -> Vec<PlaceM
     let mut raw: Vec<(usize, usize, usize)> = Vec::new();
     let mut designator_hits: Vec<(usize, usize, usize)> = Vec::new();
     let mut org_hits: Vec<(usize, usize, usize)> = Vec::new();
-    for (start, end, id) in word_matches(&g.matcher, text) {
+    for (start, end, id) in word_matches(&g.matcher, &g.first_bytes, text) {
         match id {
             _ if id < names_end => raw.push((start, end, id)),
             _ if id < designators_end => designator_hits.push((start, end, id - names_end)),
@@ -487,7 +497,11 @@ pub fn find(g: &Gazetteer, text: &str, sentences: &[Range<usize>]) -> Vec<PlaceM
 /// (the first half of `is_word`), so the automaton is walked, anchored, only from those chars
 /// (word starts, a few in every ten bytes) and only as far as some pattern continues there,
 /// instead of through every byte of the text.
-fn word_matches(matcher: &NFA, text: &str) -> Vec<(usize, usize, usize)> {
+fn word_matches(
+    matcher: &NFA,
+    first_bytes: &[bool; 256],
+    text: &str,
+) -> Vec<(usize, usize, usize)> {
     let start_state = matcher
         .start_state(Anchored::Yes)
         .unwrap_or_else(|e| panic!("gazetteer automaton is not anchored: {e}"));
@@ -505,7 +519,7 @@ fn word_matches(matcher: &NFA, text: &str) -> Vec<(usize, usize, usize)> {
             Some(&f) => (f & ALPHANUMERIC != 0, f & LOWERCASE != 0),
             None => (first.is_alphanumeric(), first.is_lowercase()),
         };
-        if !may_start {
+        if !may_start || !first_bytes[usize::from(bytes[start])] {
             continue;
         }
         let mut state = start_state;
