@@ -1608,6 +1608,10 @@ fn merge_visits(doc: &Doc<'_>, mentions: Vec<VisitMention>) -> Vec<Visit> {
         }
     }
     for v in &mut out {
+        if let Some((start, end)) = trip_span(doc, v) {
+            v.start = Some(start);
+            v.end = Some(end);
+        }
         for side in [&mut v.guest, &mut v.host] {
             if let Some(p) = doc
                 .main_region_of(&side.place.country)
@@ -1632,6 +1636,35 @@ fn merge_visits(doc: &Doc<'_>, mentions: Vec<VisitMention>) -> Vec<Visit> {
             .collect();
     }
     out
+}
+
+/// The span of days of the trip a visit dated by one day belongs to: a sentence about a
+/// delegation or its trip that gives a span holding that day and names no place beyond the
+/// two sides' countries ("Đoàn có chuyến thăm, làm việc tại Nghệ An từ ngày 15 - 17/5"),
+/// while the reception or talks that state the visit give their own day.
+fn trip_span(doc: &Doc<'_>, v: &Visit) -> Option<(PartialDate, PartialDate)> {
+    let day = v.start.filter(|d| d.day > 0 && v.end.is_none())?;
+    let countries = [&v.guest.place.country, &v.host.place.country];
+    doc.c.dates.iter().find_map(|d| {
+        let end = d.end.filter(|_| d.kind == DateKind::Span)?;
+        let holds = d.date.year == day.year
+            && (d.date.month, d.date.day) <= (day.month, day.day)
+            && (day.month, day.day) <= (end.month, end.day);
+        if !holds {
+            return None;
+        }
+        let s = doc
+            .c
+            .sentences
+            .iter()
+            .find(|s| s.start <= d.span.start && d.span.end <= s.end)?;
+        let about_a_trip = doc.has(s, Cat::Delegation) || doc.has(s, Cat::Toward);
+        let other_place = doc
+            .places_in(s)
+            .iter()
+            .any(|p| !countries.contains(&&p.place.country));
+        (about_a_trip && !other_place).then_some((d.date, end))
+    })
 }
 
 /// Officials of one side at a signing held at a stated place of the other side travelled
@@ -1849,6 +1882,25 @@ mod tests {
         );
         let x = run("Thống đốc tỉnh Fukuoka cho biết sẽ sang thăm thành phố Hà Nội.");
         assert!(x.visits.is_empty());
+    }
+
+    #[test]
+    fn a_visit_spans_its_trip() {
+        let x = run("Đoàn đại biểu tỉnh Savannakhet (Lào) có chuyến thăm, làm việc tại tỉnh Quảng Trị từ ngày 15 đến 17/5/2024. \
+                     Chiều 16/5, Bí thư Tỉnh ủy Quảng Trị tiếp đoàn đại biểu tỉnh Savannakhet.");
+        assert_eq!(codes(&x), [("LA-SV".to_string(), "VN-25".to_string())]);
+        let (start, end) = (x.visits[0].start.unwrap(), x.visits[0].end.unwrap());
+        assert_eq!((start.month, start.day, end.day), (5, 15, 17));
+        // A span of another trip, elsewhere, is not this one's.
+        let x = run("Đoàn công tác của tỉnh đã thăm tỉnh Gangwon (Hàn Quốc) từ ngày 14 đến 18/5/2024. \
+                     Chiều 16/5/2024, Bí thư Tỉnh ủy Quảng Trị tiếp đoàn đại biểu tỉnh Savannakhet (Lào).");
+        let savannakhet = x
+            .visits
+            .iter()
+            .find(|v| v.guest.place.code() == "LA-SV")
+            .unwrap();
+        assert_eq!(savannakhet.start.map(|d| d.day), Some(16));
+        assert!(savannakhet.end.is_none());
     }
 
     #[test]
