@@ -51,6 +51,7 @@ struct Patterns {
     dmy: Regex,
     iso: Regex,
     span: Regex,
+    span_months: Regex,
     span_words: Regex,
     dm_prefixed: Regex,
     dm_bare: Regex,
@@ -74,6 +75,9 @@ fn patterns() -> &'static Patterns {
                 r"(?i)(?-u:\b)([0-9]{1,2})[ ]+(?:đến|tới|và)[ ]+(?:ngày[ ]+)?([0-9]{1,2})[ ]?[/.][ ]?([0-9]{1,2})(?:[ ]?/[ ]?((?:19|20)[0-9]{2}))?(?-u:\b)",
             ),
             span: re(r"(?-u:\b)([0-9]{1,2})[ ]?[-–][ ]?([0-9]{1,2})[ ]?/[ ]?([0-9]{1,2})(?:[ ]?/[ ]?((?:19|20)[0-9]{2}))?(?-u:\b)"),
+            span_months: re(
+                r"(?i)(?-u:\b)([0-9]{1,2})/([0-9]{1,2})[ ]+(?:đến|tới)[ ]+(?:ngày[ ]+)?([0-9]{1,2})/([0-9]{1,2})(?:/((?:19|20)[0-9]{2}))?(?-u:\b)",
+            ),
             dm_prefixed: re(
                 r"(?i)(?-u:\b)(?:ngày|sáng|chiều|trưa|tối|đêm|hôm|từ)[ ]+(?:ngày[ ]+)?([0-9]{1,2})[ ]?[-/.][ ]?([0-9]{1,2})(?-u:\b)",
             ),
@@ -112,6 +116,16 @@ fn date(year: i32, month: u32, day: u32) -> PartialDate {
 }
 
 /// Whether a match is followed by more date digits ("3/4/20" is not "3/4").
+/// Whether the number starting at `start` is the last part of a date ("23/2 đến 27/2": the
+/// "2" after the slash does not start a span).
+fn ends_a_date(text: &str, start: usize) -> bool {
+    let mut before = text[..start].chars().rev();
+    matches!(
+        (before.next(), before.next()),
+        (Some('/' | '.' | '-'), Some(d)) if d.is_ascii_digit()
+    )
+}
+
 fn continues(text: &str, end: usize) -> bool {
     let mut rest = text[end..].chars();
     matches!(
@@ -168,6 +182,30 @@ pub fn find(
             found.push(m);
         }
     };
+    // "từ ngày 28/2 đến 3/3/2024": a span across months.
+    for c in p.span_months.captures_iter(text) {
+        let (d1, m1, d2, m2) = (num(&c, 1), num(&c, 2), num(&c, 3), num(&c, 4));
+        let y = num(&c, 5) as i32;
+        let whole = c.get(0).map_or(0..0, |m| m.range());
+        if valid(d1, m1)
+            && valid(d2, m2)
+            && d1 > 0
+            && d2 > 0
+            && (m1, d1) < (m2, d2)
+            && !continues(text, whole.end)
+            && !ends_a_date(text, whole.start)
+        {
+            add(
+                DateMention {
+                    span: whole,
+                    date: date(y, m1, d1),
+                    end: Some(date(y, m2, d2)),
+                    kind: DateKind::Span,
+                },
+                &mut found,
+            );
+        }
+    }
     for c in p
         .span
         .captures_iter(text)
@@ -175,7 +213,13 @@ pub fn find(
     {
         let (d1, d2, m, y) = (num(&c, 1), num(&c, 2), num(&c, 3), num(&c, 4) as i32);
         let whole = c.get(0).map_or(0..0, |m| m.range());
-        if valid(d1, m) && valid(d2, m) && d1 > 0 && d1 < d2 && !continues(text, whole.end) {
+        if valid(d1, m)
+            && valid(d2, m)
+            && d1 > 0
+            && d1 < d2
+            && !continues(text, whole.end)
+            && !ends_a_date(text, whole.start)
+        {
             add(
                 DateMention {
                     span: whole,
@@ -540,6 +584,20 @@ mod tests {
         );
         assert_eq!(ymd(d[0].date), (2023, 11, 10));
         assert_eq!(d[0].end.map(ymd), Some((2023, 11, 12)));
+    }
+
+    #[test]
+    fn spans_across_months_and_after_a_full_date() {
+        let d = dates(
+            "Từ ngày 28/2 đến ngày 3/3/2024, đoàn công tác thăm tỉnh Chiba.",
+            None,
+        );
+        assert_eq!(ymd(d[0].date), (2024, 2, 28));
+        assert_eq!(d[0].end.map(ymd), Some((2024, 3, 3)));
+        // The "2" of "23/2" does not open a span "2 đến 27/2".
+        let d = dates("Từ ngày 23/2 và ngày 27/2/2023, đoàn làm việc.", None);
+        assert!(d.iter().all(|m| m.kind != DateKind::Span), "{d:?}");
+        assert_eq!((d[0].date.month, d[0].date.day), (2, 23));
     }
 
     #[test]

@@ -916,17 +916,26 @@ fn established(doc: &Doc<'_>, si: usize) -> Option<AgreementMention> {
         Anniversary::Founded(year) => year,
         Anniversary::Unknown => return None,
         Anniversary::None => {
+            // The year after the phrase ("… hữu nghị năm 2009"), else the one that opens the
+            // clause before it ("Năm 2017, hai thành phố thiết lập quan hệ hữu nghị").
             let reach = crate::text::floor_boundary(c.text, (hit.end + ESTABLISH_REACH).min(s.end));
-            c.dates
+            let back = crate::text::floor_boundary(
+                c.text,
+                hit.start.saturating_sub(ESTABLISH_REACH).max(s.start),
+            );
+            let bare_year = |d: &&DateMention| d.kind == DateKind::Point && d.date.month == 0;
+            let after = c
+                .dates
                 .iter()
-                .find(|d| {
-                    d.span.start >= hit.end
-                        && d.span.end <= reach
-                        && d.kind == DateKind::Point
-                        && d.date.month == 0
-                })?
-                .date
-                .year
+                .filter(bare_year)
+                .find(|d| d.span.start >= hit.end && d.span.end <= reach);
+            let before = || {
+                c.dates
+                    .iter()
+                    .filter(bare_year)
+                    .rfind(|d| d.span.start >= back && d.span.end <= hit.start)
+            };
+            after.or_else(before)?.date.year
         }
     };
     let distinct = distinct_codes(&doc.places_in(s));
@@ -949,6 +958,20 @@ fn established(doc: &Doc<'_>, si: usize) -> Option<AgreementMention> {
     })
 }
 
+/// Words that mark an anniversary when "N năm" follows them ("kỷ niệm 15 năm", "tròn 10 năm").
+const ANNIVERSARY_CUES: &[&str] = &["kỷ niệm ", "tròn "];
+/// How many bytes of party names may stand between "N năm" and the event it counts from.
+const ANNIVERSARY_PARTIES_REACH: usize = 80;
+/// Words that show "N năm" counts from something else than the event after it.
+const ANNIVERSARY_OTHER: &[&str] = &[
+    "quan hệ",
+    "thành lập",
+    "hợp tác",
+    "giải phóng",
+    "chiến thắng",
+    "ngoại giao",
+];
+
 /// What "kỷ niệm N năm" just before an event word says of when it happened.
 enum Anniversary {
     /// No anniversary is marked there.
@@ -964,16 +987,25 @@ enum Anniversary {
 /// article.
 fn anniversary(doc: &Doc<'_>, s: &Range<usize>, at: usize) -> Anniversary {
     let before = &doc.lower[s.start..at];
-    let Some(i) = before.rfind("kỷ niệm ") else {
+    let Some((i, cue)) = ANNIVERSARY_CUES
+        .iter()
+        .filter_map(|c| before.rfind(c).map(|i| (i, c)))
+        .max_by_key(|&(i, _)| i)
+    else {
         return Anniversary::None;
     };
-    let rest = &before[i + "kỷ niệm ".len()..];
+    let rest = &before[i + cue.len()..];
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
     let tail = rest[digits.len()..].trim_start();
     let tail = tail.strip_prefix("năm").map(str::trim_start);
+    // What stands between "N năm" and the event: nothing ("kỷ niệm 15 năm ngày ký …"), or
+    // only its parties ("tròn 10 năm hai thành phố A và B ký …"), never a clause or another
+    // relation ("kỷ niệm 50 năm quan hệ ngoại giao, hai bên đã ký …").
     let close = tail.is_some_and(|t| {
         let t = t.strip_prefix("ngày").map_or(t, str::trim_start);
-        t.is_empty()
+        t.len() <= ANNIVERSARY_PARTIES_REACH
+            && !t.contains([',', ';', ':'])
+            && !ANNIVERSARY_OTHER.iter().any(|w| t.contains(w))
     });
     if !close {
         // An anniversary of something else ("Nhân dịp kỷ niệm 50 năm quan hệ ngoại giao, hai
@@ -1882,6 +1914,25 @@ mod tests {
         );
         let x = run("Thống đốc tỉnh Fukuoka cho biết sẽ sang thăm thành phố Hà Nội.");
         assert!(x.visits.is_empty());
+    }
+
+    #[test]
+    fn a_friendship_founded_in_a_year_stated_before_it() {
+        let x = run("Năm 2017, thành phố Đà Nẵng và thành phố Daegu (Hàn Quốc) thiết lập quan hệ hữu nghị; từ đó đến nay các chương trình giao lưu được duy trì.");
+        assert_eq!(x.agreements.len(), 1);
+        assert_eq!(x.agreements[0].status, AgreementStatus::Past);
+        assert_eq!(x.agreements[0].signed_on.map(|d| d.year), Some(2017));
+    }
+
+    #[test]
+    fn a_round_anniversary_dates_the_signing_it_counts_from() {
+        let x = run("Năm 2024 đánh dấu tròn 10 năm hai thành phố Nha Trang và Vladivostok (Nga) ký thỏa thuận kết nghĩa.");
+        assert_eq!(x.agreements.len(), 1);
+        assert_eq!(x.agreements[0].status, AgreementStatus::Past);
+        assert_eq!(x.agreements[0].signed_on.map(|d| d.year), Some(2014));
+        // Ten years of something else do not date the signing.
+        let x = run("Ngày 12/9/2024, nhân dịp tròn 10 năm hợp tác, thành phố Nha Trang và thành phố Vladivostok (Nga) đã ký thỏa thuận hợp tác mới.");
+        assert_eq!(x.agreements[0].status, AgreementStatus::Signed);
     }
 
     #[test]
