@@ -334,11 +334,13 @@ pub fn find(
                 .entry((sentence.start, periods))
                 .or_insert_with(|| context_year(text, lower, sentence.clone(), &found, periods))
         };
+        let coming = is_coming(lower, found[i].span.end);
         let year = year_of(false)
             .or_else(|| {
-                published
-                    .filter(|p| p.year > 0)
-                    .map(|p| year_near(p, found[i].date))
+                published.filter(|p| p.year > 0).map(|p| match coming {
+                    true => year_ahead(p, found[i].date),
+                    false => year_near(p, found[i].date),
+                })
             })
             .or_else(|| year_of(true))
             .or(article_year);
@@ -428,6 +430,35 @@ fn point(c: &Captures<'_>, d: PartialDate) -> DateMention {
 
 /// The year of a day-month date reported in an article published on `published`: the same
 /// year, unless the month lies well after publication (a December event reported in January).
+/// Whether the date ending at `end` is marked as still to come ("tháng 9 tới", "tháng 12
+/// sắp tới"), not "tới" opening the end of a range ("tháng 3 tới tháng 5").
+fn is_coming(lower: &str, end: usize) -> bool {
+    let rest = &lower[end..];
+    let Some(after) = rest
+        .strip_prefix(" sắp tới")
+        .or_else(|| rest.strip_prefix(" tới"))
+    else {
+        return false;
+    };
+    let range_end = [" tháng", " ngày", " năm", " cuối", " đầu", " giữa"]
+        .iter()
+        .any(|w| after.starts_with(w))
+        || after
+            .strip_prefix(' ')
+            .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()));
+    !range_end
+}
+
+/// The year of a date still to come, seen from the publication date: this year when its
+/// month is not yet past, else the next.
+fn year_ahead(published: PartialDate, d: PartialDate) -> i32 {
+    if published.month > 0 && d.month > 0 && d.month < published.month {
+        published.year + 1
+    } else {
+        published.year
+    }
+}
+
 fn year_near(published: PartialDate, d: PartialDate) -> i32 {
     if published.month > 0 && d.month > published.month + 1 {
         published.year - 1
@@ -598,6 +629,23 @@ mod tests {
         let d = dates("Từ ngày 23/2 và ngày 27/2/2023, đoàn làm việc.", None);
         assert!(d.iter().all(|m| m.kind != DateKind::Span), "{d:?}");
         assert_eq!((d[0].date.month, d[0].date.day), (2, 23));
+    }
+
+    #[test]
+    fn a_coming_month_is_this_year_or_the_next() {
+        let published = Some(date(2024, 3, 13));
+        let d = dates(
+            "Tháng 9 tới, đoàn sẽ sang thăm vùng Moravia - Slezsko.",
+            published,
+        );
+        assert_eq!(ymd(d[0].date), (2024, 9, 0));
+        let d = dates("Tháng 2 tới, đoàn sẽ sang thăm tỉnh Chiba.", published);
+        assert_eq!(ymd(d[0].date), (2025, 2, 0));
+        // Without "tới", a month well after the publication is last year's.
+        let d = dates("Tháng 9, đoàn đã sang thăm tỉnh Chiba.", published);
+        assert_eq!(ymd(d[0].date), (2023, 9, 0));
+        let d = dates("Từ tháng 9 tới tháng 11, đoàn đã làm việc.", published);
+        assert_eq!(ymd(d[0].date), (2023, 9, 0));
     }
 
     #[test]

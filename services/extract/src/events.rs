@@ -1936,6 +1936,14 @@ mod tests {
     }
 
     #[test]
+    fn two_schools_are_the_article_pair() {
+        let x = run("Sáng 15-3-2023, Trường Đại học Cần Thơ tiếp đoàn công tác Trường Đại học Kagoshima (Nhật Bản) do GS. Sato Hiroshi, Hiệu trưởng, làm trưởng đoàn. \
+                     Dịp này, hai trường ký kết biên bản ghi nhớ hợp tác giai đoạn 2023-2028.");
+        assert_eq!(party_codes(&x), [["VN-CT", "JP-46"]]);
+        assert_eq!(x.agreements[0].kind, AgreementKind::Memorandum);
+    }
+
+    #[test]
     fn a_visit_spans_its_trip() {
         let x = run("Đoàn đại biểu tỉnh Savannakhet (Lào) có chuyến thăm, làm việc tại tỉnh Quảng Trị từ ngày 15 đến 17/5/2024. \
                      Chiều 16/5, Bí thư Tỉnh ủy Quảng Trị tiếp đoàn đại biểu tỉnh Savannakhet.");
