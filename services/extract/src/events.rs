@@ -1944,6 +1944,16 @@ mod tests {
     }
 
     #[test]
+    fn business_delegations_and_accepted_invitations_are_trips() {
+        let x = run("Hà Nội, 28/8/2025 - Ông Ivan Sokolenko cho biết, trong tháng 12/2025, đoàn doanh nghiệp tỉnh Gomel (Belarus) sẽ sang tỉnh Vĩnh Long khảo sát cơ hội đầu tư.");
+        assert_eq!(codes(&x), [("BY-HO".to_string(), "VN-49".to_string())]);
+        assert_eq!(x.visits[0].status, VisitStatus::Planned);
+        let x = run("Quảng Ngãi, 24/10/2024 - Thị trưởng Quận Hawaii (Hoa Kỳ) Kalani Mahoe nhận lời dẫn đoàn đại biểu Quận Hawaii sang thăm tỉnh Quảng Ngãi vào tháng 3/2025.");
+        assert_eq!(codes(&x), [("US-HI".to_string(), "VN-29".to_string())]);
+        assert_eq!(x.visits[0].status, VisitStatus::Planned);
+    }
+
+    #[test]
     fn a_visit_spans_its_trip() {
         let x = run("Đoàn đại biểu tỉnh Savannakhet (Lào) có chuyến thăm, làm việc tại tỉnh Quảng Trị từ ngày 15 đến 17/5/2024. \
                      Chiều 16/5, Bí thư Tỉnh ủy Quảng Trị tiếp đoàn đại biểu tỉnh Savannakhet.");
