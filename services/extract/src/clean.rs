@@ -90,6 +90,13 @@ fn is_link(line: &str) -> bool {
     is_doubled(line) || (short && (bullet || !ends_like_sentence(line)))
 }
 
+/// Sites print links to their other articles behind an arrow (">> Tỉnh trưởng tỉnh
+/// Chăm-pa-sắc thăm Quảng Nam"), with or without a heading above them; body text never opens
+/// with one.
+fn is_arrow_link(line: &str) -> bool {
+    line.starts_with(['»', '›', '→', '⇒']) || line.starts_with(">>")
+}
+
 /// Where a line falls once a "related news" heading was seen after the article began.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Block {
@@ -148,7 +155,7 @@ pub fn clean(text: &str) -> String {
             }
             continue;
         }
-        if is_credit(t, &lists.credits) || is_doubled(t) {
+        if is_credit(t, &lists.credits) || is_doubled(t) || is_arrow_link(t) {
             continue;
         }
         let previous = kept.iter().rposition(|l| !l.is_empty());
@@ -190,6 +197,12 @@ mod tests {
         let t =
             format!("{BODY}\nTin liên quan\n{link} {link}\n» Khởi công cầu Cửa Lục 3\n\n{more}");
         assert_eq!(clean(&t), format!("{BODY}\n\n{more}"));
+    }
+
+    #[test]
+    fn arrow_links_are_not_the_article() {
+        let t = format!("{BODY}\n\nA.Đ\n\n>> Tỉnh trưởng tỉnh Chăm-pa-sắc thăm Quảng Nam\n» Quảng Nam - Sê Kông: tình hữu nghị bền chặt");
+        assert_eq!(clean(&t), format!("{BODY}\n\nA.Đ"));
     }
 
     #[test]

@@ -1341,8 +1341,19 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
                 if word != "thăm" {
                     continue;
                 }
-                let before: Vec<&&PlaceMention> =
-                    places.iter().filter(|p| p.span.end <= t.start).collect();
+                // The subject before the verb, not the object of an earlier one ("đoàn sẽ đi
+                // thăm Khu kinh tế Đông Nam Nghệ An và thăm hỏi lưu học sinh …").
+                let object_of_earlier = |p: &&PlaceMention| {
+                    towards.iter().any(|e| {
+                        e.end <= p.full.start
+                            && p.span.end <= t.start
+                            && !c.text[e.end..p.full.start].contains(',')
+                    })
+                };
+                let before: Vec<&&PlaceMention> = places
+                    .iter()
+                    .filter(|p| p.span.end <= t.start && !object_of_earlier(p))
+                    .collect();
                 let after = places
                     .iter()
                     .find(|p| p.full.start >= t.end && p.full.start <= t.end + HOST_REACH);
@@ -1951,6 +1962,16 @@ mod tests {
         let x = run("Quảng Ngãi, 24/10/2024 - Thị trưởng Quận Hawaii (Hoa Kỳ) Kalani Mahoe nhận lời dẫn đoàn đại biểu Quận Hawaii sang thăm tỉnh Quảng Ngãi vào tháng 3/2025.");
         assert_eq!(codes(&x), [("US-HI".to_string(), "VN-29".to_string())]);
         assert_eq!(x.visits[0].status, VisitStatus::Planned);
+    }
+
+    #[test]
+    fn the_object_of_a_visit_is_not_a_visitor() {
+        let x = run("Theo chương trình, ngày 17/5/2024, đoàn sẽ đi thăm Khu kinh tế Đông Nam Nghệ An và thăm hỏi lưu học sinh Xiêng Khoảng đang học tập tại Trường Đại học Vinh.");
+        assert!(x.visits.is_empty(), "{:?}", codes(&x));
+        let x = run(
+            "Sau khi dự hội nghị, ngày 17/5/2024, Thống đốc tỉnh Hokkaido thăm tỉnh Quảng Ninh.",
+        );
+        assert_eq!(codes(&x), [("JP-01".to_string(), "VN-13".to_string())]);
     }
 
     #[test]
