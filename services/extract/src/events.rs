@@ -752,7 +752,7 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
             // article ("để ký kết … vào tháng 9/2025").
             let is_planned = sign.is_some_and(|sg| {
                 planned.iter().any(|p| p.end <= sg.start)
-                    || stated_time(c, s).is_some_and(|d| after_publication(c, &d.date))
+                    || own_stated_time(c, s).is_some_and(|d| after_publication(c, &d.date))
             });
             let is_wish = sign.is_some_and(|sg| wish.iter().any(|w| w.end <= sg.start));
             let anchor = sign.map_or(ins.start, |sg| sg.start.min(ins.start));
@@ -768,7 +768,7 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                 };
                 statuses.push((AgreementStatus::Past, Some(founded), 3));
             } else if is_planned {
-                match stated_time(c, s) {
+                match stated_time(c, si) {
                     Some(d) => statuses.push((AgreementStatus::Planned, Some(d.date), 3)),
                     None => continue,
                 }
@@ -1427,9 +1427,9 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
                 .iter()
                 .any(|p| p.end <= from && from - p.end <= PLANNED_LEAD);
             let future = !planned.is_empty()
-                && stated_time(c, s).is_some_and(|d| after_publication(c, &d.date));
+                && own_stated_time(c, s).is_some_and(|d| after_publication(c, &d.date));
             let (status, dated) = if cue_after_guest || cue_leads || future {
-                match stated_time(c, s) {
+                match stated_time(c, si) {
                     Some(d) => (VisitStatus::Planned, Dated::new(d.date, d.end, 3)),
                     None => continue,
                 }
@@ -1773,7 +1773,35 @@ fn venue_visits(doc: &Doc<'_>, agreements: &[Agreement], visits: &mut Vec<Visit>
 /// The first time stated in sentence `s`, which a planned signing or trip needs to count: a
 /// month or day, else a year not before the article's ("trong năm 2025", "quý I/2025"). A
 /// dateline is the article's date, not the event's.
-fn stated_time<'c>(c: &'c Context<'_>, s: &Range<usize>) -> Option<&'c DateMention> {
+/// Openers that put a sentence at the time of the one before ("Nhân dịp này, hai tỉnh sẽ ký
+/// kết …" after "… sẽ sang thăm Gia Lai vào tháng 3/2026").
+const SAME_OCCASION: &[&str] = &[
+    "nhân dịp này",
+    "cũng nhân dịp này",
+    "dịp này",
+    "cũng dịp này",
+    "nhân chuyến thăm này",
+    "trong chuyến thăm này",
+    "khi đó",
+];
+
+/// The time the sentence `si` states for its event: its own, or, when it opens by pointing
+/// back to the same occasion, the sentence before's.
+fn stated_time<'c>(c: &'c Context<'_>, si: usize) -> Option<&'c DateMention> {
+    let s = &c.sentences[si];
+    own_stated_time(c, s).or_else(|| {
+        let opening = c.lower[s.clone()].trim_start();
+        let points_back = SAME_OCCASION.iter().any(|o| {
+            opening
+                .strip_prefix(o)
+                .is_some_and(|rest| rest.starts_with([',', ' ']))
+        });
+        let before = si.checked_sub(1).filter(|_| points_back)?;
+        own_stated_time(c, &c.sentences[before])
+    })
+}
+
+fn own_stated_time<'c>(c: &'c Context<'_>, s: &Range<usize>) -> Option<&'c DateMention> {
     let within = |d: &&DateMention| {
         d.span.start >= s.start && d.span.end <= s.end && d.kind != DateKind::Dateline
     };
@@ -1972,6 +2000,20 @@ mod tests {
             "Sau khi dự hội nghị, ngày 17/5/2024, Thống đốc tỉnh Hokkaido thăm tỉnh Quảng Ninh.",
         );
         assert_eq!(codes(&x), [("JP-01".to_string(), "VN-13".to_string())]);
+    }
+
+    #[test]
+    fn a_signing_on_the_occasion_of_a_planned_trip_is_planned_for_its_time() {
+        let x = run("23/09/2025 10:15\n\nTỉnh trưởng tỉnh Chungcheong Bắc (Hàn Quốc) sẽ dẫn đầu đoàn đại biểu sang thăm tỉnh Gia Lai vào tháng 3/2026. \
+                     Nhân dịp này, hai tỉnh sẽ ký kết Thỏa thuận hợp tác hữu nghị.");
+        assert_eq!(x.agreements.len(), 1);
+        assert_eq!(x.agreements[0].status, AgreementStatus::Planned);
+        let date = x.agreements[0].signed_on.unwrap();
+        assert_eq!((date.year, date.month), (2026, 3));
+        // A signing done on the occasion stays done, whatever time the sentence before gives.
+        let x = run("23/09/2025 10:15\n\nĐoàn đại biểu tỉnh Gia Lai thăm tỉnh Chungcheong Bắc (Hàn Quốc) từ ngày 20 đến 23/9/2025 và mời đoàn của tỉnh bạn sang thăm vào tháng 12/2025. \
+                     Nhân dịp này, hai tỉnh đã ký kết Thỏa thuận hợp tác hữu nghị.");
+        assert_eq!(x.agreements[0].status, AgreementStatus::Signed);
     }
 
     #[test]
