@@ -278,6 +278,17 @@ impl<'a> Doc<'a> {
                 }
             }
         }
+        // A leader whose title names no place ("đoàn đại biểu tỉnh Lào Cai do đồng chí Hoàng
+        // Minh Bảo, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh làm trưởng đoàn") is of the
+        // delegation's place.
+        for m in c.persons {
+            let Some(i) = people.iter().position(|p| p.name == m.person.name) else {
+                continue;
+            };
+            if people[i].place.is_none() {
+                people[i].place = delegation_led_by(c, &places, &hits, m);
+            }
+        }
         let reference_year = event_date
             .filter(|d| d.year > 0 && !d.year_inferred)
             .or_else(|| {
@@ -1055,9 +1066,15 @@ fn fill_parties(
         seen.push(p.place.code().to_string());
         fresh
     });
+    // Each signer's place is a side unless it is one already, or its country stands for it
+    // ("Ông A (Lào Cai), ông B (Hà Giang) và ông C (Vân Nam) ký biên bản": three sides).
     for place in signers {
         let place = g.at_date(place, date);
-        if !parties.iter().any(|p| p.place.country == place.country) {
+        let known = parties.iter().any(|p| {
+            p.place.code() == place.code()
+                || (p.place.country == place.country && p.place.region.is_empty())
+        });
+        if !known {
             parties.push(locality(place));
         }
     }
@@ -1507,6 +1524,43 @@ fn met_at_venue<'a>(
 const MEETING_VERBS: &[&str] = &["hội đàm", "làm việc", "gặp", "tiếp xúc"];
 
 /// The named head of a delegation: "do [ông] X … dẫn đầu / làm trưởng đoàn", "dẫn đầu là X".
+/// How far before its place a delegation word may stand ("đoàn đại biểu cấp cao tỉnh …").
+const DELEGATION_TO_PLACE: usize = 40;
+
+/// The place of the delegation that `m` leads when the text says so right before the name:
+/// "đoàn … tỉnh X (nước Y) do [honorifics, titles] NAME".
+fn delegation_led_by(
+    c: &Context<'_>,
+    places: &[&PlaceMention],
+    hits: &[Hit<Cat>],
+    m: &PersonMention,
+) -> Option<Place> {
+    let sentence = c
+        .sentences
+        .iter()
+        .find(|s| s.start <= m.span.start && m.span.start < s.end)?;
+    let p = places
+        .iter()
+        .filter(|p| p.span.end <= m.span.start && p.full.start >= sentence.start)
+        .rfind(|p| !p.qualifier)?;
+    let gap = &c.lower[p.span.end..m.span.start];
+    // A qualifier after the place ("(nước CHDCND Lào)") may stand before "do".
+    let gap = match gap.trim_start().strip_prefix('(') {
+        Some(rest) => rest.split_once(')').map_or(gap, |(_, after)| after),
+        None => gap,
+    };
+    let led = gap
+        .trim_start()
+        .strip_prefix("do ")
+        .is_some_and(|rest| rest.len() <= MAX_LEADER_PHRASE && !rest.contains([';', ',', '.']));
+    let delegation = hits.iter().any(|h| {
+        h.tag == Cat::Delegation
+            && h.end <= p.full.start
+            && p.full.start - h.end <= DELEGATION_TO_PLACE
+    });
+    (led && delegation).then(|| p.place.clone())
+}
+
 fn leader_after(doc: &Doc<'_>, from: usize, limit: usize) -> Option<Person> {
     let c = doc.c;
     let window = &c.text[from..limit];
@@ -2014,6 +2068,14 @@ mod tests {
         let x = run("23/09/2025 10:15\n\nĐoàn đại biểu tỉnh Gia Lai thăm tỉnh Chungcheong Bắc (Hàn Quốc) từ ngày 20 đến 23/9/2025 và mời đoàn của tỉnh bạn sang thăm vào tháng 12/2025. \
                      Nhân dịp này, hai tỉnh đã ký kết Thỏa thuận hợp tác hữu nghị.");
         assert_eq!(x.agreements[0].status, AgreementStatus::Signed);
+    }
+
+    #[test]
+    fn signers_named_as_delegation_leaders_are_the_sides() {
+        let x = run("Tham dự hội nghị, phía Việt Nam có đoàn đại biểu tỉnh Lào Cai do đồng chí Hoàng Minh Bảo, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh làm trưởng đoàn; đoàn đại biểu tỉnh Hà Giang do đồng chí Lò Văn Thắm, Phó Chủ tịch UBND tỉnh dẫn đầu. \
+                     Phía tỉnh Vân Nam (Trung Quốc) có đồng chí Vương Kiến Hoa, Phó Tỉnh trưởng tỉnh Vân Nam. \
+                     Ngày 21/11/2024, đồng chí Hoàng Minh Bảo, đồng chí Lò Văn Thắm và đồng chí Vương Kiến Hoa đã ký Biên bản Hội nghị lần thứ 13 Nhóm công tác liên hợp.");
+        assert_eq!(party_codes(&x), [["VN-02", "VN-03", "CN-YN"]]);
     }
 
     #[test]
