@@ -20,6 +20,8 @@ const MAX_LINK_CHARS: usize = 200;
 const MIN_RESUMING_CHARS: usize = 100;
 /// A credit line is short; a longer line starting "Ảnh:" is a caption worth keeping.
 const MAX_CREDIT_CHARS: usize = 60;
+/// The fewest chars of a photo caption before its credit.
+const MIN_CAPTION_CHARS: usize = 30;
 
 struct Lists {
     noise: HashSet<String>,
@@ -57,6 +59,19 @@ fn is_credit(line: &str, credits: &[String]) -> bool {
     credits.iter().any(|p| {
         key.strip_prefix(p.as_str())
             .is_some_and(|rest| rest.trim_start().starts_with(':'))
+    })
+}
+
+/// A photo caption with its credit ("Đồng chí Chủ tịch UBND tỉnh tặng quà lưu niệm trưởng
+/// đoàn. Ảnh: Việt Thành"): the article's own photo, which lists of links never carry.
+fn is_captioned_photo(line: &str) -> bool {
+    let key = lower_view(line.trim().trim_end_matches(')'));
+    key.rfind("ảnh:").is_some_and(|i| {
+        let credit = &key[i + "ảnh:".len()..];
+        let caption = key[..i].trim_end_matches(['(', ' ']);
+        credit.chars().count() <= MAX_CREDIT_CHARS
+            && caption.chars().count() >= MIN_CAPTION_CHARS
+            && caption.ends_with(['.', '…', ')'])
     })
 }
 
@@ -126,10 +141,13 @@ pub fn clean(text: &str) -> String {
             after_blank,
         } = block
         {
-            let resumes = links_only
-                && after_blank
-                && t.chars().count() >= MIN_RESUMING_CHARS
-                && ends_like_sentence(t);
+            // The article's own captioned photo resumes it after any block: lists of links
+            // and their teasers carry no photo credits.
+            let resumes = after_blank
+                && ((links_only
+                    && t.chars().count() >= MIN_RESUMING_CHARS
+                    && ends_like_sentence(t))
+                    || is_captioned_photo(t));
             if !resumes {
                 block = Block::Inside {
                     links_only: links_only && (t.is_empty() || heading || is_link(t)),
@@ -197,6 +215,16 @@ mod tests {
         let t =
             format!("{BODY}\nTin liên quan\n{link} {link}\n» Khởi công cầu Cửa Lục 3\n\n{more}");
         assert_eq!(clean(&t), format!("{BODY}\n\n{more}"));
+    }
+
+    #[test]
+    fn a_captioned_photo_after_a_list_of_links_resumes_the_article() {
+        let caption = "Đồng chí Chủ tịch UBND tỉnh tặng quà lưu niệm trưởng đoàn Chungcheongnam. Ảnh: Việt Thành";
+        let more = "Phát biểu chào mừng đoàn, đồng chí Phạm Đình Nghị khẳng định quan hệ giữa Nam Định và Chungcheongnam không ngừng được củng cố.";
+        let t = format!("{BODY}\n\nTin liên quan\n  Đoàn công tác của tỉnh làm việc tại tỉnh Gunma (Nhật Bản)\n\n{caption}\n\n{more}");
+        let cleaned = clean(&t);
+        assert!(cleaned.ends_with(more), "{cleaned}");
+        assert!(!cleaned.contains("Gunma"), "{cleaned}");
     }
 
     #[test]
