@@ -888,29 +888,67 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                 .unwrap_or_default()
                 .trim()
                 .to_string();
+            let plural =
+                is_plural_instrument(&doc.lower[seg_start..seg_end], ins.start - seg_start);
             for (status, date, date_rank) in statuses {
                 let parties = fill_parties(doc, &distinct, &signers, date, pair_named);
                 let Some(parties) = parties else { continue };
-                out.push(AgreementMention {
-                    sentence: si,
-                    kind,
-                    status,
-                    title: title.clone(),
-                    parties,
-                    institutions,
-                    date,
-                    date_rank,
-                    term,
-                    fields: if status == AgreementStatus::Past {
-                        past_fields.clone()
-                    } else {
-                        fields.clone()
-                    },
-                });
+                let sets = if plural {
+                    one_per_foreign_side(parties)
+                } else {
+                    vec![parties]
+                };
+                for parties in sets {
+                    out.push(AgreementMention {
+                        sentence: si,
+                        kind,
+                        status,
+                        title: title.clone(),
+                        parties,
+                        institutions,
+                        date,
+                        date_rank,
+                        term,
+                        fields: if status == AgreementStatus::Past {
+                            past_fields.clone()
+                        } else {
+                            fields.clone()
+                        },
+                    });
+                }
             }
         }
     }
     out
+}
+
+/// Words before an instrument that make it several ("các biên bản ghi nhớ", "hai bản thỏa
+/// thuận"), and words after it that give one to each partner ("… mà tỉnh đã ký với từng tỉnh").
+const PLURAL_BEFORE: &[&str] = &["các ", "những ", "hai bản ", "2 bản ", "hai ", "2 "];
+const EACH_PARTNER: &[&str] = &["với từng ", "với mỗi ", "riêng với "];
+
+/// Whether the instrument at `at` in the segment `seg` (lowercase) is several instruments.
+fn is_plural_instrument(seg: &str, at: usize) -> bool {
+    let at = crate::text::floor_boundary(seg, at);
+    let (before, after) = seg.split_at(at);
+    PLURAL_BEFORE.iter().any(|w| before.ends_with(w))
+        || EACH_PARTNER.iter().any(|w| after.contains(w))
+}
+
+/// Several instruments signed by one side with several foreign partners at once: one each,
+/// the home side with one partner. Sides named only by their country stay as they are.
+fn one_per_foreign_side(parties: Vec<Party>) -> Vec<Vec<Party>> {
+    let (home, foreign): (Vec<Party>, Vec<Party>) = parties
+        .iter()
+        .cloned()
+        .partition(|p| p.place.country == "VN");
+    if home.is_empty() || foreign.len() < 2 || foreign.iter().any(|p| p.place.region.is_empty()) {
+        return vec![parties];
+    }
+    foreign
+        .into_iter()
+        .map(|f| home.iter().cloned().chain([f]).collect())
+        .collect()
 }
 
 /// "thiết lập quan hệ hữu nghị … năm 2009": a friendship founded in a stated year counts as a
@@ -2075,6 +2113,15 @@ mod tests {
         let x = run("Tham dự hội nghị, phía Việt Nam có đoàn đại biểu tỉnh Lào Cai do đồng chí Hoàng Minh Bảo, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh làm trưởng đoàn; đoàn đại biểu tỉnh Hà Giang do đồng chí Lò Văn Thắm, Phó Chủ tịch UBND tỉnh dẫn đầu. \
                      Phía tỉnh Vân Nam (Trung Quốc) có đồng chí Vương Kiến Hoa, Phó Tỉnh trưởng tỉnh Vân Nam. \
                      Ngày 21/11/2024, đồng chí Hoàng Minh Bảo, đồng chí Lò Văn Thắm và đồng chí Vương Kiến Hoa đã ký Biên bản Hội nghị lần thứ 13 Nhóm công tác liên hợp.");
+        assert_eq!(party_codes(&x), [["VN-02", "VN-03", "CN-YN"]]);
+    }
+
+    #[test]
+    fn instruments_signed_with_each_partner_are_one_each() {
+        let x = run("Ngày 5/7/2024, tỉnh Điện Biên đã ký các biên bản hội đàm với tỉnh Luông Pha Băng và tỉnh U Đôm Xay (Lào).");
+        assert_eq!(party_codes(&x), [["VN-71", "LA-LP"], ["VN-71", "LA-OU"]]);
+        // One set of minutes signed by all sides is one instrument.
+        let x = run("Ngày 21/11/2024, tỉnh Lào Cai, tỉnh Hà Giang và tỉnh Vân Nam (Trung Quốc) đã ký biên bản hội nghị Nhóm công tác liên hợp.");
         assert_eq!(party_codes(&x), [["VN-02", "VN-03", "CN-YN"]]);
     }
 
