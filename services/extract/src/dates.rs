@@ -82,7 +82,7 @@ fn patterns() -> &'static Patterns {
                 r"(?i)(?-u:\b)(?:ngày|sáng|chiều|trưa|tối|đêm|hôm|từ)[ ]+(?:ngày[ ]+)?([0-9]{1,2})[ ]?[-/.][ ]?([0-9]{1,2})(?-u:\b)",
             ),
             dm_bare: re(r"(?-u:\b)([0-9]{1,2})/([0-9]{1,2})(?-u:\b)"),
-            month_year: re(r"(?i)(?-u:\b)tháng[ ]+([0-9]{1,2})[ ]?(?:/|-|năm[ ]+)[ ]?((?:19|20)[0-9]{2})(?-u:\b)"),
+            month_year: re(r"(?i)(?-u:\b)tháng[ ]+([0-9]{1,2})[ ]?(?:/|-|\.|năm[ ]+)[ ]?((?:19|20)[0-9]{2})(?-u:\b)"),
             // "năm 2025", and a quarter, which is as precise as its year: "quý I/2025".
             dm_words: re(
                 r"(?i)(?-u:\b)(?:ngày|sáng|chiều|trưa|tối|đêm|hôm)[ ]+(?:ngày[ ]+)?([0-9]{1,2})[ ]+tháng[ ]+([0-9]{1,2})(?:[ ]*,?[ ]*năm[ ]+((?:19|20)[0-9]{2}))?(?-u:\b)",
@@ -629,6 +629,12 @@ mod tests {
         let d = dates("Từ ngày 23/2 và ngày 27/2/2023, đoàn làm việc.", None);
         assert!(d.iter().all(|m| m.kind != DateKind::Span), "{d:?}");
         assert_eq!((d[0].date.month, d[0].date.day), (2, 23));
+    }
+
+    #[test]
+    fn a_month_and_year_written_with_a_dot() {
+        let d = dates("Đoàn sẽ sang thăm vào trung tuần tháng 4.2024.", None);
+        assert_eq!(ymd(d[0].date), (2024, 4, 0));
     }
 
     #[test]

@@ -2079,6 +2079,9 @@ mod tests {
         let x = run("Hà Nội, 28/8/2025 - Ông Ivan Sokolenko cho biết, trong tháng 12/2025, đoàn doanh nghiệp tỉnh Gomel (Belarus) sẽ sang tỉnh Vĩnh Long khảo sát cơ hội đầu tư.");
         assert_eq!(codes(&x), [("BY-HO".to_string(), "VN-49".to_string())]);
         assert_eq!(x.visits[0].status, VisitStatus::Planned);
+        let x = run("Đà Lạt, 16/10/2025 - Thống đốc tỉnh Nagano (Nhật Bản) đã nhận lời mời và sẽ dẫn đoàn đại biểu tỉnh Nagano sang thăm tỉnh Lâm Đồng vào tháng 4/2026.");
+        assert_eq!(codes(&x), [("JP-20".to_string(), "VN-35".to_string())]);
+        assert_eq!(x.visits[0].status, VisitStatus::Planned);
         let x = run("Quảng Ngãi, 24/10/2024 - Thị trưởng Quận Hawaii (Hoa Kỳ) Kalani Mahoe nhận lời dẫn đoàn đại biểu Quận Hawaii sang thăm tỉnh Quảng Ngãi vào tháng 3/2025.");
         assert_eq!(codes(&x), [("US-HI".to_string(), "VN-29".to_string())]);
         assert_eq!(x.visits[0].status, VisitStatus::Planned);
