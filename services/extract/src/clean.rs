@@ -228,6 +228,12 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_of_news_and_articles_starts_a_block() {
+        let t = format!("{BODY}\n\nTin, bài liên quan:\n• Đoàn công tác tỉnh Khánh Hòa làm việc tại tỉnh Irkutsk");
+        assert_eq!(clean(&t), BODY);
+    }
+
+    #[test]
     fn arrow_links_are_not_the_article() {
         let t = format!("{BODY}\n\nA.Đ\n\n>> Tỉnh trưởng tỉnh Chăm-pa-sắc thăm Quảng Nam\n» Quảng Nam - Sê Kông: tình hữu nghị bền chặt");
         assert_eq!(clean(&t), format!("{BODY}\n\nA.Đ"));
