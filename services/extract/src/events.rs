@@ -108,6 +108,7 @@ enum Cat {
     Establish,
     National,
     Content,
+    NationalHost,
 }
 
 struct Rules {
@@ -172,6 +173,7 @@ fn rules() -> &'static Rules {
                 "establish" => Cat::Establish,
                 "national" => Cat::National,
                 "content" => Cat::Content,
+                "nationalhost" => Cat::NationalHost,
                 _ => return None,
             };
             Some((r.get(1)?.to_string(), cat))
@@ -1373,8 +1375,15 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
                 }
             }
         }
+        // "Phó Thủ tướng đã tiếp Thống đốc tỉnh …": the nation receives, not a locality.
+        let national_hosts = doc.hits_in(s, |t| t == Cat::NationalHost);
+        let received_by_the_nation = |r: &Hit<Cat>| {
+            national_hosts
+                .iter()
+                .any(|n| n.end <= r.start && r.start - n.end <= NATIONAL_HOST_REACH)
+        };
         if guests.is_empty() {
-            for r in &receives {
+            for r in receives.iter().filter(|r| !received_by_the_nation(r)) {
                 let object = places.iter().find(|p| {
                     !p.place.region.is_empty()
                         && p.full.start >= r.end
@@ -1562,6 +1571,10 @@ fn met_at_venue<'a>(
 const MEETING_VERBS: &[&str] = &["hội đàm", "làm việc", "gặp", "tiếp xúc"];
 
 /// The named head of a delegation: "do [ông] X … dẫn đầu / làm trưởng đoàn", "dẫn đầu là X".
+/// How far before a receiving verb a national office may stand and be its subject
+/// ("Phó Thủ tướng đã tiếp …").
+const NATIONAL_HOST_REACH: usize = 12;
+
 /// How far before its place a delegation word may stand ("đoàn đại biểu cấp cao tỉnh …").
 const DELEGATION_TO_PLACE: usize = 40;
 
@@ -2126,6 +2139,14 @@ mod tests {
         // One set of minutes signed by all sides is one instrument.
         let x = run("Ngày 21/11/2024, tỉnh Lào Cai, tỉnh Hà Giang và tỉnh Vân Nam (Trung Quốc) đã ký biên bản hội nghị Nhóm công tác liên hợp.");
         assert_eq!(party_codes(&x), [["VN-02", "VN-03", "CN-YN"]]);
+    }
+
+    #[test]
+    fn a_guest_received_by_a_national_leader_is_not_a_local_visit() {
+        let x = run("Ngày 26/9/2024, tại thành phố Andong, Phó Thủ tướng đã tiếp Thống đốc tỉnh Gyeongsangbuk (Hàn Quốc) cùng lãnh đạo tỉnh Bắc Ninh.");
+        assert!(x.visits.is_empty(), "{:?}", codes(&x));
+        let x = run("Ngày 26/9/2024, Chủ tịch UBND tỉnh Bắc Ninh đã tiếp Thống đốc tỉnh Gyeongsangbuk (Hàn Quốc).");
+        assert_eq!(codes(&x), [("KR-47".to_string(), "VN-56".to_string())]);
     }
 
     #[test]
