@@ -116,6 +116,31 @@ fn date(year: i32, month: u32, day: u32) -> PartialDate {
 }
 
 /// Whether a match is followed by more date digits ("3/4/20" is not "3/4").
+/// The span of days a match states, from the (month, day) `first` to `last`, when both are
+/// real days in that order and the match is neither the tail of a date before it nor the head
+/// of one after it.
+fn day_span(
+    text: &str,
+    c: &Captures<'_>,
+    year: i32,
+    first: (u32, u32),
+    last: (u32, u32),
+) -> Option<DateMention> {
+    let whole = c.get(0).map_or(0..0, |m| m.range());
+    let real = |(m, d): (u32, u32)| d > 0 && valid(d, m);
+    (real(first)
+        && real(last)
+        && first < last
+        && !continues(text, whole.end)
+        && !ends_a_date(text, whole.start))
+    .then(|| DateMention {
+        span: whole,
+        date: date(year, first.0, first.1),
+        end: Some(date(year, last.0, last.1)),
+        kind: DateKind::Span,
+    })
+}
+
 /// Whether the number starting at `start` is the last part of a date ("23/2 đến 27/2": the
 /// "2" after the slash does not start a span).
 fn ends_a_date(text: &str, start: usize) -> bool {
@@ -182,28 +207,11 @@ pub fn find(
             found.push(m);
         }
     };
-    // "từ ngày 28/2 đến 3/3/2024": a span across months.
+    // "10-12/11", "13 và 14/6", and across months "từ ngày 28/2 đến 3/3/2024".
     for c in p.span_months.captures_iter(text) {
-        let (d1, m1, d2, m2) = (num(&c, 1), num(&c, 2), num(&c, 3), num(&c, 4));
-        let y = num(&c, 5) as i32;
-        let whole = c.get(0).map_or(0..0, |m| m.range());
-        if valid(d1, m1)
-            && valid(d2, m2)
-            && d1 > 0
-            && d2 > 0
-            && (m1, d1) < (m2, d2)
-            && !continues(text, whole.end)
-            && !ends_a_date(text, whole.start)
-        {
-            add(
-                DateMention {
-                    span: whole,
-                    date: date(y, m1, d1),
-                    end: Some(date(y, m2, d2)),
-                    kind: DateKind::Span,
-                },
-                &mut found,
-            );
+        let (first, last) = ((num(&c, 2), num(&c, 1)), (num(&c, 4), num(&c, 3)));
+        if let Some(m) = day_span(text, &c, num(&c, 5) as i32, first, last) {
+            add(m, &mut found);
         }
     }
     for c in p
@@ -211,24 +219,10 @@ pub fn find(
         .captures_iter(text)
         .chain(p.span_words.captures_iter(text))
     {
-        let (d1, d2, m, y) = (num(&c, 1), num(&c, 2), num(&c, 3), num(&c, 4) as i32);
-        let whole = c.get(0).map_or(0..0, |m| m.range());
-        if valid(d1, m)
-            && valid(d2, m)
-            && d1 > 0
-            && d1 < d2
-            && !continues(text, whole.end)
-            && !ends_a_date(text, whole.start)
-        {
-            add(
-                DateMention {
-                    span: whole,
-                    date: date(y, m, d1),
-                    end: Some(date(y, m, d2)),
-                    kind: DateKind::Span,
-                },
-                &mut found,
-            );
+        let month = num(&c, 3);
+        let (first, last) = ((month, num(&c, 1)), (month, num(&c, 2)));
+        if let Some(m) = day_span(text, &c, num(&c, 4) as i32, first, last) {
+            add(m, &mut found);
         }
     }
     for c in p.dmy.captures_iter(text) {
