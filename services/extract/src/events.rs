@@ -1586,14 +1586,18 @@ fn delegation_led_by(
     hits: &[Hit<Cat>],
     m: &PersonMention,
 ) -> Option<Place> {
+    // Both lists are sorted by position: a binary search each, so that a long text full of
+    // names stays linear.
     let sentence = c
         .sentences
+        .get(c.sentences.partition_point(|s| s.end <= m.span.start))
+        .filter(|s| s.start <= m.span.start)?;
+    let before_name = places.partition_point(|p| p.span.end <= m.span.start);
+    let p = places[..before_name]
         .iter()
-        .find(|s| s.start <= m.span.start && m.span.start < s.end)?;
-    let p = places
-        .iter()
-        .filter(|p| p.span.end <= m.span.start && p.full.start >= sentence.start)
-        .rfind(|p| !p.qualifier)?;
+        .rev()
+        .take_while(|p| p.full.start >= sentence.start)
+        .find(|p| !p.qualifier)?;
     let gap = &c.lower[p.span.end..m.span.start];
     // A qualifier after the place ("(nước CHDCND Lào)") may stand before "do".
     let gap = match gap.trim_start().strip_prefix('(') {
