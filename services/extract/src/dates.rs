@@ -72,7 +72,7 @@ fn patterns() -> &'static Patterns {
             dmy: re(r"(?-u:\b)([0-9]{1,2})[ ]?[/.-][ ]?([0-9]{1,2})[ ]?[/.-][ ]?((?:19|20)[0-9]{2})(?-u:\b)"),
             iso: re(r"(?-u:\b)((?:19|20)[0-9]{2})-([0-9]{2})(?:-([0-9]{2}))?(?-u:\b)"),
             span_words: re(
-                r"(?i)(?-u:\b)([0-9]{1,2})[ ]+(?:đến|tới|và)[ ]+(?:ngày[ ]+)?([0-9]{1,2})[ ]?[/.][ ]?([0-9]{1,2})(?:[ ]?/[ ]?((?:19|20)[0-9]{2}))?(?-u:\b)",
+                r"(?i)(?-u:\b)([0-9]{1,2})[ ]+(?:đến|tới|và)[ ]+(?:ngày[ ]+)?([0-9]{1,2})(?:[ ]?[/.][ ]?|-)([0-9]{1,2})(?:[ ]?/[ ]?((?:19|20)[0-9]{2}))?(?-u:\b)",
             ),
             span: re(r"(?-u:\b)([0-9]{1,2})[ ]?[-–][ ]?([0-9]{1,2})[ ]?/[ ]?([0-9]{1,2})(?:[ ]?/[ ]?((?:19|20)[0-9]{2}))?(?-u:\b)"),
             span_months: re(
@@ -115,7 +115,6 @@ fn date(year: i32, month: u32, day: u32) -> PartialDate {
     }
 }
 
-/// Whether a match is followed by more date digits ("3/4/20" is not "3/4").
 /// The span of days a match states, from the (month, day) `first` to `last`, when both are
 /// real days in that order and the match is neither the tail of a date before it nor the head
 /// of one after it.
@@ -151,6 +150,7 @@ fn ends_a_date(text: &str, start: usize) -> bool {
     )
 }
 
+/// Whether a match is followed by more date digits ("3/4/20" is not "3/4").
 fn continues(text: &str, end: usize) -> bool {
     let mut rest = text[end..].chars();
     matches!(
@@ -623,6 +623,23 @@ mod tests {
         let d = dates("Từ ngày 23/2 và ngày 27/2/2023, đoàn làm việc.", None);
         assert!(d.iter().all(|m| m.kind != DateKind::Span), "{d:?}");
         assert_eq!((d[0].date.month, d[0].date.day), (2, 23));
+    }
+
+    #[test]
+    fn spans_with_the_month_after_a_dash() {
+        let published = Some(date(2024, 9, 24));
+        let d = dates(
+            "Từ ngày 16 đến 22-9, đoàn công tác thăm tỉnh Irkutsk.",
+            published,
+        );
+        assert_eq!(ymd(d[0].date), (2024, 9, 16));
+        assert_eq!(d[0].end.map(ymd), Some((2024, 9, 22)));
+        let d = dates(
+            "Hai đoàn làm việc tại Kiên Giang trong hai ngày 19 và 20-9.",
+            published,
+        );
+        assert_eq!(ymd(d[0].date), (2024, 9, 19));
+        assert_eq!(d[0].end.map(ymd), Some((2024, 9, 20)));
     }
 
     #[test]

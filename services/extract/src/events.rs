@@ -18,6 +18,9 @@ const FIELDS: &str = include_str!("../data/fields.tsv");
 
 /// How far after a verb of movement the host place may be named ("thăm và làm việc tại …").
 const HOST_REACH: usize = 48;
+/// Bytes between a bare "đoàn" and its verb: a word or two ("đoàn đã đến", "đoàn tiếp tục
+/// làm việc tại").
+const BARE_SUBJECT_GAP: usize = 16;
 /// How far past the stating sentence an agreement's fields are looked for (the rest of its
 /// paragraph, up to this many bytes: a few sentences).
 const FIELD_REACH: usize = 1500;
@@ -572,8 +575,9 @@ fn is_aside(lower: &str, start: usize) -> bool {
     })
 }
 
-/// "đoàn" alone is a delegation only before a name or "của" ("đoàn Chính quyền tỉnh …");
-/// otherwise it is "đoàn kết", "đoàn viên" … Nor is a province's National Assembly caucus.
+/// "đoàn" alone is a delegation only before a name or "của" ("đoàn Chính quyền tỉnh …") or as
+/// the subject of a trip ("đoàn đã đến Busan"); otherwise it is "đoàn kết", "đoàn viên" … Nor
+/// is a province's National Assembly caucus.
 fn is_delegation(text: &str, h: &Hit<Cat>) -> bool {
     let word = &text[h.start..h.end];
     let after = text[h.end..].trim_start_matches(' ');
@@ -585,8 +589,20 @@ fn is_delegation(text: &str, h: &Hit<Cat>) -> bool {
         return true;
     }
     let rest = text[h.end..].trim_start_matches(' ');
-    rest.starts_with("của") || rest.chars().next().is_some_and(char::is_uppercase)
+    let mut verb = rest;
+    while let Some(r) = ASPECT_WORDS.iter().find_map(|w| verb.strip_prefix(w)) {
+        verb = r;
+    }
+    rest.starts_with("của")
+        || rest.chars().next().is_some_and(char::is_uppercase)
+        || TRIP_VERBS.iter().any(|w| verb.starts_with(w))
 }
+
+/// Words between a subject and its verb: tense and aspect ("đoàn đã đến", "đoàn tiếp tục làm
+/// việc").
+const ASPECT_WORDS: &[&str] = &["đã ", "sẽ ", "cũng ", "tiếp tục ", "lại "];
+/// Verbs of a delegation on its trip, that make a bare "đoàn" their subject.
+const TRIP_VERBS: &[&str] = &["đến ", "tới ", "sang ", "thăm ", "làm việc ", "đi "];
 
 /// "tiếp" receives someone only when a name, a delegation or an honorific follows; otherwise
 /// it is "tiếp theo", "tiếp tục" …
@@ -927,13 +943,17 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
 /// Words before an instrument that make it several ("các biên bản ghi nhớ", "hai bản thỏa
 /// thuận"), and words after it that give one to each partner ("… mà tỉnh đã ký với từng tỉnh").
 const PLURAL_BEFORE: &[&str] = &["các ", "những ", "hai bản ", "2 bản ", "hai ", "2 "];
-const EACH_PARTNER: &[&str] = &["với từng ", "với mỗi ", "riêng với "];
+const EACH_PARTNER: &[&str] = &["với từng ", "với mỗi ", "riêng với ", " và với "];
+/// Words before an instrument that make one signing follow another ("lần lượt ký Thỏa thuận …
+/// với tỉnh A và với tỉnh B").
+const ONE_AFTER_ANOTHER: &[&str] = &["lần lượt "];
 
 /// Whether the instrument at `at` in the segment `seg` (lowercase) is several instruments.
 fn is_plural_instrument(seg: &str, at: usize) -> bool {
     let at = crate::text::floor_boundary(seg, at);
     let (before, after) = seg.split_at(at);
     PLURAL_BEFORE.iter().any(|w| before.ends_with(w))
+        || ONE_AFTER_ANOTHER.iter().any(|w| before.contains(w))
         || EACH_PARTNER.iter().any(|w| after.contains(w))
 }
 
@@ -1280,6 +1300,8 @@ struct VisitMention {
     end: Option<PartialDate>,
     /// How directly the text ties the dates to the mention (see `Dated`).
     date_rank: u8,
+    /// The sentence names no region of the host's country but the host's.
+    one_host_region: bool,
     fields: Vec<Field>,
 }
 
@@ -1374,6 +1396,11 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
                     }
                 }
             }
+        }
+        // A plan of "đoàn" is the itinerary of the trip being told ("Theo chương trình, ngày
+        // 17/5, đoàn sẽ đi thăm …"), not a trip of its own.
+        if guests.is_empty() && planned.is_empty() {
+            guests.extend(bare_delegation(doc, &delegations, &towards, &places, s.end));
         }
         // "Phó Thủ tướng đã tiếp Thống đốc tỉnh …": the nation receives, not a locality.
         let national_hosts = doc.hits_in(s, |t| t == Cat::NationalHost);
@@ -1526,11 +1553,53 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
                 start: dated.start,
                 end: dated.end,
                 date_rank: dated.rank,
+                one_host_region: places.iter().all(|p| {
+                    p.place.country != host_place.country
+                        || p.place.region.is_empty()
+                        || p.place.region == host_place.region
+                }),
                 fields: doc.fields(s.clone(), &[]),
             });
         }
     }
     out
+}
+
+/// "đoàn" with no place, going somewhere ("Chặng đầu tiên, đoàn đến tỉnh Irkutsk"): the
+/// delegation the article is about, the article's side that is not where it goes.
+fn bare_delegation<'a>(
+    doc: &Doc<'a>,
+    delegations: &[Hit<Cat>],
+    towards: &[Hit<Cat>],
+    places: &[&'a PlaceMention],
+    sentence_end: usize,
+) -> Option<(&'a PlaceMention, usize, usize)> {
+    let c = doc.c;
+    delegations.iter().find_map(|d| {
+        let word = &doc.lower[d.start..d.end];
+        let verb = towards.iter().find(|t| {
+            t.start >= d.end && c.text[d.end..t.start].trim().len() <= BARE_SUBJECT_GAP
+        })?;
+        if word != "đoàn"
+            || places
+                .iter()
+                .any(|p| p.span.end <= verb.start && p.span.start >= d.start)
+        {
+            return None;
+        }
+        let host = places.iter().find(|p| {
+            p.full.start >= verb.end
+                && p.full.start <= verb.end + HOST_REACH
+                && !p.place.region.is_empty()
+        })?;
+        let side = if host.place.country == "VN" {
+            doc.partner.as_ref()
+        } else {
+            doc.home.as_ref()
+        }?;
+        let guest = c.places.iter().find(|p| p.code() == side.code())?;
+        Some((guest, d.start, sentence_end))
+    })
 }
 
 /// Officials of one side meeting at a stated place of the other side ("Bí thư Tỉnh ủy Lào Cai
@@ -1707,7 +1776,9 @@ fn title_len(text: &str, at: usize) -> usize {
 fn merge_visits(doc: &Doc<'_>, mentions: Vec<VisitMention>) -> Vec<Visit> {
     let mut out: Vec<Visit> = Vec::new();
     let mut ranks: Vec<u8> = Vec::new();
+    let mut legs: Vec<Vec<Leg>> = Vec::new();
     for m in mentions {
+        let leg = Leg::of(&m);
         // A guest named by its country ("tiếp đoàn Lào") is the article's guest region.
         let same_guest = |a: &Place, b: &Place| {
             a.code() == b.code()
@@ -1720,6 +1791,7 @@ fn merge_visits(doc: &Doc<'_>, mentions: Vec<VisitMention>) -> Vec<Visit> {
         });
         match found {
             Some(i) => {
+                legs[i].extend(leg);
                 let v = &mut out[i];
                 if v.guest.place.region.is_empty() && !m.guest.place.region.is_empty() {
                     v.guest = m.guest;
@@ -1744,6 +1816,7 @@ fn merge_visits(doc: &Doc<'_>, mentions: Vec<VisitMention>) -> Vec<Visit> {
             }
             None => {
                 ranks.push(m.date_rank);
+                legs.push(leg.into_iter().collect());
                 out.push(Visit {
                     status: m.status,
                     guest: m.guest,
@@ -1759,6 +1832,11 @@ fn merge_visits(doc: &Doc<'_>, mentions: Vec<VisitMention>) -> Vec<Visit> {
             }
         }
     }
+    let mut out: Vec<Visit> = out
+        .into_iter()
+        .zip(&legs)
+        .flat_map(|(v, legs)| split_legs(doc, &v, legs).unwrap_or_else(|| vec![v]))
+        .collect();
     for v in &mut out {
         if let Some((start, end)) = trip_span(doc, v) {
             v.start = Some(start);
@@ -1790,6 +1868,84 @@ fn merge_visits(doc: &Doc<'_>, mentions: Vec<VisitMention>) -> Vec<Visit> {
     out
 }
 
+/// One stop of a trip as a mention states it: the host region and the days there.
+#[derive(Clone)]
+struct Leg {
+    host: Party,
+    start: (i32, u32, u32),
+    end: (i32, u32, u32),
+    sentence: usize,
+}
+
+impl Leg {
+    /// The stop a mention states: it names one region of the host's country, no other, and
+    /// the days spent there. A sentence naming several regions tells the whole trip.
+    fn of(m: &VisitMention) -> Option<Leg> {
+        if !m.one_host_region || m.host.place.region.is_empty() {
+            return None;
+        }
+        let day = |d: PartialDate| (d.day > 0).then_some((d.year, d.month, d.day));
+        let start = day(m.start?)?;
+        let end = m.end.and_then(day).unwrap_or(start);
+        Some(Leg {
+            host: m.host.clone(),
+            start,
+            end,
+            sentence: m.sentence,
+        })
+    }
+}
+
+/// A trip with several stops told stop by stop ("Chặng thứ hai, từ ngày 19 đến 22-9, đoàn làm
+/// việc tại thủ đô Moscow"): one visit per host region, each with its own days, when every
+/// region's days are apart from the others'. A region named on the same days as another is
+/// the same visit told again, and the trip stays one visit.
+fn split_legs(doc: &Doc<'_>, v: &Visit, legs: &[Leg]) -> Option<Vec<Visit>> {
+    let mut stops: Vec<Leg> = Vec::new();
+    for l in legs {
+        match stops
+            .iter_mut()
+            .find(|s| s.host.place.region == l.host.place.region)
+        {
+            Some(s) => {
+                s.start = s.start.min(l.start);
+                s.end = s.end.max(l.end);
+            }
+            None => stops.push(l.clone()),
+        }
+    }
+    if stops.len() < 2 {
+        return None;
+    }
+    let apart = stops.iter().enumerate().all(|(i, a)| {
+        stops[i + 1..]
+            .iter()
+            .all(|b| a.end < b.start || b.end < a.start)
+    });
+    if !apart {
+        return None;
+    }
+    let date = |(year, month, day): (i32, u32, u32), inferred: bool| PartialDate {
+        year,
+        month,
+        day,
+        year_inferred: inferred,
+    };
+    let inferred = v.start.is_some_and(|d| d.year_inferred);
+    Some(
+        stops
+            .into_iter()
+            .map(|s| Visit {
+                host: s.host,
+                start: Some(date(s.start, inferred)),
+                end: (s.end != s.start).then(|| date(s.end, inferred)),
+                evidence: doc.evidence(s.sentence),
+                ..v.clone()
+            })
+            .collect(),
+    )
+}
+
 /// The span of days of the trip a visit dated by one day belongs to: a sentence about a
 /// delegation or its trip that gives a span holding that day and names no place beyond the
 /// two sides' countries ("Đoàn có chuyến thăm, làm việc tại Nghệ An từ ngày 15 - 17/5"),
@@ -1811,10 +1967,14 @@ fn trip_span(doc: &Doc<'_>, v: &Visit) -> Option<(PartialDate, PartialDate)> {
             .iter()
             .find(|s| s.start <= d.span.start && d.span.end <= s.end)?;
         let about_a_trip = doc.has(s, Cat::Delegation) || doc.has(s, Cat::Toward);
-        let other_place = doc
-            .places_in(s)
-            .iter()
-            .any(|p| !countries.contains(&&p.place.country));
+        // A span that names another region of the host's country is another leg's.
+        let other_place = doc.places_in(s).iter().any(|p| {
+            !countries.contains(&&p.place.country)
+                || (p.place.country == v.host.place.country
+                    && !p.place.region.is_empty()
+                    && !v.host.place.region.is_empty()
+                    && p.place.region != v.host.place.region)
+        });
         (about_a_trip && !other_place).then_some((d.date, end))
     })
 }
@@ -2274,5 +2434,44 @@ mod tests {
     fn where_a_signing_takes_place_is_not_a_side_of_it() {
         let x = run("Ngày 24/6/2024, tại Seoul, UBND tỉnh Tuyên Quang và chính quyền tỉnh Gangwon (Hàn Quốc) đã ký kết biên bản ghi nhớ hợp tác về du lịch.");
         assert_eq!(party_codes(&x), [["VN-07", "KR-42"]]);
+    }
+
+    #[test]
+    fn a_trip_told_stop_by_stop_is_one_visit_per_region() {
+        let x = run("24/09/2024 | 08:15\n\nTừ ngày 16 đến 22-9, đoàn công tác tỉnh Khánh Hòa do ông Hà Quốc Vinh, Chủ tịch UBND tỉnh làm trưởng đoàn đã thăm, làm việc tại tỉnh Irkutsk và thành phố Moscow (Liên bang Nga).\n\nChặng đầu tiên, từ ngày 16 đến 18-9, đoàn đến tỉnh Irkutsk. Sáng 17-9, tại thành phố Irkutsk, ông Hà Quốc Vinh hội kiến ông Igor Sokolov, Thống đốc tỉnh Irkutsk.\n\nChặng thứ hai, từ ngày 19 đến 22-9, đoàn làm việc tại thủ đô Moscow.");
+        let stops: Vec<_> = x
+            .visits
+            .iter()
+            .map(|v| {
+                let day = |d: Option<crate::PartialDate>| d.map(|d| d.day);
+                (v.host.place.code().to_string(), day(v.start), day(v.end))
+            })
+            .collect();
+        assert_eq!(
+            stops,
+            [
+                ("RU-IRK".to_string(), Some(16), Some(18)),
+                ("RU-MOW".to_string(), Some(19), Some(22))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_region_named_again_on_the_same_days_is_the_same_visit() {
+        let x = run("Ngày 10/5/2024, đoàn công tác tỉnh Bắc Ninh do ông Nguyễn Văn Hải dẫn đầu đã đến thăm tỉnh Gyeonggi (Hàn Quốc). Cùng ngày 10/5, đoàn làm việc tại thành phố Suwon.");
+        assert_eq!(codes(&x), [("VN-56".to_string(), "KR-41".to_string())]);
+    }
+
+    #[test]
+    fn signing_with_one_partner_after_another_is_one_instrument_each() {
+        let x = run("Ngày 20-12-2024, UBND tỉnh Kiên Giang lần lượt ký Biên bản ghi nhớ hợp tác giai đoạn 2025 - 2029 với tỉnh Kampot và với tỉnh Kep (Campuchia).");
+        assert_eq!(party_codes(&x), [["VN-47", "KH-7"], ["VN-47", "KH-23"]]);
+    }
+
+    #[test]
+    fn a_letter_of_intent_is_not_italy() {
+        let x = run("Ngày 28/11/2023, UBND tỉnh Lâm Đồng và Chính quyền tỉnh Zuid-Holland (Hà Lan) đã ký Ý định thư hợp tác phát triển ngành hoa.");
+        assert_eq!(party_codes(&x), [["VN-35", "NL-ZH"]]);
+        assert_eq!(x.agreements[0].kind, AgreementKind::LetterOfIntent);
     }
 }

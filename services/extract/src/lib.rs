@@ -66,8 +66,9 @@ impl Extractor {
         let sentences = sentences::split(&cleaned);
         // One lowercase view serves every stage that matches case-insensitively.
         let lower = text::lower_view(&cleaned);
-        let mentions = places::find(&self.gazetteer, &cleaned, &sentences);
+        let mut mentions = places::find(&self.gazetteer, &cleaned, &sentences);
         let people = persons::find(&cleaned, &lower, &sentences, &mentions);
+        persons::drop_names(&mut mentions, &people);
         let when = dates::find(&cleaned, &lower, &sentences, published_on);
         let (agreements, visits) = events::find(&events::Context {
             text: &cleaned,

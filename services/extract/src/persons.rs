@@ -263,12 +263,12 @@ impl Scan<'_> {
                     !is_name_word(&self.text[t.start..t.end])
                         || self.text.get(p.span.end..t.start) != Some(" ")
                 });
-                if vietnamese
-                    && bare
-                    && ends
-                    && words > 0
-                    && j - i + words <= MAX_VIETNAMESE_NAME_WORDS
-                {
+                // So can a foreign surname a town bears ("Igor Sokolov"), never a region's or
+                // a country's name.
+                let town = words == 1 && p.place.level == crate::model::PlaceLevel::Local;
+                let vietnamese_name =
+                    vietnamese && words > 0 && j - i + words <= MAX_VIETNAMESE_NAME_WORDS;
+                if bare && ends && (vietnamese_name || (!vietnamese && town)) {
                     j += words;
                 }
                 break;
@@ -360,7 +360,19 @@ pub fn after_honorific(phrase: &str) -> Option<&str> {
     })
 }
 
-/// Every person mention in the text, in order; `lower` is its [`crate::text::lower_view`].
+/// Drops the place mentions that are part of a person's name: "Sokolov" in "ông Igor
+/// Sokolov" is a surname, not the Czech town. `people` is in text order.
+pub fn drop_names(places: &mut Vec<PlaceMention>, people: &[PersonMention]) {
+    places.retain(|m| {
+        // Names do not overlap: only the last one starting before the place can hold it.
+        let before = people.partition_point(|p| p.span.start <= m.span.start);
+        before
+            .checked_sub(1)
+            .is_none_or(|i| m.span.end > people[i].span.end)
+    });
+}
+
+/// Every person mention in the text, in order and not overlapping; `lower` is its [`crate::text::lower_view`].
 pub fn find(
     text: &str,
     lower: &str,
@@ -606,6 +618,19 @@ mod tests {
         let m = people("Thống đốc tỉnh Hokkaido Suzuki Naomichi phát biểu tại buổi hội đàm.");
         assert_eq!(m[0].person.name, "Suzuki Naomichi");
         assert_eq!(m[0].person.place.as_ref().map(|p| p.code()), Some("JP-01"));
+    }
+
+    #[test]
+    fn a_surname_that_a_town_bears_is_a_name_not_a_place() {
+        let text = "Sáng 17-9, tại thành phố Irkutsk, ông Hà Quốc Vinh hội kiến ông Igor Sokolov, Thống đốc tỉnh Irkutsk.";
+        let g = Gazetteer::builtin();
+        let s = sentences::split(text);
+        let mut p = places::find(&g, text, &s);
+        let m = find(text, &lower_view(text), &s, &p);
+        assert_eq!(names(text), ["Hà Quốc Vinh", "Igor Sokolov"]);
+        drop_names(&mut p, &m);
+        let codes: Vec<&str> = p.iter().map(PlaceMention::code).collect();
+        assert_eq!(codes, ["RU-IRK", "RU-IRK"]);
     }
 
     #[test]
