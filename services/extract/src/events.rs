@@ -18,6 +18,11 @@ const FIELDS: &str = include_str!("../data/fields.tsv");
 
 /// How far after a verb of movement the host place may be named ("thăm và làm việc tại …").
 const HOST_REACH: usize = 48;
+/// A signing dated more than this many months before publication is told as background: PAST.
+const PAST_MONTHS: i32 = 3;
+/// Words after an instrument that turn to another thing ("… cũng như các văn bản hợp tác
+/// giữa tỉnh Tây Ninh với các tỉnh bạn"): its parties are named before them.
+const ANOTHER_TOPIC: &str = " cũng như ";
 /// Bytes between a bare "đoàn" and its verb: a word or two ("đoàn đã đến", "đoàn tiếp tục
 /// làm việc tại").
 const BARE_SUBJECT_GAP: usize = 16;
@@ -737,6 +742,11 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
         for (k, ins) in instruments.iter().enumerate() {
             let seg_start = if k == 0 { s.start } else { ins.start };
             let seg_end = instruments.get(k + 1).map_or(s.end, |n| n.start);
+            // "… giữa A và B cũng như các văn bản giữa C với …": what follows is about
+            // something else.
+            let seg_end = doc.lower[ins.end..seg_end]
+                .find(ANOTHER_TOPIC)
+                .map_or(seg_end, |i| ins.end + i);
             let seg = seg_start..seg_end;
             let after = ins.start..seg_end;
             // A signing verb right before another instrument is that one's ("Trên cơ sở ý định
@@ -817,7 +827,17 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                 }
             } else if sign.is_some() && !past_cue {
                 let dated = doc.date_near(si, Want::Day);
-                statuses.push((AgreementStatus::Signed, dated.start, dated.rank));
+                // "đã ký biên bản ghi nhớ vào tháng 9-2019" in a 2023 article: signed long before.
+                let long_before = dated.rank >= 2
+                    && dated
+                        .start
+                        .is_some_and(|d| months_before_publication(c, &d) > PAST_MONTHS);
+                let status = if long_before {
+                    AgreementStatus::Past
+                } else {
+                    AgreementStatus::Signed
+                };
+                statuses.push((status, dated.start, dated.rank));
             } else {
                 let period_only = c.dates.iter().any(|d| {
                     d.kind == DateKind::Period
@@ -1286,7 +1306,38 @@ fn merge_agreements(doc: &Doc<'_>, mentions: Vec<AgreementMention>) -> Vec<Agree
             }
         }
     }
-    out.into_iter().map(|(a, _, _)| a).collect()
+    let merged: Vec<Agreement> = out.into_iter().map(|(a, _, _)| a).collect();
+    drop_told_per_partner(merged)
+}
+
+/// "ký kết Biên bản ghi nhớ với tỉnh Kampot và tỉnh Kep" told again as "lần lượt ký … với tỉnh
+/// Kampot và với tỉnh Kep": an instrument of one side with several foreign partners is dropped
+/// when each partner has its own with that side, of the same status, which takes its term.
+fn drop_told_per_partner(mut agreements: Vec<Agreement>) -> Vec<Agreement> {
+    let mut i = 0;
+    while i < agreements.len() {
+        let a = &agreements[i];
+        let per_partner = one_per_foreign_side(a.parties.clone());
+        let own: Vec<usize> = per_partner
+            .iter()
+            .filter_map(|sides| {
+                agreements
+                    .iter()
+                    .position(|b| b.status == a.status && compatible(&b.parties, sides))
+            })
+            .collect();
+        if per_partner.len() > 1 && own.len() == per_partner.len() {
+            let told = agreements.remove(i);
+            for j in own {
+                let j = if j > i { j - 1 } else { j };
+                let b = &mut agreements[j];
+                b.term = b.term.or(told.term);
+            }
+        } else {
+            i += 1;
+        }
+    }
+    agreements
 }
 
 /// One statement of a visit, before merging.
@@ -1397,11 +1448,6 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
                 }
             }
         }
-        // A plan of "đoàn" is the itinerary of the trip being told ("Theo chương trình, ngày
-        // 17/5, đoàn sẽ đi thăm …"), not a trip of its own.
-        if guests.is_empty() && planned.is_empty() {
-            guests.extend(bare_delegation(doc, &delegations, &towards, &places, s.end));
-        }
         // "Phó Thủ tướng đã tiếp Thống đốc tỉnh …": the nation receives, not a locality.
         let national_hosts = doc.hits_in(s, |t| t == Cat::NationalHost);
         let received_by_the_nation = |r: &Hit<Cat>| {
@@ -1457,6 +1503,13 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
                     }
                 }
             }
+        }
+        // A plan of a delegation with no place is the itinerary of the trip being told
+        // ("Theo chương trình, ngày 17/5, đoàn sẽ đi thăm …"), unless it is set for a month to
+        // come ("đoàn công tác của tỉnh … sẽ sang thăm vùng Lombardia vào tháng 11.2023").
+        let future = || own_stated_time(c, s).is_some_and(|d| after_publication(c, &d.date));
+        if guests.is_empty() && (planned.is_empty() || future()) {
+            guests.extend(bare_delegation(doc, &delegations, &towards, &places, s.end));
         }
         if guests.is_empty() {
             guests.extend(met_at_venue(doc, s, venue));
@@ -1539,11 +1592,13 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
             };
             // A leader placed in another region of the guest's country leads another delegation;
             // one placed only in the country ("Ủy viên Trung ương Đảng … Lào") may lead this one.
-            let leader = leader_after(doc, from, limit).filter(|l| {
-                l.place.as_ref().is_none_or(|p| {
-                    p.country != g.place.country || p.region.is_empty() || p.code() == g.code()
-                })
-            });
+            let leader = leader_after(doc, from, limit)
+                .or_else(|| leader_before(doc, from))
+                .filter(|l| {
+                    l.place.as_ref().is_none_or(|p| {
+                        p.country != g.place.country || p.region.is_empty() || p.code() == g.code()
+                    })
+                });
             out.push(VisitMention {
                 sentence: si,
                 status,
@@ -1565,7 +1620,7 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
     out
 }
 
-/// "đoàn" with no place, going somewhere ("Chặng đầu tiên, đoàn đến tỉnh Irkutsk"): the
+/// A delegation with no place, going somewhere ("Chặng đầu tiên, đoàn đến tỉnh Irkutsk"): the
 /// delegation the article is about, the article's side that is not where it goes.
 fn bare_delegation<'a>(
     doc: &Doc<'a>,
@@ -1576,11 +1631,19 @@ fn bare_delegation<'a>(
 ) -> Option<(&'a PlaceMention, usize, usize)> {
     let c = doc.c;
     delegations.iter().find_map(|d| {
-        let word = &doc.lower[d.start..d.end];
-        let verb = towards.iter().find(|t| {
-            t.start >= d.end && c.text[d.end..t.start].trim().len() <= BARE_SUBJECT_GAP
-        })?;
-        if word != "đoàn"
+        let verb = towards.iter().find(|t| t.start >= d.end)?;
+        // The verb follows the delegation, or the phrase of its leader ("đoàn công tác của
+        // tỉnh do ông … dẫn đầu sẽ sang thăm").
+        let lead = doc
+            .hits_in(&(d.end..verb.start), |t| t == Cat::Lead)
+            .last()
+            .map(|l| l.end)
+            .filter(|_| {
+                let rest = doc.lower[d.end..].trim_start();
+                rest.starts_with("do ") || rest.starts_with("của ")
+            });
+        let subject_end = lead.unwrap_or(d.end);
+        if c.text[subject_end..verb.start].trim().len() > BARE_SUBJECT_GAP
             || places
                 .iter()
                 .any(|p| p.span.end <= verb.start && p.span.start >= d.start)
@@ -1683,6 +1746,22 @@ fn delegation_led_by(
             && p.full.start - h.end <= DELEGATION_TO_PLACE
     });
     (led && delegation).then(|| p.place.clone())
+}
+
+/// The person who leads the delegation at `from`, named just before it ("Chủ tịch UBND tỉnh
+/// Phạm Đình Nghị sẽ dẫn đoàn công tác của tỉnh sang thăm …").
+fn leader_before(doc: &Doc<'_>, from: usize) -> Option<Person> {
+    let c = doc.c;
+    let before = c.persons.partition_point(|p| p.span.end <= from);
+    let p = &c.persons[before.checked_sub(1)?];
+    let mut gap = c.text[p.span.end..from].trim();
+    while let Some(rest) = ASPECT_WORDS
+        .iter()
+        .find_map(|w| gap.strip_prefix(w.trim_end()))
+    {
+        gap = rest.trim_start();
+    }
+    (gap == "dẫn").then(|| known_person(doc, p))
 }
 
 fn leader_after(doc: &Doc<'_>, from: usize, limit: usize) -> Option<Person> {
@@ -2089,6 +2168,19 @@ fn own_stated_time<'c>(c: &'c Context<'_>, s: &Range<usize>) -> Option<&'c DateM
 
 /// Whether a date written in full lies after the article's publication: an event reported
 /// for then has not happened yet.
+/// How many months a written date (year and month) falls before publication, or 0 when either
+/// is not known that far.
+fn months_before_publication(c: &Context<'_>, d: &PartialDate) -> i32 {
+    let Some(p) = c.published.filter(|p| p.year > 0 && p.month > 0) else {
+        return 0;
+    };
+    if d.year == 0 || d.month == 0 || d.year_inferred {
+        return 0;
+    }
+    let months = |year: i32, month: u32| year * 12 + month as i32;
+    months(p.year, p.month) - months(d.year, d.month)
+}
+
 fn after_publication(c: &Context<'_>, d: &PartialDate) -> bool {
     let Some(p) = c.published.filter(|p| p.year > 0) else {
         return false;
@@ -2464,8 +2556,15 @@ mod tests {
 
     #[test]
     fn signing_with_one_partner_after_another_is_one_instrument_each() {
-        let x = run("Ngày 20-12-2024, UBND tỉnh Kiên Giang lần lượt ký Biên bản ghi nhớ hợp tác giai đoạn 2025 - 2029 với tỉnh Kampot và với tỉnh Kep (Campuchia).");
+        let x = run("Ngày 20-12-2024, UBND tỉnh Kiên Giang tổ chức lễ ký kết Biên bản ghi nhớ hợp tác giai đoạn 2025 - 2029 với tỉnh Kampot và tỉnh Kep, Vương quốc Campuchia. Sau hội đàm, UBND tỉnh Kiên Giang lần lượt ký Biên bản ghi nhớ hợp tác với tỉnh Kampot và với tỉnh Kep.");
         assert_eq!(party_codes(&x), [["VN-47", "KH-7"], ["VN-47", "KH-23"]]);
+        assert!(x.agreements.iter().all(|a| a.term.is_some()));
+    }
+
+    #[test]
+    fn an_instrument_s_sides_are_named_before_the_talk_turns_elsewhere() {
+        let x = run("Tại hội đàm, hai bên đánh giá kết quả thực hiện Thỏa thuận hợp tác năm 2021 giữa tỉnh Long An và tỉnh Svay Rieng cũng như các văn bản hợp tác giữa tỉnh Tây Ninh với các tỉnh bạn.");
+        assert_eq!(party_codes(&x), [["VN-41", "KH-20"]]);
     }
 
     #[test]
@@ -2473,5 +2572,42 @@ mod tests {
         let x = run("Ngày 28/11/2023, UBND tỉnh Lâm Đồng và Chính quyền tỉnh Zuid-Holland (Hà Lan) đã ký Ý định thư hợp tác phát triển ngành hoa.");
         assert_eq!(party_codes(&x), [["VN-35", "NL-ZH"]]);
         assert_eq!(x.agreements[0].kind, AgreementKind::LetterOfIntent);
+    }
+
+    #[test]
+    fn a_signing_told_years_later_is_past() {
+        let x = run("07/03/2023 19:42 GMT+7\n\nTrong lĩnh vực giáo dục, Đại học Quốc gia TP.HCM và Đại học California, Irvine đã ký biên bản ghi nhớ hợp tác vào tháng 9-2019.");
+        let found: Vec<_> = x
+            .agreements
+            .iter()
+            .map(|a| (a.status, a.signed_on.map(|d| (d.year, d.month))))
+            .collect();
+        assert_eq!(found, [(AgreementStatus::Past, Some((2019, 9)))]);
+    }
+
+    #[test]
+    fn a_delegation_with_no_place_set_for_a_coming_month_is_planned() {
+        let x = run("19/09/2023\n\nTại buổi tiếp, hai bên thống nhất Chủ tịch UBND tỉnh Quảng Nam Đinh Công Lượng sẽ dẫn đoàn công tác của tỉnh sang thăm vùng Lombardia (Italy) vào tháng 11/2023.");
+        let found: Vec<_> = x
+            .visits
+            .iter()
+            .map(|v| {
+                (
+                    v.status,
+                    v.guest.place.code().to_string(),
+                    v.host.place.code().to_string(),
+                    v.leader.as_ref().map(|l| l.name.clone()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [(
+                VisitStatus::Planned,
+                "VN-27".to_string(),
+                "IT-25".to_string(),
+                Some("Đinh Công Lượng".to_string())
+            )]
+        );
     }
 }
