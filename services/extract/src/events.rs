@@ -880,8 +880,11 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                 mentions = sides;
             }
             let distinct = distinct_codes(&mentions);
-            // "Ông A và ông B ký biên bản": the signers' places stand for sides not named.
-            let signers: Vec<Place> = if distinct.len() < 2 {
+            // "Ông A và ông B ký biên bản", "ông A lần lượt ký … với tỉnh B và với tỉnh C": the
+            // signers' places stand for sides not named.
+            let one_side =
+                !cross_border(&distinct.iter().map(|m| m.place.clone()).collect::<Vec<_>>());
+            let signers: Vec<Place> = if distinct.len() < 2 || one_side {
                 doc.places_of_people_in(s)
             } else {
                 Vec::new()
@@ -1655,6 +1658,15 @@ fn bare_delegation<'a>(
                 && p.full.start <= verb.end + HOST_REACH
                 && !p.place.region.is_empty()
         })?;
+        // Where the article's delegation goes is in a country the article is about, not one
+        // named only there ("Đặc khu kinh tế Manhattan tại Bavet").
+        let about = c
+            .places
+            .iter()
+            .any(|p| p.place.country == host.place.country && p.span != host.span);
+        if !about {
+            return None;
+        }
         let side = if host.place.country == "VN" {
             doc.partner.as_ref()
         } else {
@@ -2609,5 +2621,11 @@ mod tests {
                 Some("Đinh Công Lượng".to_string())
             )]
         );
+    }
+
+    #[test]
+    fn a_signer_s_place_is_the_side_a_signing_with_two_partners_leaves_unnamed() {
+        let x = run("Ngày 25/11/2025, Đoàn đại biểu tỉnh Tây Ninh do đồng chí Lê Hữu Phước, Chủ tịch UBND tỉnh làm trưởng đoàn đã hội đàm với lãnh đạo tỉnh Svay Rieng (Campuchia). Sau hội đàm, đồng chí Lê Hữu Phước lần lượt ký Thỏa thuận hợp tác với tỉnh Svay Rieng và với tỉnh Prey Veng.");
+        assert_eq!(party_codes(&x), [["VN-37", "KH-20"], ["VN-37", "KH-14"]]);
     }
 }

@@ -418,7 +418,7 @@ pub fn find(g: &Gazetteer, text: &str, sentences: &[Range<usize>]) -> Vec<PlaceM
         }) {
             continue;
         }
-        if looks_like_given_name(text, m.0, m.1) {
+        if looks_like_given_name(text, m.0, m.1) || opens_a_vietnamese_name(text, m.0, m.1) {
             continue;
         }
         chosen.push(m);
@@ -590,6 +590,25 @@ fn looks_like_given_name(text: &str, start: usize, end: usize) -> bool {
     let capitalised = prev.chars().any(char::is_uppercase);
     let all_caps = prev.chars().all(char::is_uppercase);
     capitalised && !all_caps && !matches!(prev.as_str(), "Bang" | "Vùng" | "Tỉnh" | "Nước" | "Châu")
+}
+
+/// A short one-word name followed by a capitalised Vietnamese syllable opens a longer
+/// Vietnamese name, not a country: "Mỹ" in "cửa khẩu Mỹ Quý Tây", "Đức" in "xã Đức Thọ".
+fn opens_a_vietnamese_name(text: &str, start: usize, end: usize) -> bool {
+    let name = &text[start..end];
+    if name.contains(' ') || name.chars().count() > MAX_GIVEN_NAME_CHARS {
+        return false;
+    }
+    let Some(after) = text[end..].strip_prefix(' ') else {
+        return false;
+    };
+    let next: &str = after
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    next.chars().next().is_some_and(char::is_uppercase)
+        && !next.is_ascii()
+        && next.chars().skip(1).all(char::is_lowercase)
 }
 
 fn is_qualifying_gap(gap: &str) -> bool {
@@ -811,6 +830,25 @@ mod tests {
         assert_eq!(m[1].organization, "Hội đồng tỉnh Fukuoka");
         assert_eq!(m[1].code(), "JP-40");
         assert!(m[2].qualifier);
+    }
+
+    #[test]
+    fn a_country_name_opening_a_vietnamese_name_is_not_the_country() {
+        let g = Gazetteer::builtin();
+        let codes = |t: &str| -> Vec<String> {
+            find(&g, t, &sentences::split(t))
+                .iter()
+                .map(|m| m.code().to_string())
+                .collect()
+        };
+        assert_eq!(
+            codes("Tây Ninh đề nghị nâng cấp cửa khẩu Mỹ Quý Tây thành cửa khẩu quốc tế."),
+            ["VN-37"]
+        );
+        assert_eq!(
+            codes("Đại sứ Mỹ Marc Knapper thăm tỉnh Quảng Trị."),
+            ["US", "VN-25"]
+        );
     }
 
     #[test]
