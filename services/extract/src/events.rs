@@ -1354,7 +1354,7 @@ struct VisitMention {
     end: Option<PartialDate>,
     /// How directly the text ties the dates to the mention (see `Dated`).
     date_rank: u8,
-    /// The sentence names no region of the host's country but the host's.
+    /// The sentence names no place but the guest's country and the host (or its country).
     one_host_region: bool,
     fields: Vec<Field>,
 }
@@ -1555,6 +1555,19 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
                         .find(sub)
                 })
                 .or_else(|| places.iter().find(|p| other(p)));
+            // "đoàn sang New Zealand, làm việc với Hội đồng thành phố Auckland": the region
+            // named after the country is the host.
+            let host = host.map(|h| {
+                places
+                    .iter()
+                    .find(|p| {
+                        h.place.region.is_empty()
+                            && p.place.country == h.place.country
+                            && !p.place.region.is_empty()
+                            && p.span.start > h.span.end
+                    })
+                    .unwrap_or(h)
+            });
             let host_place = host.map(|h| (*h).clone());
             let fallback = if g.place.country == "VN" {
                 doc.partner.clone()
@@ -1612,9 +1625,9 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
                 end: dated.end,
                 date_rank: dated.rank,
                 one_host_region: places.iter().all(|p| {
-                    p.place.country != host_place.country
-                        || p.place.region.is_empty()
-                        || p.place.region == host_place.region
+                    p.place.country == g.place.country
+                        || (p.place.country == host_place.country
+                            && (p.place.region.is_empty() || p.place.region == host_place.region))
                 }),
                 fields: doc.fields(s.clone(), &[]),
             });
@@ -2005,17 +2018,6 @@ fn split_legs(doc: &Doc<'_>, v: &Visit, legs: &[Leg]) -> Option<Vec<Visit>> {
             None => stops.push(l.clone()),
         }
     }
-    if stops.len() < 2 {
-        return None;
-    }
-    let apart = stops.iter().enumerate().all(|(i, a)| {
-        stops[i + 1..]
-            .iter()
-            .all(|b| a.end < b.start || b.end < a.start)
-    });
-    if !apart {
-        return None;
-    }
     let date = |(year, month, day): (i32, u32, u32), inferred: bool| PartialDate {
         year,
         month,
@@ -2023,6 +2025,35 @@ fn split_legs(doc: &Doc<'_>, v: &Visit, legs: &[Leg]) -> Option<Vec<Visit>> {
         year_inferred: inferred,
     };
     let inferred = v.start.is_some_and(|d| d.year_inferred);
+    if let [stop] = stops.as_slice() {
+        // The days of a whole trip narrow to those of its one stop the text dates on its own
+        // ("Từ ngày 7 đến 14/10, đoàn … tại Australia và New Zealand"; "từ ngày 8 đến 10/10,
+        // tại bang Queensland").
+        let day = |d: PartialDate| (d.year, d.month, d.day);
+        let (Some(start), end) = (v.start.filter(|d| d.day > 0), v.end) else {
+            return None;
+        };
+        let end = end.map_or(day(start), day);
+        let narrower = (day(start), end) != (stop.start, stop.end)
+            && day(start) <= stop.start
+            && stop.end <= end
+            && stop.host.place.region == v.host.place.region;
+        return narrower.then(|| {
+            vec![Visit {
+                start: Some(date(stop.start, inferred)),
+                end: (stop.end != stop.start).then(|| date(stop.end, inferred)),
+                ..v.clone()
+            }]
+        });
+    }
+    let apart = stops.iter().enumerate().all(|(i, a)| {
+        stops[i + 1..]
+            .iter()
+            .all(|b| a.end < b.start || b.end < a.start)
+    });
+    if stops.is_empty() || !apart {
+        return None;
+    }
     Some(
         stops
             .into_iter()
@@ -2627,5 +2658,25 @@ mod tests {
     fn a_signer_s_place_is_the_side_a_signing_with_two_partners_leaves_unnamed() {
         let x = run("Ngày 25/11/2025, Đoàn đại biểu tỉnh Tây Ninh do đồng chí Lê Hữu Phước, Chủ tịch UBND tỉnh làm trưởng đoàn đã hội đàm với lãnh đạo tỉnh Svay Rieng (Campuchia). Sau hội đàm, đồng chí Lê Hữu Phước lần lượt ký Thỏa thuận hợp tác với tỉnh Svay Rieng và với tỉnh Prey Veng.");
         assert_eq!(party_codes(&x), [["VN-37", "KH-20"], ["VN-37", "KH-14"]]);
+    }
+
+    #[test]
+    fn a_trip_through_two_countries_dates_each_stop_by_its_own_days() {
+        let x = run("15/10/2024 08:30\n\nTừ ngày 7 đến 14/10/2024, đoàn công tác tỉnh Quảng Ninh do đồng chí Nguyễn Tiến Phong, Chủ tịch UBND tỉnh dẫn đầu đã có chuyến công tác tại Australia và New Zealand. Từ ngày 8 đến 10/10, tại bang Queensland, đoàn làm việc với Chính quyền bang Queensland. Từ ngày 11 đến 13/10, đoàn sang New Zealand, làm việc với Hội đồng thành phố Auckland.");
+        let stops: Vec<_> = x
+            .visits
+            .iter()
+            .map(|v| {
+                let day = |d: Option<crate::PartialDate>| d.map(|d| d.day);
+                (v.host.place.code().to_string(), day(v.start), day(v.end))
+            })
+            .collect();
+        assert_eq!(
+            stops,
+            [
+                ("AU-QLD".to_string(), Some(8), Some(10)),
+                ("NZ-AUK".to_string(), Some(11), Some(13))
+            ]
+        );
     }
 }
