@@ -20,6 +20,8 @@ const FIELDS: &str = include_str!("../data/fields.tsv");
 const HOST_REACH: usize = 48;
 /// A signing dated more than this many months before publication is told as background: PAST.
 const PAST_MONTHS: i32 = 3;
+/// The verb of leaving a place, before it.
+const LEAVE: &str = "rời ";
 /// Words after an instrument that turn to another thing ("… cũng như các văn bản hợp tác
 /// giữa tỉnh Tây Ninh với các tỉnh bạn"): its parties are named before them.
 const ANOTHER_TOPIC: &str = " cũng như ";
@@ -1625,7 +1627,9 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
                 end: dated.end,
                 date_rank: dated.rank,
                 one_host_region: places.iter().all(|p| {
-                    p.place.country == g.place.country
+                    // "Rời Daegu, ngày 23/5 đoàn đến Busan": the stop left is not this one's.
+                    doc.lower[..p.full.start].ends_with(LEAVE)
+                        || p.place.country == g.place.country
                         || (p.place.country == host_place.country
                             && (p.place.region.is_empty() || p.place.region == host_place.region))
                 }),
@@ -2176,8 +2180,10 @@ const SAME_OCCASION: &[&str] = &[
     "khi đó",
 ];
 
-/// The time the sentence `si` states for its event: its own, or, when it opens by pointing
-/// back to the same occasion, the sentence before's.
+/// The time the sentence `si` states for its event: its own, or the sentence before's when it
+/// opens by pointing back to the same occasion, or when that one sets a plan for a time to
+/// come ("… tổ chức Hội nghị tại Lạng Sơn vào tháng 11/2024. Đoàn đại biểu Quảng Tây sẽ sang
+/// Lạng Sơn dự hội nghị").
 fn stated_time<'c>(c: &'c Context<'_>, si: usize) -> Option<&'c DateMention> {
     let s = &c.sentences[si];
     own_stated_time(c, s).or_else(|| {
@@ -2187,8 +2193,8 @@ fn stated_time<'c>(c: &'c Context<'_>, si: usize) -> Option<&'c DateMention> {
                 .strip_prefix(o)
                 .is_some_and(|rest| rest.starts_with([',', ' ']))
         });
-        let before = si.checked_sub(1).filter(|_| points_back)?;
-        own_stated_time(c, &c.sentences[before])
+        let before = own_stated_time(c, &c.sentences[si.checked_sub(1)?])?;
+        (points_back || after_publication(c, &before.date)).then_some(before)
     })
 }
 
@@ -2209,8 +2215,6 @@ fn own_stated_time<'c>(c: &'c Context<'_>, s: &Range<usize>) -> Option<&'c DateM
         })
 }
 
-/// Whether a date written in full lies after the article's publication: an event reported
-/// for then has not happened yet.
 /// How many months a written date (year and month) falls before publication, or 0 when either
 /// is not known that far.
 fn months_before_publication(c: &Context<'_>, d: &PartialDate) -> i32 {
@@ -2224,6 +2228,8 @@ fn months_before_publication(c: &Context<'_>, d: &PartialDate) -> i32 {
     months(p.year, p.month) - months(d.year, d.month)
 }
 
+/// Whether a date written in full lies after the article's publication: an event reported
+/// for then has not happened yet.
 fn after_publication(c: &Context<'_>, d: &PartialDate) -> bool {
     let Some(p) = c.published.filter(|p| p.year > 0) else {
         return false;
@@ -2676,6 +2682,43 @@ mod tests {
             [
                 ("AU-QLD".to_string(), Some(8), Some(10)),
                 ("NZ-AUK".to_string(), Some(11), Some(13))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_plan_takes_its_time_from_the_plan_just_before() {
+        let x = run("12/07/2024 10:15\n\nHai bên thống nhất tổ chức Hội nghị lần thứ 6 Ủy ban công tác liên hợp tại thành phố Lạng Sơn vào tháng 11/2024. Đoàn đại biểu Khu tự trị Quảng Tây (Trung Quốc) sẽ sang tỉnh Lạng Sơn dự hội nghị.");
+        let found: Vec<_> = x
+            .visits
+            .iter()
+            .map(|v| {
+                (
+                    v.status,
+                    v.guest.place.code().to_string(),
+                    v.start.map(|d| (d.year, d.month)),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [(VisitStatus::Planned, "CN-GX".to_string(), Some((2024, 11)))]
+        );
+    }
+
+    #[test]
+    fn the_stop_a_delegation_leaves_does_not_date_the_next() {
+        let x = run("24/05/2024 20:10\n\nĐoàn công tác Đà Nẵng do ông Trần Minh Khoa dẫn đầu làm việc tại thành phố Daegu (Hàn Quốc) từ ngày 20 đến 22/5. Rời Daegu, ngày 23/5 đoàn đến Busan, làm việc với Chính quyền thành phố Busan.");
+        let stops: Vec<_> = x
+            .visits
+            .iter()
+            .map(|v| (v.host.place.code().to_string(), v.start.map(|d| d.day)))
+            .collect();
+        assert_eq!(
+            stops,
+            [
+                ("KR-27".to_string(), Some(20)),
+                ("KR-26".to_string(), Some(23))
             ]
         );
     }
