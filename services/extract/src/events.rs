@@ -932,7 +932,8 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                 .trim()
                 .to_string();
             let plural =
-                is_plural_instrument(&doc.lower[seg_start..seg_end], ins.start - seg_start);
+                is_plural_instrument(&doc.lower[seg_start..seg_end], ins.start - seg_start)
+                    || with_several_partners(doc, ins.end..seg_end);
             for (status, date, date_rank) in statuses {
                 let parties = fill_parties(doc, &distinct, &signers, date, pair_named);
                 let Some(parties) = parties else { continue };
@@ -981,6 +982,32 @@ fn is_plural_instrument(seg: &str, at: usize) -> bool {
         || ONE_AFTER_ANOTHER.iter().any(|w| before.contains(w))
         || EACH_PARTNER.iter().any(|w| after.contains(w))
 }
+
+/// "ký kết biên bản ghi nhớ … với thành phố Eindhoven (Hà Lan) và thành phố Leuven (Bỉ)": one
+/// side signing with several foreign regions named after "với" signs one instrument with each,
+/// unless the text calls it one of three or more sides ("ba bên"). Sides that sign together
+/// ("A, B và C đã ký kết …") sign one.
+fn with_several_partners(doc: &Doc<'_>, after: Range<usize>) -> bool {
+    let Some(at) = doc.lower[after.clone()].find(" với ") else {
+        return false;
+    };
+    if MULTILATERAL
+        .iter()
+        .any(|w| doc.lower[after.clone()].contains(w))
+    {
+        return false;
+    }
+    let partners = doc.places_in(&(after.start + at..after.end));
+    let foreign: Vec<&str> = partners
+        .iter()
+        .filter(|p| p.place.country != "VN" && !p.place.region.is_empty() && !p.qualifier)
+        .map(|p| p.code())
+        .collect();
+    foreign.iter().any(|c| *c != foreign[0])
+}
+
+/// Words that make one instrument of three or more sides.
+const MULTILATERAL: &[&str] = &["ba bên", "bốn bên", "đa phương", "các bên"];
 
 /// Several instruments signed by one side with several foreign partners at once: one each,
 /// the home side with one partner. Sides named only by their country stay as they are.
@@ -2721,5 +2748,13 @@ mod tests {
                 ("KR-26".to_string(), Some(23))
             ]
         );
+    }
+
+    #[test]
+    fn one_side_signing_with_two_regions_signs_one_instrument_with_each() {
+        let x = run("Ngày 5/3/2025, tại Thành phố mới Bình Dương, UBND tỉnh Bình Dương đã ký kết biên bản ghi nhớ hợp tác về phát triển thành phố thông minh với thành phố Eindhoven (Hà Lan) và thành phố Leuven (Bỉ).");
+        assert_eq!(party_codes(&x), [["VN-57", "NL-NB"], ["VN-57", "BE-VLG"]]);
+        let x = run("Ngày 25/10/2024, UBND tỉnh Quảng Trị, chính quyền tỉnh Savannakhet (Lào) và tỉnh Mukdahan (Thái Lan) đã ký kết Biên bản ghi nhớ về tạo thuận lợi cho vận tải hàng hóa.");
+        assert_eq!(party_codes(&x), [["VN-25", "LA-SV", "TH-49"]]);
     }
 }
