@@ -20,6 +20,8 @@ const FIELDS: &str = include_str!("../data/fields.tsv");
 const HOST_REACH: usize = 48;
 /// A signing dated more than this many months before publication is told as background: PAST.
 const PAST_MONTHS: i32 = 3;
+/// The word before an instrument that makes it a draft.
+const DRAFT: &str = "dự thảo ";
 /// The verb of leaving a place, before it.
 const LEAVE: &str = "rời ";
 /// Words after an instrument that turn to another thing ("… cũng như các văn bản hợp tác
@@ -732,7 +734,12 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
     let c = doc.c;
     let mut out = Vec::new();
     for (si, s) in c.sentences.iter().enumerate() {
-        let instruments = doc.hits_in(s, is_instrument);
+        // A draft ("trao đổi dự thảo văn kiện hợp tác") is not an instrument signed.
+        let instruments: Vec<Hit<Cat>> = doc
+            .hits_in(s, is_instrument)
+            .into_iter()
+            .filter(|h| !doc.lower[..h.start].ends_with(DRAFT))
+            .collect();
         if instruments.is_empty() {
             out.extend(established(doc, si));
             continue;
@@ -1268,6 +1275,27 @@ fn compatible(a: &[Party], b: &[Party]) -> bool {
         })
 }
 
+/// Whether two mentions of these kinds may name one instrument: minutes of talks and a
+/// memorandum signed by the same sides are two, and so are a memorandum and a letter of
+/// intent; but the press calls one instrument a memorandum here and an agreement there, and
+/// any instrument may be the friendship one.
+fn same_kind(a: AgreementKind, b: AgreementKind) -> bool {
+    use AgreementKind::{Agreement, Friendship, Memorandum};
+    a == b
+        || a == Friendship
+        || b == Friendship
+        || matches!((a, b), (Memorandum, Agreement) | (Agreement, Memorandum))
+}
+
+/// An instrument named by its bare word ("… đã ký biên bản."), which may be any of the kinds.
+fn is_bare(title: &str) -> bool {
+    let t = title.trim_end_matches(['.', ' ']).to_lowercase();
+    BARE_INSTRUMENTS.contains(&t.as_str())
+}
+
+/// Instrument words that say nothing of the kind.
+const BARE_INSTRUMENTS: &[&str] = &["biên bản", "văn bản", "văn kiện"];
+
 /// One record per instrument: mentions with the same status and sides (and year, for past
 /// ones) are one instrument, unless one is between institutions and the other not.
 fn merge_agreements(doc: &Doc<'_>, mentions: Vec<AgreementMention>) -> Vec<Agreement> {
@@ -1276,6 +1304,7 @@ fn merge_agreements(doc: &Doc<'_>, mentions: Vec<AgreementMention>) -> Vec<Agree
         let year = |d: Option<PartialDate>| d.map_or(0, |d| d.year);
         let found = out.iter_mut().find(|(a, inst, _)| {
             a.status == m.status
+                && (same_kind(a.kind, m.kind) || is_bare(&a.title) || is_bare(&m.title))
                 && compatible(&a.parties, &m.parties)
                 && (m.status != AgreementStatus::Past || year(a.signed_on) == year(m.date))
                 && (inst.is_none() || m.institutions.is_none() || *inst == m.institutions)
@@ -2149,12 +2178,27 @@ fn venue_visits(doc: &Doc<'_>, agreements: &[Agreement], visits: &mut Vec<Visit>
                 continue;
             }
             let places = doc.places_in(s);
-            let venue = doc.hits_in(s, |t| t == Cat::Venue).iter().find_map(|v| {
-                places
-                    .iter()
-                    .find(|p| p.full.start >= v.end && p.full.start <= v.end + 40)
-                    .copied()
-            });
+            // Where it was signed is told before the signing; "tại …" after the instrument is
+            // what it is about ("ký Biên bản ghi nhớ về … logistics tại khu vực cửa khẩu Lào
+            // Cai").
+            let signed_at = doc
+                .hits_in(s, |t| t == Cat::Sign)
+                .first()
+                .map_or(s.end, |h| h.start);
+            let venue = doc
+                .hits_in(s, |t| t == Cat::Venue)
+                .iter()
+                .filter(|v| {
+                    // "Tại đây, …" points back to the place before; it names none itself.
+                    let next = doc.lower[v.end..].trim_start();
+                    v.end <= signed_at && !next.starts_with("đây") && !next.starts_with("đó")
+                })
+                .find_map(|v| {
+                    places
+                        .iter()
+                        .find(|p| p.full.start >= v.end && p.full.start <= v.end + 40)
+                        .copied()
+                });
             let Some(venue) = venue else { continue };
             let Some(host) = a
                 .parties
@@ -2756,5 +2800,17 @@ mod tests {
         assert_eq!(party_codes(&x), [["VN-57", "NL-NB"], ["VN-57", "BE-VLG"]]);
         let x = run("Ngày 25/10/2024, UBND tỉnh Quảng Trị, chính quyền tỉnh Savannakhet (Lào) và tỉnh Mukdahan (Thái Lan) đã ký kết Biên bản ghi nhớ về tạo thuận lợi cho vận tải hàng hóa.");
         assert_eq!(party_codes(&x), [["VN-25", "LA-SV", "TH-49"]]);
+    }
+
+    #[test]
+    fn minutes_and_a_memorandum_of_the_same_sides_are_two_instruments() {
+        let x = run("16/04/2024 21:00\n\nChiều 15/4, tại thành phố Côn Minh, Chủ tịch UBND tỉnh Lào Cai và Phó Tỉnh trưởng tỉnh Vân Nam (Trung Quốc) đã ký Biên bản Phiên họp lần thứ 13 Nhóm công tác liên hợp. Chiều 16/4, đoàn công tác tỉnh Lào Cai đến làm việc với Chính quyền châu Hồng Hà (tỉnh Vân Nam). Tại đây, Sở Công Thương tỉnh Lào Cai và Cục Thương mại châu Hồng Hà đã ký Biên bản ghi nhớ về phát triển dịch vụ logistics tại khu vực cửa khẩu Lào Cai. Hai bên cũng trao đổi dự thảo văn kiện hợp tác giai đoạn mới. Lãnh đạo hai tỉnh ký biên bản.");
+        let kinds: Vec<_> = x.agreements.iter().map(|a| a.kind).collect();
+        assert_eq!(kinds, [AgreementKind::Minutes, AgreementKind::Memorandum]);
+        assert!(
+            x.visits.iter().all(|v| v.guest.place.code() == "VN-02"),
+            "signing \"tại đây\" is no visit to Lào Cai: {:?}",
+            x.visits
+        );
     }
 }
