@@ -749,8 +749,20 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
         let wish = doc.hits_in(s, |t| t == Cat::Wish);
         let past_cues = doc.hits_in(s, |t| t == Cat::Past);
         for (k, ins) in instruments.iter().enumerate() {
-            let seg_start = if k == 0 { s.start } else { ins.start };
-            let seg_end = instruments.get(k + 1).map_or(s.end, |n| n.start);
+            // An instrument's clause ends at a semicolon: "A và B đã ký Biên bản ghi nhớ năm
+            // 2018; C và B đã ký Biên bản thỏa thuận năm 2019". It opens after a colon, where
+            // what someone said starts ("Từ Paris, phóng viên … cho biết: sáng 10/6, … đã ký").
+            let clause_start = doc.lower[s.start..ins.start]
+                .rfind([';', ':'])
+                .map_or(s.start, |i| s.start + i + 1);
+            let clause_end = doc.lower[ins.end..s.end]
+                .find(';')
+                .map_or(s.end, |i| ins.end + i);
+            let seg_start = if k == 0 { s.start } else { ins.start }.max(clause_start);
+            let seg_end = instruments
+                .get(k + 1)
+                .map_or(s.end, |n| n.start)
+                .min(clause_end);
             // "… giữa A và B cũng như các văn bản giữa C với …": what follows is about
             // something else.
             let seg_end = doc.lower[ins.end..seg_end]
@@ -821,7 +833,7 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                     None => continue,
                 }
             } else if !years.is_empty()
-                && !dated_day
+                && (!dated_day || past_cue)
                 && years.iter().all(|&y| reference_year.is_none_or(|r| y < r))
             {
                 for y in years {
@@ -871,6 +883,16 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                 mentions = doc.places_in(&seg);
             }
             if distinct_codes(&mentions).len() < 2 {
+                mentions = doc.places_in(&(clause_start..clause_end));
+            }
+            // The whole sentence, unless the signers' places make up the clause's sides
+            // ("… cho biết: tại Bordeaux, ông Tôn Thất Minh Hiếu và bà Claire Dumoulin … đã ký").
+            let with_signers: Vec<Place> = distinct_codes(&mentions)
+                .iter()
+                .map(|m| m.place.clone())
+                .chain(doc.places_of_people_in(s))
+                .collect();
+            if distinct_codes(&mentions).len() < 2 && !cross_border(&with_signers) {
                 mentions = doc.places_in(s);
             }
             // Where the signing took place ("tại Seoul, …") is not a side of it, when the
@@ -2812,5 +2834,35 @@ mod tests {
             "signing \"tại đây\" is no visit to Lào Cai: {:?}",
             x.visits
         );
+    }
+
+    #[test]
+    fn each_clause_of_a_sentence_names_its_own_instrument_s_sides() {
+        let x = run("22/08/2025 17:00\n\nRiêng với tỉnh Svay Rieng, trước khi hợp nhất, tỉnh Long An và tỉnh Svay Rieng đã ký Biên bản ghi nhớ hợp tác năm 2018; tỉnh Tây Ninh và tỉnh Svay Rieng đã ký Biên bản thỏa thuận hợp tác năm 2019.");
+        let mut sides = party_codes(&x);
+        sides.iter_mut().for_each(|s| s.sort());
+        assert_eq!(sides, [["KH-20", "VN-41"], ["KH-20", "VN-37"]]);
+        assert!(x
+            .agreements
+            .iter()
+            .all(|a| a.status == AgreementStatus::Past));
+    }
+
+    #[test]
+    fn an_action_plan_signed_now_and_a_friendship_signed_since_are_two() {
+        let x = run("24/09/2025 10:00\n\nTại buổi hội kiến ngày 23/9, Thị trưởng thành phố Kitakyushu đánh giá cao hiệu quả hợp tác giữa hai thành phố kể từ khi ký Thỏa thuận thiết lập quan hệ thành phố hữu nghị và hợp tác năm 2014. Từ Tokyo, phóng viên thường trú cho biết: cũng trong ngày 23/9, thành phố Hải Phòng và thành phố Kitakyushu đã ký Kế hoạch hành động hợp tác về môi trường giai đoạn 2025 - 2028.");
+        let found: Vec<_> = x
+            .agreements
+            .iter()
+            .map(|a| (a.kind, a.status, a.signed_on.map(|d| d.year)))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (AgreementKind::Friendship, AgreementStatus::Past, Some(2014)),
+                (AgreementKind::Other, AgreementStatus::Signed, Some(2025))
+            ]
+        );
+        assert_eq!(party_codes(&x)[1], ["VN-HP", "JP-40"]);
     }
 }
