@@ -1748,21 +1748,34 @@ fn bare_delegation<'a>(
         {
             return None;
         }
-        let host = places.iter().find(|p| {
-            p.full.start >= verb.end
-                && p.full.start <= verb.end + HOST_REACH
-                && !p.place.region.is_empty()
-        })?;
+        let named = places
+            .iter()
+            .find(|p| {
+                p.full.start >= verb.end
+                    && p.full.start <= verb.end + HOST_REACH
+                    && !p.place.region.is_empty()
+            })
+            .map(|p| (p.place.country.as_str(), p.span.clone()));
+        // Or the place of the official it meets ("đoàn đến chào xã giao và làm việc với ông
+        // Viktor Karpenko, Phó Chủ tịch … thành phố Minsk").
+        let met = || {
+            c.persons
+                .iter()
+                .filter(|p| p.span.start >= verb.end && p.span.start <= verb.end + HOST_REACH)
+                .find_map(|p| p.person.place.as_ref().filter(|pl| !pl.region.is_empty()))
+                .map(|pl| (pl.country.as_str(), 0..0))
+        };
+        let (country, span) = named.or_else(met)?;
         // Where the article's delegation goes is in a country the article is about, not one
         // named only there ("Đặc khu kinh tế Manhattan tại Bavet").
         let about = c
             .places
             .iter()
-            .any(|p| p.place.country == host.place.country && p.span != host.span);
+            .any(|p| p.place.country == country && p.span != span);
         if !about {
             return None;
         }
-        let side = if host.place.country == "VN" {
+        let side = if country == "VN" {
             doc.partner.as_ref()
         } else {
             doc.home.as_ref()
@@ -2023,8 +2036,20 @@ fn merge_visits(doc: &Doc<'_>, mentions: Vec<VisitMention>) -> Vec<Visit> {
         .zip(&legs)
         .flat_map(|(v, legs)| split_legs(doc, &v, legs).unwrap_or_else(|| vec![v]))
         .collect();
-    for v in &mut out {
-        if let Some((start, end)) = trip_span(doc, v) {
+    // A trip with another stop in the same country spans more than this stop's days.
+    let several_stops: Vec<bool> = out
+        .iter()
+        .map(|v| {
+            out.iter().any(|w| {
+                w.status == v.status
+                    && w.guest.place.code() == v.guest.place.code()
+                    && w.host.place.country == v.host.place.country
+                    && w.host.place.code() != v.host.place.code()
+            })
+        })
+        .collect();
+    for (v, several_stops) in out.iter_mut().zip(several_stops) {
+        if let Some((start, end)) = trip_span(doc, v).filter(|_| !several_stops) {
             v.start = Some(start);
             v.end = Some(end);
         }
@@ -2864,5 +2889,25 @@ mod tests {
             ]
         );
         assert_eq!(party_codes(&x)[1], ["VN-HP", "JP-40"]);
+    }
+
+    #[test]
+    fn a_stop_named_by_the_official_met_keeps_its_own_day() {
+        let x = run("08/06/2024 09:00\n\nTừ ngày 3 đến 7/6, đoàn công tác tỉnh Thái Nguyên do đồng chí Đỗ Thanh Tùng, Chủ tịch UBND tỉnh làm Trưởng đoàn đã có chuyến thăm, làm việc tại Cộng hòa Belarus. Sáng 4/6, đoàn đến chào xã giao và làm việc với ông Viktor Karpenko, Phó Chủ tịch thứ nhất Ủy ban Chấp hành thành phố Minsk. Ngày 5/6, đoàn làm việc tại tỉnh Vitebsk.");
+        let stops: Vec<_> = x
+            .visits
+            .iter()
+            .map(|v| {
+                let day = |d: Option<crate::PartialDate>| d.map(|d| d.day);
+                (v.host.place.code().to_string(), day(v.start), day(v.end))
+            })
+            .collect();
+        assert_eq!(
+            stops,
+            [
+                ("BY-HM".to_string(), Some(4), None),
+                ("BY-VI".to_string(), Some(5), None)
+            ]
+        );
     }
 }
