@@ -2109,8 +2109,11 @@ impl Leg {
 
 /// A trip with several stops told stop by stop ("Chặng thứ hai, từ ngày 19 đến 22-9, đoàn làm
 /// việc tại thủ đô Moscow"): one visit per host region, each with its own days, when every
-/// region's days are apart from the others'. A region named on the same days as another is
-/// the same visit told again, and the trip stays one visit.
+/// region's days are apart from the others'. Otherwise the visit keeps its host, its days
+/// narrow to those its own stop is dated by, and a stop elsewhere in the country within the
+/// trip's days or apart from them is a further visit ("Ngày 16/10, đoàn đến thành phố
+/// Dresden, bang Sachsen"). A region named on the very days of the visit's reception is the
+/// same meeting told again.
 fn split_legs(doc: &Doc<'_>, v: &Visit, legs: &[Leg]) -> Option<Vec<Visit>> {
     let mut stops: Vec<Leg> = Vec::new();
     for l in legs {
@@ -2125,54 +2128,61 @@ fn split_legs(doc: &Doc<'_>, v: &Visit, legs: &[Leg]) -> Option<Vec<Visit>> {
             None => stops.push(l.clone()),
         }
     }
-    let date = |(year, month, day): (i32, u32, u32), inferred: bool| PartialDate {
+    let inferred = v.start.is_some_and(|d| d.year_inferred);
+    let date = |(year, month, day): (i32, u32, u32)| PartialDate {
         year,
         month,
         day,
         year_inferred: inferred,
     };
-    let inferred = v.start.is_some_and(|d| d.year_inferred);
-    if let [stop] = stops.as_slice() {
-        // The days of a whole trip narrow to those of its one stop the text dates on its own
-        // ("Từ ngày 7 đến 14/10, đoàn … tại Australia và New Zealand"; "từ ngày 8 đến 10/10,
-        // tại bang Queensland").
-        let day = |d: PartialDate| (d.year, d.month, d.day);
-        let (Some(start), end) = (v.start.filter(|d| d.day > 0), v.end) else {
-            return None;
-        };
-        let end = end.map_or(day(start), day);
-        let narrower = (day(start), end) != (stop.start, stop.end)
-            && day(start) <= stop.start
-            && stop.end <= end
-            && stop.host.place.region == v.host.place.region;
-        return narrower.then(|| {
-            vec![Visit {
-                start: Some(date(stop.start, inferred)),
-                end: (stop.end != stop.start).then(|| date(stop.end, inferred)),
-                ..v.clone()
-            }]
-        });
-    }
+    let dated = |s: &Leg| (Some(date(s.start)), (s.end != s.start).then(|| date(s.end)));
+    let as_visit = |s: &Leg| {
+        let (start, end) = dated(s);
+        Visit {
+            host: s.host.clone(),
+            start,
+            end,
+            evidence: doc.evidence(s.sentence),
+            ..v.clone()
+        }
+    };
     let apart = stops.iter().enumerate().all(|(i, a)| {
         stops[i + 1..]
             .iter()
             .all(|b| a.end < b.start || b.end < a.start)
     });
-    if stops.is_empty() || !apart {
-        return None;
+    if stops.len() >= 2 && apart {
+        return Some(stops.iter().map(as_visit).collect());
     }
-    Some(
-        stops
-            .into_iter()
-            .map(|s| Visit {
-                host: s.host,
-                start: Some(date(s.start, inferred)),
-                end: (s.end != s.start).then(|| date(s.end, inferred)),
-                evidence: doc.evidence(s.sentence),
-                ..v.clone()
-            })
-            .collect(),
-    )
+    let day = |d: PartialDate| (d.year, d.month, d.day);
+    let days = v
+        .start
+        .filter(|d| d.day > 0)
+        .map(|s| (day(s), v.end.filter(|d| d.day > 0).map_or(day(s), day)));
+    let region = &v.host.place.region;
+    let mut this = v.clone();
+    let own = stops.iter().find(|s| &s.host.place.region == region);
+    if let (Some(own), Some((start, end))) = (own, days) {
+        if (start, end) != (own.start, own.end) && start <= own.start && own.end <= end {
+            (this.start, this.end) = dated(own);
+        }
+    }
+    let another_time = |s: &&Leg| {
+        days.is_some_and(|(start, end)| {
+            (start != end && start <= s.start && s.end <= end) || s.end < start || end < s.start
+        })
+    };
+    let others = stops
+        .iter()
+        .filter(|s| {
+            !region.is_empty()
+                && &s.host.place.region != region
+                && s.host.place.country == v.host.place.country
+        })
+        .filter(another_time)
+        .map(as_visit);
+    let all: Vec<Visit> = std::iter::once(this).chain(others).collect();
+    (all.len() > 1 || all[0] != *v).then_some(all)
 }
 
 /// The span of days of the trip a visit dated by one day belongs to: a sentence about a
@@ -2907,6 +2917,23 @@ mod tests {
             [
                 ("BY-HM".to_string(), Some(4), None),
                 ("BY-VI".to_string(), Some(5), None)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_stop_in_another_region_within_the_trip_s_days_is_a_second_visit() {
+        let x = run("20/10/2025 08:00\n\nTrong khuôn khổ chuyến công tác tại Cộng hòa Liên bang Đức từ ngày 13 đến 19/10/2025, đoàn công tác tỉnh Đồng Tháp do ông Phạm Thành Nhân, Phó Chủ tịch UBND tỉnh làm trưởng đoàn đã làm việc với Phòng Thủ công nghiệp Erfurt, bang Thüringen. Ngày 16/10, đoàn đến thành phố Dresden, bang Sachsen, làm việc với lãnh đạo bang Sachsen.");
+        let stops: Vec<_> = x
+            .visits
+            .iter()
+            .map(|v| (v.host.place.code().to_string(), v.start.map(|d| d.day)))
+            .collect();
+        assert_eq!(
+            stops,
+            [
+                ("DE-TH".to_string(), Some(13)),
+                ("DE-SN".to_string(), Some(16))
             ]
         );
     }
