@@ -1055,8 +1055,9 @@ fn one_per_foreign_side(parties: Vec<Party>) -> Vec<Vec<Party>> {
 }
 
 /// "thiết lập quan hệ hữu nghị … năm 2009": a friendship founded in a stated year counts as a
-/// past friendship instrument even when the instrument is not named; an anniversary of it
-/// ("kỷ niệm 15 năm thiết lập …") does not state one.
+/// past friendship instrument even when the instrument is not named, and a planned one when a
+/// plan sets it for this year or a later one; an anniversary of it ("kỷ niệm 15 năm thiết lập
+/// …") does not state one.
 fn established(doc: &Doc<'_>, si: usize) -> Option<AgreementMention> {
     let c = doc.c;
     let s = &c.sentences[si];
@@ -1096,10 +1097,24 @@ fn established(doc: &Doc<'_>, si: usize) -> Option<AgreementMention> {
         ..Default::default()
     };
     let parties = fill_parties(doc, &distinct, &[], Some(founded), doc.has(s, Cat::Pair))?;
+    // "thống nhất … để ký kết văn bản thiết lập quan hệ hữu nghị … vào năm 2025": a friendship
+    // to be founded, in a year still to come.
+    let cue = doc
+        .hits_in(s, |t| t == Cat::Planned)
+        .iter()
+        .any(|p| p.end <= hit.start);
+    let planned = match c.published.filter(|p| p.year > 0) {
+        Some(p) => year > p.year || (cue && year == p.year),
+        None => cue,
+    };
     Some(AgreementMention {
         sentence: si,
         kind: AgreementKind::Friendship,
-        status: AgreementStatus::Past,
+        status: if planned {
+            AgreementStatus::Planned
+        } else {
+            AgreementStatus::Past
+        },
         title: c.text[hit.start..hit.end].to_string(),
         parties,
         institutions: None,
@@ -2935,6 +2950,24 @@ mod tests {
                 ("DE-TH".to_string(), Some(13)),
                 ("DE-SN".to_string(), Some(16))
             ]
+        );
+    }
+
+    #[test]
+    fn a_friendship_to_be_founded_next_year_is_planned() {
+        let x = run("15/08/2024 10:00\n\nHai bên cũng thống nhất xúc tiến các thủ tục để ký kết văn bản thiết lập quan hệ hữu nghị giữa tỉnh Bình Định và tỉnh Mogilev (Belarus) vào năm 2025.");
+        let found: Vec<_> = x
+            .agreements
+            .iter()
+            .map(|a| (a.kind, a.status, a.signed_on.map(|d| d.year)))
+            .collect();
+        assert_eq!(
+            found,
+            [(
+                AgreementKind::Friendship,
+                AgreementStatus::Planned,
+                Some(2025)
+            )]
         );
     }
 }
