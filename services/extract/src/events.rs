@@ -2429,6 +2429,15 @@ mod tests {
             .collect()
     }
 
+    /// Each visit's host code with the days it starts and ends.
+    fn stops(x: &Extraction) -> Vec<(String, Option<u32>, Option<u32>)> {
+        let day = |d: Option<crate::PartialDate>| d.map(|d| d.day);
+        x.visits
+            .iter()
+            .map(|v| (v.host.place.code().to_string(), day(v.start), day(v.end)))
+            .collect()
+    }
+
     fn codes(x: &Extraction) -> Vec<(String, String)> {
         x.visits
             .iter()
@@ -2723,14 +2732,7 @@ mod tests {
     #[test]
     fn a_trip_told_stop_by_stop_is_one_visit_per_region() {
         let x = run("24/09/2024 | 08:15\n\nTừ ngày 16 đến 22-9, đoàn công tác tỉnh Khánh Hòa do ông Hà Quốc Vinh, Chủ tịch UBND tỉnh làm trưởng đoàn đã thăm, làm việc tại tỉnh Irkutsk và thành phố Moscow (Liên bang Nga).\n\nChặng đầu tiên, từ ngày 16 đến 18-9, đoàn đến tỉnh Irkutsk. Sáng 17-9, tại thành phố Irkutsk, ông Hà Quốc Vinh hội kiến ông Igor Sokolov, Thống đốc tỉnh Irkutsk.\n\nChặng thứ hai, từ ngày 19 đến 22-9, đoàn làm việc tại thủ đô Moscow.");
-        let stops: Vec<_> = x
-            .visits
-            .iter()
-            .map(|v| {
-                let day = |d: Option<crate::PartialDate>| d.map(|d| d.day);
-                (v.host.place.code().to_string(), day(v.start), day(v.end))
-            })
-            .collect();
+        let stops = stops(&x);
         assert_eq!(
             stops,
             [
@@ -2812,14 +2814,7 @@ mod tests {
     #[test]
     fn a_trip_through_two_countries_dates_each_stop_by_its_own_days() {
         let x = run("15/10/2024 08:30\n\nTừ ngày 7 đến 14/10/2024, đoàn công tác tỉnh Quảng Ninh do đồng chí Nguyễn Tiến Phong, Chủ tịch UBND tỉnh dẫn đầu đã có chuyến công tác tại Australia và New Zealand. Từ ngày 8 đến 10/10, tại bang Queensland, đoàn làm việc với Chính quyền bang Queensland. Từ ngày 11 đến 13/10, đoàn sang New Zealand, làm việc với Hội đồng thành phố Auckland.");
-        let stops: Vec<_> = x
-            .visits
-            .iter()
-            .map(|v| {
-                let day = |d: Option<crate::PartialDate>| d.map(|d| d.day);
-                (v.host.place.code().to_string(), day(v.start), day(v.end))
-            })
-            .collect();
+        let stops = stops(&x);
         assert_eq!(
             stops,
             [
@@ -2852,11 +2847,7 @@ mod tests {
     #[test]
     fn the_stop_a_delegation_leaves_does_not_date_the_next() {
         let x = run("24/05/2024 20:10\n\nĐoàn công tác Đà Nẵng do ông Trần Minh Khoa dẫn đầu làm việc tại thành phố Daegu (Hàn Quốc) từ ngày 20 đến 22/5. Rời Daegu, ngày 23/5 đoàn đến Busan, làm việc với Chính quyền thành phố Busan.");
-        let stops: Vec<_> = x
-            .visits
-            .iter()
-            .map(|v| (v.host.place.code().to_string(), v.start.map(|d| d.day)))
-            .collect();
+        let stops: Vec<_> = stops(&x).into_iter().map(|(h, s, _)| (h, s)).collect();
         assert_eq!(
             stops,
             [
@@ -2919,14 +2910,7 @@ mod tests {
     #[test]
     fn a_stop_named_by_the_official_met_keeps_its_own_day() {
         let x = run("08/06/2024 09:00\n\nTừ ngày 3 đến 7/6, đoàn công tác tỉnh Thái Nguyên do đồng chí Đỗ Thanh Tùng, Chủ tịch UBND tỉnh làm Trưởng đoàn đã có chuyến thăm, làm việc tại Cộng hòa Belarus. Sáng 4/6, đoàn đến chào xã giao và làm việc với ông Viktor Karpenko, Phó Chủ tịch thứ nhất Ủy ban Chấp hành thành phố Minsk. Ngày 5/6, đoàn làm việc tại tỉnh Vitebsk.");
-        let stops: Vec<_> = x
-            .visits
-            .iter()
-            .map(|v| {
-                let day = |d: Option<crate::PartialDate>| d.map(|d| d.day);
-                (v.host.place.code().to_string(), day(v.start), day(v.end))
-            })
-            .collect();
+        let stops = stops(&x);
         assert_eq!(
             stops,
             [
@@ -2939,11 +2923,7 @@ mod tests {
     #[test]
     fn a_stop_in_another_region_within_the_trip_s_days_is_a_second_visit() {
         let x = run("20/10/2025 08:00\n\nTrong khuôn khổ chuyến công tác tại Cộng hòa Liên bang Đức từ ngày 13 đến 19/10/2025, đoàn công tác tỉnh Đồng Tháp do ông Phạm Thành Nhân, Phó Chủ tịch UBND tỉnh làm trưởng đoàn đã làm việc với Phòng Thủ công nghiệp Erfurt, bang Thüringen. Ngày 16/10, đoàn đến thành phố Dresden, bang Sachsen, làm việc với lãnh đạo bang Sachsen.");
-        let stops: Vec<_> = x
-            .visits
-            .iter()
-            .map(|v| (v.host.place.code().to_string(), v.start.map(|d| d.day)))
-            .collect();
+        let stops: Vec<_> = stops(&x).into_iter().map(|(h, s, _)| (h, s)).collect();
         assert_eq!(
             stops,
             [

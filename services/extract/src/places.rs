@@ -815,6 +815,16 @@ mod tests {
         );
     }
 
+    /// The codes of the places the full gazetteer finds in `text`.
+    fn codes(text: &str) -> Vec<String> {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        let g = G.get_or_init(Gazetteer::builtin);
+        find(g, text, &sentences::split(text))
+            .iter()
+            .map(|m| m.code().to_string())
+            .collect()
+    }
+
     fn mentions(text: &str) -> Vec<PlaceMention> {
         let g = gazetteer();
         find(&g, text, &sentences::split(text))
@@ -834,13 +844,6 @@ mod tests {
 
     #[test]
     fn a_country_name_opening_a_vietnamese_name_is_not_the_country() {
-        let g = Gazetteer::builtin();
-        let codes = |t: &str| -> Vec<String> {
-            find(&g, t, &sentences::split(t))
-                .iter()
-                .map(|m| m.code().to_string())
-                .collect()
-        };
         assert_eq!(
             codes("Tây Ninh đề nghị nâng cấp cửa khẩu Mỹ Quý Tây thành cửa khẩu quốc tế."),
             ["VN-37"]
@@ -862,13 +865,6 @@ mod tests {
 
     #[test]
     fn an_ocean_or_asia_pacific_is_not_the_province_named_inside_it() {
-        let g = Gazetteer::builtin();
-        let codes = |t: &str| -> Vec<String> {
-            find(&g, t, &sentences::split(t))
-                .iter()
-                .map(|m| m.code().to_string())
-                .collect()
-        };
         assert_eq!(
             codes("Tỉnh Thái Bình cử đoàn dự Diễn đàn Hợp tác Kinh tế châu Á - Thái Bình Dương (APEC) tại Hàn Quốc."),
             ["VN-20", "KR"]
