@@ -58,6 +58,7 @@ struct Patterns {
     month_year: Regex,
     dm_words: Regex,
     relative: Regex,
+    relative_period: Regex,
     year: Regex,
     month: Regex,
     period: Regex,
@@ -88,6 +89,9 @@ fn patterns() -> &'static Patterns {
                 r"(?i)(?-u:\b)(?:ngày|sáng|chiều|trưa|tối|đêm|hôm)[ ]+(?:ngày[ ]+)?([0-9]{1,2})[ ]+tháng[ ]+([0-9]{1,2})(?:[ ]*,?[ ]*năm[ ]+((?:19|20)[0-9]{2}))?(?-u:\b)",
             ),
             relative: re(r"(?i)(?-u:\b)(?:sáng|chiều|trưa|tối|đêm|hôm)[ ]+(qua|nay)(?-u:\b)"),
+            relative_period: re(
+                r"(?i)(?-u:\b)(tuần|tháng|năm)[ ]+(qua|trước|nay|này|ngoái|sau|tới)(?-u:\b)",
+            ),
             year: re(
                 r"(?i)(?-u:\b)(?:năm[ ]+|quý[ ]+(?:IV|I{1,3}|[1-4])[ ]?(?:/|-|năm)[ ]?)((?:19|20)[0-9]{2})(?-u:\b)",
             ),
@@ -251,6 +255,47 @@ pub fn find(
             add(point(&c, date(day.year, day.month, day.day)), &mut found);
         }
     }
+    // "cuối tuần qua", "trong tháng tới", "đầu năm sau": a week, month or year counted from the
+    // publication date, as precise as the word ("năm nay" is a year, "tuần qua" a month).
+    if let Some(published) = published.filter(|p| p.year > 0) {
+        for c in p.relative_period.captures_iter(text) {
+            let start = c.get(0).map_or(0, |m| m.start());
+            if counts_several(&lower[..start]) {
+                continue;
+            }
+            let word = |i: usize| {
+                c.get(i)
+                    .map_or(String::new(), |m| m.as_str().to_lowercase())
+            };
+            let step: i32 = match word(2).as_str() {
+                "qua" | "trước" | "ngoái" => -1,
+                "nay" | "này" => 0,
+                _ => 1,
+            };
+            let (year, month) = (published.year, published.month);
+            let day = match word(1).as_str() {
+                "tuần" if published.day > 0 => {
+                    let shifted = i64::from(published.day) + 7 * i64::from(step);
+                    let into = if shifted < 1 {
+                        -1
+                    } else if shifted > i64::from(days_in(year, month)) {
+                        1
+                    } else {
+                        0
+                    };
+                    let (y, m) = add_months(year, month, into);
+                    date(y, m, 0)
+                }
+                "tháng" if month > 0 => {
+                    let (y, m) = add_months(year, month, step);
+                    date(y, m, 0)
+                }
+                "năm" => date(year + step, 0, 0),
+                _ => continue,
+            };
+            add(point(&c, day), &mut found);
+        }
+    }
     for c in p.month_year.captures_iter(text) {
         let (m, y) = (num(&c, 1), num(&c, 2) as i32);
         if valid(0, m) {
@@ -386,6 +431,40 @@ fn is_dateline_line(text: &str, span: Range<usize>) -> bool {
 }
 
 /// The day before a full date.
+/// Whether the words before a relative period count several of them ("6 tháng qua", "những
+/// năm tới", "các tuần trước"): a stretch of time, not one week, month or year.
+fn counts_several(lower_before: &str) -> bool {
+    let last = lower_before
+        .trim_end()
+        .rsplit(' ')
+        .next()
+        .unwrap_or_default();
+    last.chars().next().is_some_and(|c| c.is_ascii_digit()) || SEVERAL.contains(&last)
+}
+
+/// Words that count several weeks, months or years.
+const SEVERAL: &[&str] = &[
+    "các", "những", "mấy", "vài", "nhiều", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín",
+    "mười",
+];
+
+/// The month `k` months after (or before, when negative) `month` of `year`.
+fn add_months(year: i32, month: u32, k: i32) -> (i32, u32) {
+    let index = year * 12 + month as i32 - 1 + k;
+    (index.div_euclid(12), (index.rem_euclid(12) + 1) as u32)
+}
+
+/// The number of days of a month.
+fn days_in(year: i32, month: u32) -> u32 {
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
 fn day_before(d: PartialDate) -> PartialDate {
     if d.day > 1 {
         return PartialDate {
@@ -398,17 +477,10 @@ fn day_before(d: PartialDate) -> PartialDate {
     } else {
         (d.year - 1, 12)
     };
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let day = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
     PartialDate {
         year,
         month,
-        day,
+        day: days_in(year, month),
         ..d
     }
 }
@@ -575,6 +647,32 @@ mod tests {
         assert_eq!(found[0].end.map(ymd), Some((2024, 6, 14)));
         let found = dates("Hai bên sẽ ký kết trong quý I/2025.", None);
         assert_eq!(ymd(found[0].date), (2025, 0, 0));
+    }
+
+    #[test]
+    fn weeks_months_and_years_counted_from_publication() {
+        let published = Some(date(2026, 6, 3));
+        let found = dates(
+            "Cuối tuần qua, đoàn đại biểu tỉnh Töv đã thăm tỉnh Sơn La.",
+            published,
+        );
+        assert_eq!(
+            ymd(found[0].date),
+            (2026, 5, 0),
+            "a week before 3 June is in May"
+        );
+        let found = dates("Hai tỉnh sẽ ký kết thỏa thuận vào đầu năm sau.", published);
+        assert_eq!(ymd(found[0].date), (2027, 0, 0));
+        let found = dates(
+            "Đoàn sẽ sang thăm Lào trong tháng tới.",
+            Some(date(2025, 12, 20)),
+        );
+        assert_eq!(ymd(found[0].date), (2026, 1, 0));
+        let found = dates(
+            "Trong 6 tháng qua và những năm tới, hai bên hợp tác chặt chẽ.",
+            published,
+        );
+        assert!(found.is_empty(), "stretches of time, not dates: {found:?}");
     }
 
     fn dates(text: &str, published: Option<PartialDate>) -> Vec<DateMention> {

@@ -121,6 +121,10 @@ enum Cat {
     National,
     Content,
     NationalHost,
+    Mission,
+    Building,
+    /// A phrase that holds an event word but is none ("trao đổi" is an exchange, not "trao").
+    Neutral,
 }
 
 struct Rules {
@@ -186,6 +190,9 @@ fn rules() -> &'static Rules {
                 "national" => Cat::National,
                 "content" => Cat::Content,
                 "nationalhost" => Cat::NationalHost,
+                "mission" => Cat::Mission,
+                "building" => Cat::Building,
+                "neutral" => Cat::Neutral,
                 _ => return None,
             };
             Some((r.get(1)?.to_string(), cat))
@@ -217,13 +224,20 @@ struct Doc<'a> {
 impl<'a> Doc<'a> {
     fn new(c: &'a Context<'a>) -> Self {
         let lower = c.lower;
-        let hits: Vec<Hit<Cat>> = rules()
-            .words
-            .find(lower)
-            .into_iter()
+        let all_hits = rules().words.find(lower);
+        let missions: Vec<&Hit<Cat>> = all_hits.iter().filter(|h| h.tag == Cat::Mission).collect();
+        let (seats, hits): (Vec<Hit<Cat>>, Vec<Hit<Cat>>) = all_hits
+            .iter()
             .filter(|h| h.tag != Cat::Delegation || is_delegation(c.text, h))
             .filter(|h| h.tag != Cat::Receive || is_receiving(c.text, h))
-            .collect();
+            .partition(|h| h.tag == Cat::Venue && seats_a_mission(c.text, &missions, h));
+        // The seat of a mission ("Tổng Lãnh sự quán Ấn Độ tại TP Hồ Chí Minh") is neither a
+        // side nor a venue of anything told.
+        let seat = |p: &PlaceMention| {
+            seats
+                .iter()
+                .any(|h| p.full.start >= h.end && p.full.start <= h.end + 2)
+        };
         let places: Vec<&PlaceMention> = c
             .places
             .iter()
@@ -233,6 +247,7 @@ impl<'a> Doc<'a> {
                     .any(|m| m.span.start < p.span.end && p.span.start < m.span.end)
             })
             .filter(|p| !is_aside(c.lower, p.full.start))
+            .filter(|p| !seat(p))
             .collect();
         let main = |vn: bool| -> Option<Place> {
             let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
@@ -459,7 +474,7 @@ impl<'a> Doc<'a> {
 
     /// Where what an instrument stated in sentence `idx` covers stops: the end of the sentence,
     /// or of the following sentences of its paragraph that go on about it ("Theo biên bản, hai
-    /// bên sẽ hợp tác trong các lĩnh vực …"), within FIELD_REACH. A sentence about something
+    /// bên sẽ hợp tác trong các lĩnh vực …", "Hai bên thống nhất …"), within FIELD_REACH. A sentence about something
     /// else ("Ansan là đô thị phát triển về du lịch") ends it.
     fn instrument_content_end(&self, idx: usize) -> usize {
         let sentences = self.c.sentences;
@@ -469,8 +484,13 @@ impl<'a> Doc<'a> {
         for next in sentences[idx + 1..].iter() {
             let same_paragraph = !self.c.text[end..next.start].contains('\n');
             let opening = next.start..floor_boundary(self.c.text, (next.start + 40).min(next.end));
+            let opens_with_pair = self
+                .hits_in(&opening, |t| t == Cat::Pair)
+                .first()
+                .is_some_and(|h| h.start == next.start);
             let about_it = self.has_any(next, is_instrument)
                 || self.has(&opening, Cat::Content)
+                || opens_with_pair
                 || self.lower[next.clone()].contains("lĩnh vực");
             if !same_paragraph || !about_it || next.end > reach {
                 break;
@@ -480,11 +500,43 @@ impl<'a> Doc<'a> {
         end
     }
 
-    /// Whether a place is named as where something happened: right after "tại" in `s`.
+    /// Whether the sentence quoted by `evidence` states a day.
+    fn states_a_day(&self, evidence: &Evidence) -> bool {
+        let text = self.c.text;
+        let Some(start) = text.char_indices().nth(evidence.start).map(|(i, _)| i) else {
+            return false;
+        };
+        self.sentence_index(start).is_some_and(|i| {
+            let s = &self.c.sentences[i];
+            self.c
+                .dates
+                .iter()
+                .any(|d| d.span.start >= s.start && d.span.end <= s.end && d.date.day > 0)
+        })
+    }
+
+    /// Whether a place is named as where something happened: after "tại" in `s`.
     fn is_venue(&self, s: &Range<usize>, m: &PlaceMention) -> bool {
         self.hits_in(s, |t| t == Cat::Venue)
             .iter()
-            .any(|v| m.full.start >= v.end && m.full.start <= v.end + 2)
+            .any(|v| self.names_venue(v, m))
+    }
+
+    /// Whether `p` is the place that "tại" at `v` names: right after it, or after a building
+    /// of that place ("tại trụ sở Văn phòng Tỉnh Luông Pha Băng").
+    fn names_venue(&self, v: &Hit<Cat>, p: &PlaceMention) -> bool {
+        if p.full.start < v.end || p.full.start > v.end + VENUE_GAP {
+            return false;
+        }
+        if p.full.start <= v.end + 2 {
+            return true;
+        }
+        let gap = v.end..p.full.start;
+        !self.lower[gap.clone()].contains([',', ';', '.'])
+            && self
+                .hits_in(&gap, |t| t == Cat::Building)
+                .first()
+                .is_some_and(|b| b.start <= v.end + 1)
     }
 
     fn has_any(&self, r: &Range<usize>, cat: fn(Cat) -> bool) -> bool {
@@ -584,8 +636,8 @@ fn is_aside(lower: &str, start: usize) -> bool {
     })
 }
 
-/// "đoàn" alone is a delegation only before a name or "của" ("đoàn Chính quyền tỉnh …") or as
-/// the subject of a trip ("đoàn đã đến Busan"); otherwise it is "đoàn kết", "đoàn viên" … Nor
+/// "đoàn" alone is a delegation only before a name, a place or "của" ("đoàn Chính quyền tỉnh
+/// …", "đoàn tỉnh Hải Dương") or as the subject of a trip ("đoàn đã đến Busan"); otherwise it is "đoàn kết", "đoàn viên" … Nor
 /// is a province's National Assembly caucus.
 fn is_delegation(text: &str, h: &Hit<Cat>) -> bool {
     let word = &text[h.start..h.end];
@@ -605,13 +657,32 @@ fn is_delegation(text: &str, h: &Hit<Cat>) -> bool {
     rest.starts_with("của")
         || rest.chars().next().is_some_and(char::is_uppercase)
         || TRIP_VERBS.iter().any(|w| verb.starts_with(w))
+        || PLACE_WORDS.iter().any(|w| rest.starts_with(w))
 }
 
 /// Words between a subject and its verb: tense and aspect ("đoàn đã đến", "đoàn tiếp tục làm
 /// việc").
 const ASPECT_WORDS: &[&str] = &["đã ", "sẽ ", "cũng ", "tiếp tục ", "lại "];
+/// Words that open a place's name after a bare "đoàn" and make it that place's delegation
+/// ("đoàn tỉnh Hải Dương do ông … làm trưởng đoàn").
+const PLACE_WORDS: &[&str] = &["tỉnh ", "thành phố ", "vùng ", "bang ", "quận ", "huyện "];
 /// Verbs of a delegation on its trip, that make a bare "đoàn" their subject.
 const TRIP_VERBS: &[&str] = &["đến ", "tới ", "sang ", "thăm ", "làm việc ", "đi "];
+
+/// How far after "tại" the place of the building it names may start.
+const VENUE_GAP: usize = 64;
+
+/// How far after the name of a diplomatic mission or a correspondent its seat may be named.
+const MISSION_REACH: usize = 48;
+
+/// Whether "tại" names where a mission or a correspondent sits ("Tổng Lãnh sự quán Ấn Độ tại TP
+/// Hồ Chí Minh", "phóng viên thường trú tại Tokyo"), not where something happened.
+fn seats_a_mission(text: &str, missions: &[&Hit<Cat>], venue: &Hit<Cat>) -> bool {
+    let after = missions.partition_point(|m| m.end <= venue.start);
+    missions[..after].last().is_some_and(|m| {
+        venue.start - m.end <= MISSION_REACH && !text[m.end..venue.start].contains([',', ';', '.'])
+    })
+}
 
 /// "tiếp" receives someone only when a name, a delegation or an honorific follows; otherwise
 /// it is "tiếp theo", "tiếp tục" …
@@ -860,12 +931,16 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                 };
                 statuses.push((status, dated.start, dated.rank));
             } else {
-                let period_only = c.dates.iter().any(|d| {
+                let period = c.dates.iter().find(|d| {
                     d.kind == DateKind::Period
                         && d.span.start >= after.start
                         && d.span.end <= after.end
                 });
-                if past_cue && period_only && sign.is_none() {
+                // "Thỏa thuận hợp tác giai đoạn 2019 - 2022 đã giúp …" in a 2024 article: an
+                // instrument whose term is over was signed before.
+                let ended = period
+                    .is_some_and(|d| d.end.zip(reference_year).is_some_and(|(e, r)| e.year < r));
+                if (past_cue || ended) && period.is_some() && sign.is_none() {
                     statuses.push((AgreementStatus::Past, None, 0));
                 } else {
                     continue;
@@ -1498,7 +1573,8 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
         let venue = doc.hits_in(s, |t| t == Cat::Venue).iter().find_map(|v| {
             places
                 .iter()
-                .find(|p| p.full.start >= v.end && p.full.start <= v.end + 2)
+                .find(|p| p.full.start >= v.end)
+                .filter(|p| doc.names_venue(v, p))
                 .copied()
         });
         let mut guests: Vec<(&PlaceMention, usize, usize)> = Vec::new();
@@ -1606,6 +1682,10 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
         // ("Theo chương trình, ngày 17/5, đoàn sẽ đi thăm …"), unless it is set for a month to
         // come ("đoàn công tác của tỉnh … sẽ sang thăm vùng Lombardia vào tháng 11.2023").
         let future = || own_stated_time(c, s).is_some_and(|d| after_publication(c, &d.date));
+        // A guest received at a venue in its own country is the one who is visited.
+        guests.retain(|(g, from, _)| {
+            !venue.is_some_and(|v| v.place.country == g.place.country && v.span.start < *from)
+        });
         if guests.is_empty() && (planned.is_empty() || future()) {
             guests.extend(bare_delegation(doc, &delegations, &towards, &places, s.end));
         }
@@ -1616,9 +1696,6 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
         for (g, from, limit) in guests {
             if wishes.iter().any(|w| w.end <= from.max(g.span.start)) {
                 // "mong muốn / mời đoàn … sang thăm": an invitation, not a trip.
-                continue;
-            }
-            if venue.is_some_and(|v| v.place.country == g.place.country && v.span.start < from) {
                 continue;
             }
             // One side is Vietnamese, the other foreign: a foreign guest's host is Vietnamese.
@@ -1809,30 +1886,51 @@ fn met_at_venue<'a>(
 ) -> Option<(&'a PlaceMention, usize, usize)> {
     let venue = venue?;
     let meets = doc
-        .hits_in(s, |t| matches!(t, Cat::Toward | Cat::Sign))
+        .hits_in(s, |t| matches!(t, Cat::Toward | Cat::Sign | Cat::Receive))
         .iter()
         .any(|h| {
             let w = &doc.lower[h.start..h.end];
-            MEETING_VERBS.contains(&w) || matches!(h.tag, Cat::Sign)
+            MEETING_VERBS.contains(&w) || matches!(h.tag, Cat::Sign | Cat::Receive)
         });
     if !meets {
         return None;
     }
-    let official = doc.c.persons.iter().find(|p| {
-        p.span.start >= s.start
-            && p.span.end <= s.end
-            && p.person
-                .place
-                .as_ref()
-                .is_some_and(|pl| !pl.region.is_empty() && pl.country != venue.place.country)
-    })?;
-    let code = official.person.place.as_ref()?.code().to_string();
+    let in_sentence = |p: &&PersonMention| p.span.start >= s.start && p.span.end <= s.end;
+    let placed = doc.c.persons.iter().filter(in_sentence).find_map(|p| {
+        p.person
+            .place
+            .as_ref()
+            .filter(|pl| !pl.region.is_empty() && pl.country != venue.place.country)
+    });
+    // "Ngày 3/9, tại thành phố Yokohama, Chủ tịch UBND thành phố Trần Quang Vĩnh đã hội kiến …":
+    // a local office with no place named abroad is the article's own side.
+    let home = || {
+        let home = doc.home.as_ref().filter(|_| venue.place.country != "VN")?;
+        doc.c
+            .persons
+            .iter()
+            .filter(in_sentence)
+            .any(|p| p.person.place.is_none() && holds_local_office(&p.person.title))
+            .then_some(home)
+    };
+    let code = placed.or_else(home)?.code().to_string();
     let mention = doc
         .places
         .iter()
-        .find(|p| p.span.start >= s.start && p.span.end <= s.end && p.code() == code)?;
+        .find(|p| p.span.start >= s.start && p.span.end <= s.end && p.code() == code)
+        .or_else(|| doc.places.iter().find(|p| p.code() == code))?;
     Some((mention, s.start, s.end))
 }
+
+/// Whether a title is an office of a province or city ("Chủ tịch UBND thành phố", "Bí thư
+/// Tỉnh ủy").
+fn holds_local_office(title: &str) -> bool {
+    let title = crate::text::lower_view(title);
+    LOCAL_OFFICES.iter().any(|w| title.contains(w))
+}
+
+/// Words of the offices of a province or city.
+const LOCAL_OFFICES: &[&str] = &["ubnd", "hđnd", "tỉnh ủy", "thành ủy", "tỉnh uỷ", "thành uỷ"];
 
 /// Verbs of a meeting between officials.
 const MEETING_VERBS: &[&str] = &["hội đàm", "làm việc", "gặp", "tiếp xúc"];
@@ -2401,7 +2499,53 @@ pub fn find(c: &Context<'_>) -> (Vec<Agreement>, Vec<Visit>) {
     let agreements = merge_agreements(&doc, agreement_mentions(&doc));
     let mut visits = merge_visits(&doc, visit_mentions(&doc));
     venue_visits(&doc, &agreements, &mut visits);
+    drop_meetings_on_trips(&doc, &mut visits);
     (agreements, visits)
+}
+
+/// Drops a trip told with no day of its own when a trip in the opposite direction between the
+/// same Vietnamese place and foreign country, told with its own day, falls on the days it
+/// borrowed: both sides cannot be each other's guests at once, and the undated telling is a
+/// meeting on the dated trip ("Từ ngày 2 đến 8/9, đoàn … Đà Nẵng … tại Nhật Bản. … Ảnh: Chủ tịch
+/// UBND thành phố … hội kiến Thống đốc tỉnh Kanagawa").
+fn drop_meetings_on_trips(doc: &Doc<'_>, visits: &mut Vec<Visit>) {
+    let days = |v: &Visit| {
+        let start = v.start.filter(|d| d.day > 0)?;
+        Some((start, v.end.filter(|d| d.day > 0).unwrap_or(start)))
+    };
+    let outbound = |v: &Visit| v.guest.place.country == "VN";
+    let opposite = |a: &Visit, b: &Visit| {
+        let (Some((a_from, a_to)), Some((b_from, b_to))) = (days(a), days(b)) else {
+            return false;
+        };
+        let (out, inb) = match (outbound(a), outbound(b)) {
+            (true, false) => (a, b),
+            (false, true) => (b, a),
+            _ => return false,
+        };
+        out.guest.place.code() == inb.host.place.code()
+            && out.host.place.country == inb.guest.place.country
+            && a_from <= b_to
+            && b_from <= a_to
+    };
+    let happened = |v: &Visit| v.status == VisitStatus::Happened;
+    let dated: Vec<bool> = visits
+        .iter()
+        .map(|v| doc.states_a_day(&v.evidence))
+        .collect();
+    let borrowed: Vec<bool> = visits
+        .iter()
+        .zip(&dated)
+        .map(|(v, &own)| {
+            !own && happened(v)
+                && visits
+                    .iter()
+                    .zip(&dated)
+                    .any(|(w, &w_own)| w_own && happened(w) && opposite(v, w))
+        })
+        .collect();
+    let mut drop = borrowed.into_iter();
+    visits.retain(|_| !drop.next().unwrap_or(false));
 }
 
 #[cfg(test)]
@@ -2946,5 +3090,79 @@ mod tests {
                 Some(2025)
             )]
         );
+    }
+
+    #[test]
+    fn the_pair_signs_a_planned_instrument_in_the_month_of_the_return_visit() {
+        let x = run("05/11/2025 07:30\n\nNgày 4/11, tại thành phố Văn Sơn, tỉnh Vân Nam (Trung Quốc), đoàn công tác tỉnh Tuyên Quang đã làm việc với lãnh đạo Châu Văn Sơn. Hai bên thống nhất, trong tháng 1/2026, đoàn Châu Văn Sơn sẽ sang thăm tỉnh Tuyên Quang. Nhân dịp này, hai bên sẽ ký kết Biên bản hợp tác về phát triển thương mại biên giới.");
+        let found: Vec<_> = x
+            .agreements
+            .iter()
+            .map(|a| (a.kind, a.status, a.signed_on.map(|d| (d.year, d.month))))
+            .collect();
+        assert_eq!(
+            found,
+            [(
+                AgreementKind::Minutes,
+                AgreementStatus::Planned,
+                Some((2026, 1))
+            )]
+        );
+        assert_eq!(party_codes(&x), [["VN-07", "CN-YN"]]);
+    }
+
+    #[test]
+    fn delegations_named_by_their_province_each_make_a_visit() {
+        let x = run("20/09/2024 08:00\n\nNgày 18 và 19/9, tại thành phố Incheon, phía Việt Nam có đoàn tỉnh Bắc Giang do ông Phan Thế Tuấn, Phó Chủ tịch UBND tỉnh, làm trưởng đoàn và đoàn tỉnh Hưng Yên do ông Nguyễn Hùng Nam, Phó Chủ tịch UBND tỉnh dẫn đầu đã tham dự diễn đàn.");
+        let guests: Vec<_> = codes(&x).into_iter().map(|(g, _)| g).collect();
+        assert_eq!(guests, ["VN-54", "VN-66"]);
+    }
+
+    #[test]
+    fn a_consulate_s_seat_is_not_where_the_visit_took_place() {
+        let x = run("12/03/2025 10:00\n\nNgày 11/3, Chủ tịch UBND tỉnh Vĩnh Long tiếp đoàn công tác bang Gujarat (Ấn Độ) do ông Rajesh Mehta dẫn đầu; cùng đi có đại diện Tổng Lãnh sự quán Ấn Độ tại TP Hồ Chí Minh.");
+        assert_eq!(codes(&x), [("IN-GJ".to_string(), "VN-49".to_string())]);
+    }
+
+    #[test]
+    fn an_instrument_whose_term_is_over_was_signed_before() {
+        let x = run("02/12/2024 09:00\n\nThỏa thuận hợp tác giai đoạn 2018 - 2022 giữa thành phố Đà Nẵng và thành phố Toulouse đã giúp hai bên triển khai nhiều dự án về quản lý nước.");
+        let found: Vec<_> = x
+            .agreements
+            .iter()
+            .map(|a| {
+                (
+                    a.status,
+                    a.signed_on,
+                    a.term.map(|t| (t.start_year, t.end_year)),
+                )
+            })
+            .collect();
+        assert_eq!(found, [(AgreementStatus::Past, None, Some((2018, 2022)))]);
+    }
+
+    #[test]
+    fn a_meeting_abroad_is_a_stop_of_the_trip_not_a_visit_to_viet_nam() {
+        let x = run("15/10/2024 08:00\n\nTừ ngày 7 đến 12/10, đoàn công tác tỉnh Quảng Ninh do ông Cao Tường Huy, Chủ tịch UBND tỉnh làm trưởng đoàn đã thăm và làm việc tại Hàn Quốc. Ngày 8/10, tại thành phố Suwon, Chủ tịch UBND tỉnh Cao Tường Huy đã hội kiến ông Kim Dong-yeon, Tỉnh trưởng tỉnh Gyeonggi. Ảnh: Chủ tịch UBND tỉnh Cao Tường Huy hội kiến Tỉnh trưởng tỉnh Gyeonggi Kim Dong-yeon. Ngày 10/10, đoàn đến thành phố Busan, làm việc với Chính quyền thành phố Busan.");
+        assert_eq!(
+            codes(&x),
+            [
+                ("VN-13".to_string(), "KR-41".to_string()),
+                ("VN-13".to_string(), "KR-26".to_string())
+            ]
+        );
+        assert_eq!(
+            stops(&x),
+            [
+                ("KR-41".to_string(), Some(8), None),
+                ("KR-26".to_string(), Some(10), None)
+            ]
+        );
+    }
+
+    #[test]
+    fn the_place_of_the_building_named_after_tai_is_the_venue() {
+        let x = run("05/12/2025 08:00\n\nTừ ngày 2 đến 6/12, đoàn đại biểu tỉnh Lai Châu do đồng chí Lê Văn Lương dẫn đầu đã thăm và làm việc tại tỉnh Luông Nậm Thà (Lào). Sáng 3/12, tại trụ sở Văn phòng tỉnh Luông Nậm Thà, đoàn đã hội đàm với Đoàn đại biểu tỉnh Luông Nậm Thà do đồng chí Phon-sa-vẳn, Phó Bí thư Tỉnh ủy, dẫn đầu.");
+        assert_eq!(codes(&x), [("VN-01".to_string(), "LA-LM".to_string())]);
     }
 }

@@ -418,7 +418,10 @@ pub fn find(g: &Gazetteer, text: &str, sentences: &[Range<usize>]) -> Vec<PlaceM
         }) {
             continue;
         }
-        if looks_like_given_name(text, m.0, m.1) || opens_a_vietnamese_name(text, m.0, m.1) {
+        if looks_like_given_name(text, m.0, m.1)
+            || opens_a_vietnamese_name(text, m.0, m.1)
+            || starts_a_hyphenated_word(text, m.1)
+        {
             continue;
         }
         chosen.push(m);
@@ -567,6 +570,14 @@ fn letter_flags() -> &'static [u8] {
             })
             .collect()
     })
+}
+
+/// A name followed by a hyphen and a lowercase letter is the head of a longer hyphenated word,
+/// such as a Korean given name ("Kim Dong-yeon" holds no "Kim Động"); a hyphen before a capital
+/// joins two names ("Hải Phòng-Kitakyushu").
+fn starts_a_hyphenated_word(text: &str, end: usize) -> bool {
+    let mut rest = text[end..].chars();
+    rest.next() == Some('-') && rest.next().is_some_and(char::is_lowercase)
 }
 
 /// A short one-word name right after a capitalised word is a given name, not a country:
@@ -840,6 +851,14 @@ mod tests {
         assert_eq!(m[1].organization, "Hội đồng tỉnh Fukuoka");
         assert_eq!(m[1].code(), "JP-40");
         assert!(m[2].qualifier);
+    }
+
+    #[test]
+    fn a_name_inside_a_hyphenated_given_name_is_no_place() {
+        assert_eq!(
+            codes("Tỉnh trưởng tỉnh Gyeonggi Kim Dong-yeon tiếp đoàn tỉnh Quảng Ninh."),
+            ["KR-41", "VN-13"]
+        );
     }
 
     #[test]
