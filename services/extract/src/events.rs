@@ -500,6 +500,16 @@ impl<'a> Doc<'a> {
         end
     }
 
+    /// Whether sentence `s` speaks of trips in general ("nhiều đoàn đã sang thăm"), not of
+    /// ones it goes on to list ("đón các đoàn đại biểu nước ngoài gồm: đoàn thành phố Ulsan …").
+    fn is_generic(&self, s: &Range<usize>) -> bool {
+        self.hits_in(s, |t| t == Cat::Generic).iter().any(|h| {
+            let rest = floor_boundary(self.c.text, (h.end + LIST_REACH).min(s.end));
+            let rest = &self.lower[h.end..rest.max(h.end)];
+            !rest.contains(" gồm") && !rest.contains(':')
+        })
+    }
+
     /// Whether the sentence quoted by `evidence` states a day.
     fn states_a_day(&self, evidence: &Evidence) -> bool {
         let text = self.c.text;
@@ -668,6 +678,10 @@ const ASPECT_WORDS: &[&str] = &["đã ", "sẽ ", "cũng ", "tiếp tục ", "l�
 const PLACE_WORDS: &[&str] = &["tỉnh ", "thành phố ", "vùng ", "bang ", "quận ", "huyện "];
 /// Verbs of a delegation on its trip, that make a bare "đoàn" their subject.
 const TRIP_VERBS: &[&str] = &["đến ", "tới ", "sang ", "thăm ", "làm việc ", "đi "];
+
+/// How far after a word of trips in general the list of them may open ("các đoàn đại biểu
+/// nước ngoài gồm: …").
+const LIST_REACH: usize = 48;
 
 /// How far after "tại" the place of the building it names may start.
 const VENUE_GAP: usize = 64;
@@ -1559,7 +1573,7 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
     let c = doc.c;
     let mut out = Vec::new();
     for (si, s) in c.sentences.iter().enumerate() {
-        if doc.has(s, Cat::Generic) || doc.has(s, Cat::Online) {
+        if doc.is_generic(s) || doc.has(s, Cat::Online) {
             continue;
         }
         let delegations = doc.hits_in(s, |t| t == Cat::Delegation);
@@ -3164,5 +3178,12 @@ mod tests {
     fn the_place_of_the_building_named_after_tai_is_the_venue() {
         let x = run("05/12/2025 08:00\n\nTừ ngày 2 đến 6/12, đoàn đại biểu tỉnh Lai Châu do đồng chí Lê Văn Lương dẫn đầu đã thăm và làm việc tại tỉnh Luông Nậm Thà (Lào). Sáng 3/12, tại trụ sở Văn phòng tỉnh Luông Nậm Thà, đoàn đã hội đàm với Đoàn đại biểu tỉnh Luông Nậm Thà do đồng chí Phon-sa-vẳn, Phó Bí thư Tỉnh ủy, dẫn đầu.");
         assert_eq!(codes(&x), [("VN-01".to_string(), "LA-LM".to_string())]);
+    }
+
+    #[test]
+    fn delegations_listed_after_a_general_word_are_visits() {
+        let x = run("10/04/2025 08:00\n\nNgày 9/4, tại thành phố Vũng Tàu, hội nghị đón các đoàn đại biểu nước ngoài gồm: đoàn thành phố Okayama do ông Sato Kenji dẫn đầu; đoàn tỉnh Gangwon do ông Park Min-soo dẫn đầu. Thời gian qua, nhiều đoàn đã sang thăm tỉnh Bà Rịa - Vũng Tàu.");
+        let guests: Vec<_> = codes(&x).into_iter().map(|(g, _)| g).collect();
+        assert_eq!(guests, ["JP-33", "KR-42"]);
     }
 }

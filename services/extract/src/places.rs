@@ -491,6 +491,95 @@ pub fn find(g: &Gazetteer, text: &str, sentences: &[Range<usize>]) -> Vec<PlaceM
             qualifier,
         });
     }
+    let learned = placed_in_brackets(text, &designators, &orgs, &out);
+    if !learned.is_empty() {
+        out.extend(learned);
+        out.sort_by_key(|p| p.span.start);
+    }
+    out
+}
+
+/// The most words a name placed in brackets may have.
+const MAX_BRACKETED_NAME_WORDS: usize = 4;
+
+/// Mentions of names the gazetteer does not know but the text places once, in brackets after
+/// a designator or an organization word: "huyện Mường Mày (tỉnh Phông Sa Lỳ, Lào)", "Trường Đại
+/// học Semmelweis (Thủ đô Budapest, Hungary)". Every mention of such a name in the article is
+/// a local place of the region (or country) in the brackets.
+fn placed_in_brackets(
+    text: &str,
+    designators: &[(usize, usize, PlaceLevel)],
+    orgs: &[(usize, usize, PartyKind, Reach)],
+    known: &[PlaceMention],
+) -> Vec<PlaceMention> {
+    // The designator or organization word right before `at`, with its kind.
+    let head = |at: usize| -> Option<(usize, PartyKind)> {
+        let right_before = |end: usize| end <= at && text[end..at].trim().is_empty();
+        orgs.iter()
+            .filter(|o| right_before(o.1))
+            .map(|o| (o.0, o.2))
+            .chain(
+                designators
+                    .iter()
+                    .filter(|d| right_before(d.1))
+                    .map(|d| (d.0, PartyKind::Locality)),
+            )
+            .min_by_key(|h| h.0)
+    };
+    let mut names: Vec<(&str, Place)> = Vec::new();
+    for q in known {
+        let Some(before) = text[..q.full.start].strip_suffix('(') else {
+            continue;
+        };
+        let name_end = before.trim_end().len();
+        let mut name_start = name_end;
+        for word in text[..name_end].rsplit(' ').take(MAX_BRACKETED_NAME_WORDS) {
+            if !word.chars().next().is_some_and(char::is_uppercase) {
+                break;
+            }
+            name_start -= word.len() + usize::from(name_start < name_end);
+        }
+        let name = &text[name_start..name_end];
+        let named_already = known
+            .iter()
+            .any(|p| p.span.start < name_end && name_start < p.span.end);
+        if name.is_empty() || named_already || head(name_start).is_none() {
+            continue;
+        }
+        let place = Place {
+            name: name.to_string(),
+            level: PlaceLevel::Local,
+            ..q.place.clone()
+        };
+        // The most precise placing wins: "(Thủ đô Budapest, Hungary)" over "(Hungary)".
+        match names.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, known)) if known.region.is_empty() => *known = place,
+            Some(_) => {}
+            None => names.push((name, place)),
+        }
+    }
+    let mut out: Vec<PlaceMention> = Vec::new();
+    for (name, place) in names {
+        for (start, _) in text.match_indices(name) {
+            let end = start + name.len();
+            let taken = known
+                .iter()
+                .chain(&out)
+                .any(|p| p.full.start < end && start < p.span.end);
+            if taken || !is_word(text, start, end) {
+                continue;
+            }
+            let (full_start, kind) = head(start).unwrap_or((start, PartyKind::Locality));
+            out.push(PlaceMention {
+                span: start..end,
+                full: full_start..end,
+                organization: text[full_start..end].to_string(),
+                place: place.clone(),
+                kind,
+                qualifier: false,
+            });
+        }
+    }
     out
 }
 
@@ -851,6 +940,17 @@ mod tests {
         assert_eq!(m[1].organization, "Hội đồng tỉnh Fukuoka");
         assert_eq!(m[1].code(), "JP-40");
         assert!(m[2].qualifier);
+    }
+
+    #[test]
+    fn a_name_placed_once_in_brackets_is_that_place_throughout() {
+        let t = "Tỉnh Nghệ An tiếp đoàn đại biểu huyện Viêng Thoong (tỉnh Bô-ly-khăm-xay, Lào). \
+                 Đoàn huyện Viêng Thoong thăm Trường Đại học Kiên Trung (Thủ đô Viêng Chăn). \
+                 Trường Đại học Kiên Trung trao học bổng.";
+        assert_eq!(
+            codes(t),
+            ["VN-22", "LA-BL", "LA-BL", "LA", "LA-BL", "LA-VT", "LA-VT", "LA-VT"]
+        );
     }
 
     #[test]
