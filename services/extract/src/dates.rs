@@ -498,7 +498,7 @@ fn point(c: &Captures<'_>, d: PartialDate) -> DateMention {
 /// year, unless the month lies well after publication (a December event reported in January).
 /// Whether the date ending at `end` is marked as still to come ("tháng 9 tới", "tháng 12
 /// sắp tới"), not "tới" opening the end of a range ("tháng 3 tới tháng 5").
-fn is_coming(lower: &str, end: usize) -> bool {
+pub(crate) fn is_coming(lower: &str, end: usize) -> bool {
     let rest = &lower[end..];
     let Some(after) = rest
         .strip_prefix(" sắp tới")

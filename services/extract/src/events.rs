@@ -897,7 +897,7 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
             // article ("để ký kết … vào tháng 9/2025").
             let is_planned = sign.is_some_and(|sg| {
                 planned.iter().any(|p| p.end <= sg.start)
-                    || own_stated_time(c, s).is_some_and(|d| after_publication(c, &d.date))
+                    || own_stated_time(c, s).is_some_and(|d| lies_ahead(c, d))
             });
             let is_wish = sign.is_some_and(|sg| wish.iter().any(|w| w.end <= sg.start));
             let anchor = sign.map_or(ins.start, |sg| sg.start.min(ins.start));
@@ -1695,7 +1695,7 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
         // A plan of a delegation with no place is the itinerary of the trip being told
         // ("Theo chương trình, ngày 17/5, đoàn sẽ đi thăm …"), unless it is set for a month to
         // come ("đoàn công tác của tỉnh … sẽ sang thăm vùng Lombardia vào tháng 11.2023").
-        let future = || own_stated_time(c, s).is_some_and(|d| after_publication(c, &d.date));
+        let future = || own_stated_time(c, s).is_some_and(|d| lies_ahead(c, d));
         // A guest received at a venue in its own country is the one who is visited.
         guests.retain(|(g, from, _)| {
             !venue.is_some_and(|v| v.place.country == g.place.country && v.span.start < *from)
@@ -1772,8 +1772,8 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
             let cue_leads = planned
                 .iter()
                 .any(|p| p.end <= from && from - p.end <= PLANNED_LEAD);
-            let future = !planned.is_empty()
-                && own_stated_time(c, s).is_some_and(|d| after_publication(c, &d.date));
+            let future =
+                !planned.is_empty() && own_stated_time(c, s).is_some_and(|d| lies_ahead(c, d));
             let (status, dated) = if cue_after_guest || cue_leads || future {
                 match stated_time(c, si) {
                     Some(d) => (VisitStatus::Planned, Dated::new(d.date, d.end, 3)),
@@ -1794,13 +1794,14 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
             };
             // A leader placed in another region of the guest's country leads another delegation;
             // one placed only in the country ("Ủy viên Trung ương Đảng … Lào") may lead this one.
+            let of_this_delegation = |l: &Person| {
+                l.place.as_ref().is_none_or(|p| {
+                    p.country != g.place.country || p.region.is_empty() || p.code() == g.code()
+                })
+            };
             let leader = leader_after(doc, from, limit)
-                .or_else(|| leader_before(doc, from))
-                .filter(|l| {
-                    l.place.as_ref().is_none_or(|p| {
-                        p.country != g.place.country || p.region.is_empty() || p.code() == g.code()
-                    })
-                });
+                .filter(of_this_delegation)
+                .or_else(|| leader_before(doc, from).filter(of_this_delegation));
             out.push(VisitMention {
                 sentence: si,
                 status,
@@ -1995,21 +1996,35 @@ fn delegation_led_by(
     (led && delegation).then(|| p.place.clone())
 }
 
-/// The person who leads the delegation at `from`, named just before it ("Chủ tịch UBND tỉnh
-/// Phạm Đình Nghị sẽ dẫn đoàn công tác của tỉnh sang thăm …").
+/// The person who leads the delegation at `from`, the subject of the clause that ends with
+/// "dẫn" right before it ("Chủ tịch UBND tỉnh Phạm Đình Nghị sẽ dẫn đoàn công tác của tỉnh
+/// sang thăm …", "… Lê Minh Phúc vui vẻ nhận lời và cho biết sẽ dẫn đoàn …").
 fn leader_before(doc: &Doc<'_>, from: usize) -> Option<Person> {
     let c = doc.c;
     let before = c.persons.partition_point(|p| p.span.end <= from);
     let p = &c.persons[before.checked_sub(1)?];
-    let mut gap = c.text[p.span.end..from].trim();
-    while let Some(rest) = ASPECT_WORDS
-        .iter()
-        .find_map(|w| gap.strip_prefix(w.trim_end()))
-    {
-        gap = rest.trim_start();
-    }
-    (gap == "dẫn").then(|| known_person(doc, p))
+    let gap = c.text[p.span.end..from].trim();
+    let clause_leads = |clause: &str| {
+        clause == "dẫn"
+            || (clause.ends_with(" dẫn")
+                && clause.len() <= LEADER_CLAUSE
+                && !clause.contains([',', ';', ':', '.']))
+    };
+    // "… ông Martijn van Dijk … cho biết, …. Ông cho biết sẽ dẫn đoàn …": a pronoun opening
+    // the next sentence stands for the person named in the one before.
+    let by_pronoun = || {
+        let (said, next) = gap.split_once(". ")?;
+        let clause = PRONOUNS.iter().find_map(|w| next.strip_prefix(w))?;
+        (!said.contains(". ") && clause_leads(clause.trim())).then_some(())
+    };
+    (clause_leads(gap) || by_pronoun().is_some()).then(|| known_person(doc, p))
 }
+
+/// Words that open a sentence as the person named before ("Ông cho biết …").
+const PRONOUNS: &[&str] = &["Ông ", "Bà ", "Ngài "];
+
+/// The longest clause between a leader's name and the "dẫn" of the delegation they lead.
+const LEADER_CLAUSE: usize = 64;
 
 fn leader_after(doc: &Doc<'_>, from: usize, limit: usize) -> Option<Person> {
     let c = doc.c;
@@ -2481,6 +2496,12 @@ fn months_before_publication(c: &Context<'_>, d: &PartialDate) -> i32 {
     }
     let months = |year: i32, month: u32| year * 12 + month as i32;
     months(p.year, p.month) - months(d.year, d.month)
+}
+
+/// Whether a stated time lies ahead of the article: after its publication, or marked as still
+/// to come ("vào tháng 11 tới", whose year is inferred).
+fn lies_ahead(c: &Context<'_>, d: &DateMention) -> bool {
+    after_publication(c, &d.date) || crate::dates::is_coming(c.lower, d.span.end)
 }
 
 /// Whether a date written in full lies after the article's publication: an event reported
@@ -3185,5 +3206,41 @@ mod tests {
         let x = run("10/04/2025 08:00\n\nNgày 9/4, tại thành phố Vũng Tàu, hội nghị đón các đoàn đại biểu nước ngoài gồm: đoàn thành phố Okayama do ông Sato Kenji dẫn đầu; đoàn tỉnh Gangwon do ông Park Min-soo dẫn đầu. Thời gian qua, nhiều đoàn đã sang thăm tỉnh Bà Rịa - Vũng Tàu.");
         let guests: Vec<_> = codes(&x).into_iter().map(|(g, _)| g).collect();
         assert_eq!(guests, ["JP-33", "KR-42"]);
+    }
+
+    #[test]
+    fn a_leader_named_in_the_sentence_before_and_a_visit_in_a_month_to_come() {
+        let x = run("15/06/2024 10:00\n\nTiếp đoàn công tác tỉnh Bình Dương, ông Martijn van Dijk, Ủy viên Hội đồng điều hành tỉnh Noord-Brabant (Hà Lan) cho biết, tỉnh là vùng đổi mới sáng tạo hàng đầu châu Âu. Ông cho biết sẽ dẫn đoàn doanh nghiệp của tỉnh sang thăm Bình Dương vào tháng 10 tới.");
+        let planned: Vec<_> = x
+            .visits
+            .iter()
+            .filter(|v| v.status == VisitStatus::Planned)
+            .map(|v| {
+                (
+                    v.guest.place.code().to_string(),
+                    v.leader.as_ref().map(|l| l.name.clone()),
+                    v.start.map(|d| (d.year, d.month)),
+                )
+            })
+            .collect();
+        assert_eq!(
+            planned,
+            [(
+                "NL-NB".to_string(),
+                Some("Martijn van Dijk".to_string()),
+                Some((2024, 10))
+            )]
+        );
+    }
+
+    #[test]
+    fn a_trip_set_for_a_month_to_come_is_planned_wherever_the_cue_stands() {
+        let x = run("04/07/2024 10:00\n\nTheo kế hoạch, hai bên sẽ ký kết Thỏa thuận hợp tác về đào tạo nghề vào tháng 11 tới, nhân chuyến thăm và làm việc của đoàn công tác tỉnh Hà Tĩnh tại bang Thüringen (Đức).");
+        let visits: Vec<_> = x
+            .visits
+            .iter()
+            .map(|v| (v.status, v.start.map(|d| d.month)))
+            .collect();
+        assert_eq!(visits, [(VisitStatus::Planned, Some(11))]);
     }
 }

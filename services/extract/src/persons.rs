@@ -14,6 +14,7 @@ const TITLES: &str = include_str!("../data/titles.tsv");
 const HONORIFICS: &str = include_str!("../data/honorifics.tsv");
 const SURNAMES: &str = include_str!("../data/surnames.tsv");
 const NOT_NAMES: &str = include_str!("../data/not_names.tsv");
+const NAME_PARTICLES: &str = include_str!("../data/name_particles.tsv");
 const ORGS: &str = include_str!("../data/orgs.tsv");
 const DESIGNATORS: &str = include_str!("../data/designators.tsv");
 
@@ -45,6 +46,8 @@ struct Rules {
     honorific_words: Vec<String>,
     surnames: HashSet<String>,
     not_names: HashSet<String>,
+    /// Lowercase words inside foreign names ("van" in "Martijn van Dijk").
+    particles: HashSet<String>,
     word_char: WordChars,
 }
 
@@ -177,6 +180,7 @@ fn rules() -> &'static Rules {
             honorific_words,
             surnames,
             not_names,
+            particles: firsts(NAME_PARTICLES).into_iter().collect(),
             word_char: WordChars::new(),
         }
     })
@@ -248,7 +252,21 @@ impl Scan<'_> {
         while j < self.toks.len() && j - i < MAX_NAME_WORDS {
             let gap = &self.text[self.toks[j - 1].end..self.toks[j].start];
             let w = self.word(j);
-            if gap != " " || !is_name_word(w) {
+            if gap != " " {
+                break;
+            }
+            // "Martijn van Dijk": a particle between two words of a foreign name.
+            let particle = !vietnamese
+                && r.particles.contains(w)
+                && self.toks.get(j + 1).is_some_and(|t| {
+                    self.text[self.toks[j].end..t.start] == *" "
+                        && is_name_word(&self.text[t.start..t.end])
+                });
+            if particle {
+                j += 1;
+                continue;
+            }
+            if !is_name_word(w) {
                 break;
             }
             if let Some(p) = self.place_at(self.toks[j].start) {
@@ -606,6 +624,21 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         people(text).into_iter().map(|p| p.person.name).collect()
+    }
+
+    #[test]
+    fn particles_inside_foreign_names() {
+        assert_eq!(
+            names(
+                "Tiếp đoàn có ông Martijn van Dijk, Ủy viên Hội đồng điều hành tỉnh Noord-Brabant."
+            ),
+            ["Martijn van Dijk"]
+        );
+        assert_eq!(
+            names("Bà Nguyễn Thị Hà la lên vui mừng."),
+            ["Nguyễn Thị Hà"],
+            "a Vietnamese name takes no particle"
+        );
     }
 
     #[test]
