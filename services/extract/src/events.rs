@@ -677,7 +677,20 @@ const ASPECT_WORDS: &[&str] = &["đã ", "sẽ ", "cũng ", "tiếp tục ", "l�
 /// ("đoàn tỉnh Hải Dương do ông … làm trưởng đoàn").
 const PLACE_WORDS: &[&str] = &["tỉnh ", "thành phố ", "vùng ", "bang ", "quận ", "huyện "];
 /// Verbs of a delegation on its trip, that make a bare "đoàn" their subject.
-const TRIP_VERBS: &[&str] = &["đến ", "tới ", "sang ", "thăm ", "làm việc ", "đi "];
+const TRIP_VERBS: &[&str] = &[
+    "đến ",
+    "tới ",
+    "sang ",
+    "thăm ",
+    "làm việc ",
+    "đi ",
+    "hội đàm ",
+    "hội kiến ",
+    "chào ",
+    "gặp ",
+    "tham dự ",
+    "dự ",
+];
 
 /// How far after a word of trips in general the list of them may open ("các đoàn đại biểu
 /// nước ngoài gồm: …").
@@ -3242,5 +3255,17 @@ mod tests {
             .map(|v| (v.status, v.start.map(|d| d.month)))
             .collect();
         assert_eq!(visits, [(VisitStatus::Planned, Some(11))]);
+    }
+
+    #[test]
+    fn a_bare_delegation_holding_talks_is_on_a_stop() {
+        let x = run("12/05/2024 08:00\n\nTừ ngày 6 đến 10/5, đoàn đại biểu HĐND tỉnh Bắc Ninh do bà Nguyễn Hương Giang dẫn đầu đã thăm và làm việc tại Cộng hòa Séc. Ngày 7/5, tại Thủ đô Praha, đoàn đã hội đàm với Hội đồng Thủ đô Praha. Ngày 9/5, đoàn đến làm việc tại vùng Plzeň.");
+        assert_eq!(
+            stops(&x),
+            [
+                ("CZ-10".to_string(), Some(7), None),
+                ("CZ-32".to_string(), Some(9), None)
+            ]
+        );
     }
 }
