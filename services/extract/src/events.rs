@@ -510,6 +510,14 @@ impl<'a> Doc<'a> {
         })
     }
 
+    /// Whether sentence `i` is a photo caption ("Ảnh: …").
+    fn is_caption(&self, i: usize) -> bool {
+        self.c.sentences.get(i).is_some_and(|s| {
+            let t = self.c.text[s.clone()].trim_start();
+            t.starts_with("Ảnh:") || t.starts_with("Ảnh :")
+        })
+    }
+
     /// Whether the sentence quoted by `evidence` states a day.
     fn states_a_day(&self, evidence: &Evidence) -> bool {
         let text = self.c.text;
@@ -2132,7 +2140,9 @@ fn merge_visits(doc: &Doc<'_>, mentions: Vec<VisitMention>) -> Vec<Visit> {
     let mut ranks: Vec<u8> = Vec::new();
     let mut legs: Vec<Vec<Leg>> = Vec::new();
     for m in mentions {
-        let leg = Leg::of(&m);
+        // A caption ("Ảnh: Đoàn … làm việc với Hội đồng thành phố Auckland") borrows the
+        // days of the sentences before it: it dates no stop.
+        let leg = Leg::of(&m).filter(|_| !doc.is_caption(m.sentence));
         // A guest named by its country ("tiếp đoàn Lào") is the article's guest region.
         let same_guest = |a: &Place, b: &Place| {
             a.code() == b.code()
@@ -3265,6 +3275,18 @@ mod tests {
             [
                 ("CZ-10".to_string(), Some(7), None),
                 ("CZ-32".to_string(), Some(9), None)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_caption_dates_no_stop() {
+        let x = run("22/11/2023 14:00\n\nTừ ngày 15 đến 21/11/2023, đoàn công tác tỉnh Đắk Lắk do ông Võ Văn Cảnh, Phó Chủ tịch UBND tỉnh làm trưởng đoàn đã thăm và làm việc tại Australia.\n\nẢnh: Đoàn công tác tỉnh Đắk Lắk làm việc với Hội đồng thành phố Perth.\n\nNgày 16/11, tại thành phố Perth, đoàn đã làm việc với Hội đồng thành phố Perth. Ngày 18/11, đoàn đến thành phố Adelaide, làm việc với chính quyền bang Nam Australia.");
+        assert_eq!(
+            stops(&x),
+            [
+                ("AU-WA".to_string(), Some(16), None),
+                ("AU-SA".to_string(), Some(18), None)
             ]
         );
     }
