@@ -916,9 +916,12 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                 .any(|d| d.span.start >= s.start && d.span.end <= s.end && d.date.day > 0);
             // A plan: a cue before the verb ("sẽ ký"), or a signing set for a time after the
             // article ("để ký kết … vào tháng 9/2025").
+            // "đã ký" is done, whatever year the sentence goes on to name ("hai bên đã ký Biên
+            // bản hội đàm, thống nhất các nội dung hợp tác năm 2026").
             let is_planned = sign.is_some_and(|sg| {
-                planned.iter().any(|p| p.end <= sg.start)
-                    || own_stated_time(c, s).is_some_and(|d| lies_ahead(c, d))
+                !doc.lower[..sg.start].ends_with("đã ")
+                    && (planned.iter().any(|p| p.end <= sg.start)
+                        || own_stated_time(c, s).is_some_and(|d| lies_ahead(c, d)))
             });
             let is_wish = sign.is_some_and(|sg| wish.iter().any(|w| w.end <= sg.start));
             let anchor = sign.map_or(ins.start, |sg| sg.start.min(ins.start));
@@ -3289,5 +3292,16 @@ mod tests {
                 ("AU-SA".to_string(), Some(18), None)
             ]
         );
+    }
+
+    #[test]
+    fn signed_is_done_whatever_year_follows() {
+        let x = run("27/12/2025 06:45\n\nChiều 26/12, tại thành phố Svay Rieng (Campuchia), đoàn đại biểu tỉnh Tây Ninh đã hội đàm với lãnh đạo tỉnh Svay Rieng. Kết thúc hội đàm, hai bên đã ký Biên bản hội đàm, thống nhất các nội dung hợp tác năm 2026.");
+        let found: Vec<_> = x
+            .agreements
+            .iter()
+            .map(|a| (a.status, a.signed_on.map(|d| (d.year, d.month, d.day))))
+            .collect();
+        assert_eq!(found, [(AgreementStatus::Signed, Some((2025, 12, 26)))]);
     }
 }
