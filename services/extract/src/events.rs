@@ -1730,6 +1730,12 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
         if guests.is_empty() {
             guests.extend(met_at_venue(doc, s, venue));
         }
+        let attendees = if guests.is_empty() {
+            officials_attending(doc, s, &towards, &places)
+        } else {
+            Vec::new()
+        };
+        guests.extend(attendees.iter().map(|(g, p)| (*g, p.span.start, s.end)));
         let wishes = doc.hits_in(s, |t| t == Cat::Wish);
         for (g, from, limit) in guests {
             if wishes.iter().any(|w| w.end <= from.max(g.span.start)) {
@@ -1823,9 +1829,18 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
                     p.country != g.place.country || p.region.is_empty() || p.code() == g.code()
                 })
             };
+            // An official attending stands for their own trip ("Dự buổi lễ có … ông Koen
+            // Vandenberghe, Phó Thị trưởng thành phố Leuven").
+            let attending = || {
+                attendees
+                    .iter()
+                    .find(|(_, p)| p.span.start == from)
+                    .map(|(_, p)| known_person(doc, p))
+            };
             let leader = leader_after(doc, from, limit)
                 .filter(of_this_delegation)
-                .or_else(|| leader_before(doc, from).filter(of_this_delegation));
+                .or_else(|| leader_before(doc, from).filter(of_this_delegation))
+                .or_else(attending);
             out.push(VisitMention {
                 sentence: si,
                 status,
@@ -1970,6 +1985,68 @@ fn holds_local_office(title: &str) -> bool {
 
 /// Words of the offices of a province or city.
 const LOCAL_OFFICES: &[&str] = &["ubnd", "hđnd", "tỉnh ủy", "thành ủy", "tỉnh uỷ", "thành uỷ"];
+
+/// Foreign officials named as attending an event in Viet Nam ("Dự buổi lễ có ông …, Chủ tịch
+/// UBND tỉnh; ông Koen Vandenberghe, Phó Thị trưởng thành phố Leuven; bà Agnieszka Nowicka,
+/// Phó Thị trưởng thành phố Wrocław"): each one's place travelled there, each a visit.
+fn officials_attending<'a>(
+    doc: &Doc<'a>,
+    s: &Range<usize>,
+    towards: &[Hit<Cat>],
+    places: &[&'a PlaceMention],
+) -> Vec<(&'a PlaceMention, &'a PersonMention)> {
+    // Attending an event ("Dự buổi lễ có …"), not a working session, where the officials of
+    // the side that receives are named too ("Tham dự buổi làm việc, về phía tỉnh … có …").
+    let attend = towards.iter().find(|t| {
+        ATTEND_VERBS.contains(&&doc.lower[t.start..t.end])
+            && ATTENDED_EVENTS
+                .iter()
+                .any(|e| doc.lower[t.end..s.end].trim_start().starts_with(e))
+    });
+    let Some(attend) = attend else {
+        return Vec::new();
+    };
+    let mut out: Vec<(&PlaceMention, &PersonMention)> = Vec::new();
+    for p in doc
+        .c
+        .persons
+        .iter()
+        .filter(|p| p.span.start >= attend.end && p.span.end <= s.end)
+    {
+        let Some(place) = p
+            .person
+            .place
+            .as_ref()
+            .filter(|pl| !pl.region.is_empty() && pl.country != "VN")
+        else {
+            continue;
+        };
+        let mention = places
+            .iter()
+            .find(|m| m.code() == place.code() && m.span.start >= p.span.start);
+        if let Some(m) = mention {
+            if !out.iter().any(|(g, _)| g.code() == m.code()) {
+                out.push((m, p));
+            }
+        }
+    }
+    out
+}
+
+/// Verbs of attending an event.
+const ATTEND_VERBS: &[&str] = &["dự", "tham dự"];
+/// Events that officials of several places attend.
+const ATTENDED_EVENTS: &[&str] = &[
+    "lễ",
+    "buổi lễ",
+    "hội nghị",
+    "diễn đàn",
+    "hội thảo",
+    "hội chợ",
+    "triển lãm",
+    "lễ hội",
+    "chương trình",
+];
 
 /// Verbs of a meeting between officials.
 const MEETING_VERBS: &[&str] = &["hội đàm", "làm việc", "gặp", "tiếp xúc"];
@@ -3303,5 +3380,36 @@ mod tests {
             .map(|a| (a.status, a.signed_on.map(|d| (d.year, d.month, d.day))))
             .collect();
         assert_eq!(found, [(AgreementStatus::Signed, Some((2025, 12, 26)))]);
+    }
+
+    #[test]
+    fn foreign_officials_attending_a_ceremony_each_made_a_trip() {
+        let x = run("05/03/2023 08:00\n\nNgày 4/3, tại thành phố Thủ Dầu Một, UBND tỉnh Bình Dương tổ chức lễ ký kết hợp tác với các địa phương châu Âu. Dự buổi lễ có ông Võ Văn Minh, Chủ tịch UBND tỉnh; ông Jan Novák, Phó Thị trưởng thành phố Brno; bà Eva Schneider, Phó Thị trưởng thành phố Dresden cùng đại diện các sở, ngành.");
+        let visits: Vec<_> = x
+            .visits
+            .iter()
+            .map(|v| {
+                (
+                    v.guest.place.code().to_string(),
+                    v.host.place.code().to_string(),
+                    v.leader.as_ref().map(|l| l.name.clone()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            visits,
+            [
+                (
+                    "CZ-64".to_string(),
+                    "VN-57".to_string(),
+                    Some("Jan Novák".to_string())
+                ),
+                (
+                    "DE-SN".to_string(),
+                    "VN-57".to_string(),
+                    Some("Eva Schneider".to_string())
+                )
+            ]
+        );
     }
 }
