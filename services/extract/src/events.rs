@@ -1142,23 +1142,29 @@ fn with_several_partners(doc: &Doc<'_>, after: Range<usize>) -> bool {
     let partners = doc.places_in(&(after.start + at..after.end));
     let foreign: Vec<&str> = partners
         .iter()
-        .filter(|p| p.place.country != "VN" && !p.place.region.is_empty() && !p.qualifier)
+        .filter(|p| p.place.country != "VN" && !p.qualifier && !is_bare_country(&p.place))
         .map(|p| p.code())
         .collect();
     foreign.iter().any(|c| *c != foreign[0])
+}
+
+/// Whether a place is a country named as such, not a region or a place within it (an
+/// institution placed only by its country, "Trường Đại học Hohenheim (CHLB Đức)", is one).
+fn is_bare_country(p: &Place) -> bool {
+    p.region.is_empty() && p.level == PlaceLevel::Country
 }
 
 /// Words that make one instrument of three or more sides.
 const MULTILATERAL: &[&str] = &["ba bên", "bốn bên", "đa phương", "các bên"];
 
 /// Several instruments signed by one side with several foreign partners at once: one each,
-/// the home side with one partner. Sides named only by their country stay as they are.
+/// the home side with one partner. Sides that are countries as such stay as they are.
 fn one_per_foreign_side(parties: Vec<Party>) -> Vec<Vec<Party>> {
     let (home, foreign): (Vec<Party>, Vec<Party>) = parties
         .iter()
         .cloned()
         .partition(|p| p.place.country == "VN");
-    if home.is_empty() || foreign.len() < 2 || foreign.iter().any(|p| p.place.region.is_empty()) {
+    if home.is_empty() || foreign.len() < 2 || foreign.iter().any(|p| is_bare_country(&p.place)) {
         return vec![parties];
     }
     foreign
@@ -3411,5 +3417,11 @@ mod tests {
                 )
             ]
         );
+    }
+
+    #[test]
+    fn one_side_signs_with_each_institution_placed_by_its_country() {
+        let x = run("17/11/2022 08:00\n\nSáng 16/11, Trường Đại học Huế tổ chức lễ ký kết bản ghi nhớ hợp tác với Trường Đại học Hohenheim (CHLB Đức) và Trường Đại học Twente (Hà Lan).");
+        assert_eq!(party_codes(&x), [["VN-26", "DE"], ["VN-26", "NL"]]);
     }
 }
