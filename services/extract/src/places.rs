@@ -502,10 +502,11 @@ pub fn find(g: &Gazetteer, text: &str, sentences: &[Range<usize>]) -> Vec<PlaceM
 /// The most words a name placed in brackets may have.
 const MAX_BRACKETED_NAME_WORDS: usize = 4;
 
-/// Mentions of names the gazetteer does not know but the text places once, in brackets after
-/// a designator or an organization word: "huyện Mường Mày (tỉnh Phông Sa Lỳ, Lào)", "Trường Đại
-/// học Semmelweis (Thủ đô Budapest, Hungary)". Every mention of such a name in the article is
-/// a local place of the region (or country) in the brackets.
+/// Mentions of names the gazetteer does not know but the text places once, after a designator
+/// or an organization word, in brackets or before a region's name: "huyện Mường Mày (tỉnh
+/// Phông Sa Lỳ, Lào)", "Trường Đại học Semmelweis (Thủ đô Budapest, Hungary)", "huyện Nhọt U,
+/// tỉnh Phông Xa Lỳ". Every mention of such a name in the article is a local place of the
+/// region (or country) that places it.
 fn placed_in_brackets(
     text: &str,
     designators: &[(usize, usize, PlaceLevel)],
@@ -528,7 +529,13 @@ fn placed_in_brackets(
     };
     let mut names: Vec<(&str, Place)> = Vec::new();
     for q in known {
-        let Some(before) = text[..q.full.start].strip_suffix('(') else {
+        // "(tỉnh Phông Sa Lỳ, Lào)", or ", tỉnh Phông Sa Lỳ" after the name.
+        let after_comma = q.full.start < q.span.start && q.place.level == PlaceLevel::Region;
+        let Some(before) = text[..q.full.start].strip_suffix('(').or_else(|| {
+            text[..q.full.start]
+                .strip_suffix(", ")
+                .filter(|_| after_comma)
+        }) else {
             continue;
         };
         let name_end = before.trim_end().len();
@@ -950,6 +957,14 @@ mod tests {
         assert_eq!(
             codes(t),
             ["VN-22", "LA-BL", "LA-BL", "LA", "LA-BL", "LA-VT", "LA-VT", "LA-VT"]
+        );
+    }
+
+    #[test]
+    fn a_name_placed_before_its_region_is_that_region_throughout() {
+        assert_eq!(
+            codes("Đoàn đã sang thăm huyện Nhọt U, tỉnh Phông Xa Lỳ. Huyện Nhọt U có chung biên giới với huyện Mường Nhé."),
+            ["LA-PH", "LA-PH", "LA-PH", "VN-71"]
         );
     }
 
