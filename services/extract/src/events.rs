@@ -2726,6 +2726,19 @@ mod tests {
             .collect()
     }
 
+    /// Each agreement's status with the (year, month, day) it is dated by, 0 where unknown.
+    fn dated_statuses(x: &Extraction) -> Vec<(AgreementStatus, Option<(i32, u32, u32)>)> {
+        x.agreements
+            .iter()
+            .map(|a| (a.status, a.signed_on.map(|d| (d.year, d.month, d.day))))
+            .collect()
+    }
+
+    /// Each agreement's kind.
+    fn kinds(x: &Extraction) -> Vec<AgreementKind> {
+        x.agreements.iter().map(|a| a.kind).collect()
+    }
+
     fn codes(x: &Extraction) -> Vec<(String, String)> {
         x.visits
             .iter()
@@ -3003,12 +3016,10 @@ mod tests {
     #[test]
     fn a_signing_set_for_after_the_article_is_planned() {
         let x = run("Thứ Ba, 06/05/2025\nHai bên thống nhất hoàn thiện văn kiện để ký kết Thỏa thuận hợp tác hữu nghị giữa thành phố Đà Nẵng và thành phố Málaga vào tháng 9/2025.");
-        let found: Vec<_> = x
-            .agreements
-            .iter()
-            .map(|a| (a.status, a.signed_on.map(|d| (d.year, d.month))))
-            .collect();
-        assert_eq!(found, [(AgreementStatus::Planned, Some((2025, 9)))]);
+        assert_eq!(
+            dated_statuses(&x),
+            [(AgreementStatus::Planned, Some((2025, 9, 0)))]
+        );
     }
 
     #[test]
@@ -3058,12 +3069,10 @@ mod tests {
     #[test]
     fn a_signing_told_years_later_is_past() {
         let x = run("07/03/2023 19:42 GMT+7\n\nTrong lĩnh vực giáo dục, Đại học Quốc gia TP.HCM và Đại học California, Irvine đã ký biên bản ghi nhớ hợp tác vào tháng 9-2019.");
-        let found: Vec<_> = x
-            .agreements
-            .iter()
-            .map(|a| (a.status, a.signed_on.map(|d| (d.year, d.month))))
-            .collect();
-        assert_eq!(found, [(AgreementStatus::Past, Some((2019, 9)))]);
+        assert_eq!(
+            dated_statuses(&x),
+            [(AgreementStatus::Past, Some((2019, 9, 0)))]
+        );
     }
 
     #[test]
@@ -3178,16 +3187,12 @@ mod tests {
     #[test]
     fn an_action_plan_signed_now_and_a_friendship_signed_since_are_two() {
         let x = run("24/09/2025 10:00\n\nTại buổi hội kiến ngày 23/9, Thị trưởng thành phố Kitakyushu đánh giá cao hiệu quả hợp tác giữa hai thành phố kể từ khi ký Thỏa thuận thiết lập quan hệ thành phố hữu nghị và hợp tác năm 2014. Từ Tokyo, phóng viên thường trú cho biết: cũng trong ngày 23/9, thành phố Hải Phòng và thành phố Kitakyushu đã ký Kế hoạch hành động hợp tác về môi trường giai đoạn 2025 - 2028.");
-        let found: Vec<_> = x
-            .agreements
-            .iter()
-            .map(|a| (a.kind, a.status, a.signed_on.map(|d| d.year)))
-            .collect();
+        assert_eq!(kinds(&x), [AgreementKind::Friendship, AgreementKind::Other]);
         assert_eq!(
-            found,
+            dated_statuses(&x),
             [
-                (AgreementKind::Friendship, AgreementStatus::Past, Some(2014)),
-                (AgreementKind::Other, AgreementStatus::Signed, Some(2025))
+                (AgreementStatus::Past, Some((2014, 0, 0))),
+                (AgreementStatus::Signed, Some((2025, 9, 23)))
             ]
         );
         assert_eq!(party_codes(&x)[1], ["VN-HP", "JP-40"]);
@@ -3221,36 +3226,20 @@ mod tests {
     #[test]
     fn a_friendship_to_be_founded_next_year_is_planned() {
         let x = run("15/08/2024 10:00\n\nHai bên cũng thống nhất xúc tiến các thủ tục để ký kết văn bản thiết lập quan hệ hữu nghị giữa tỉnh Bình Định và tỉnh Mogilev (Belarus) vào năm 2025.");
-        let found: Vec<_> = x
-            .agreements
-            .iter()
-            .map(|a| (a.kind, a.status, a.signed_on.map(|d| d.year)))
-            .collect();
+        assert_eq!(kinds(&x), [AgreementKind::Friendship]);
         assert_eq!(
-            found,
-            [(
-                AgreementKind::Friendship,
-                AgreementStatus::Planned,
-                Some(2025)
-            )]
+            dated_statuses(&x),
+            [(AgreementStatus::Planned, Some((2025, 0, 0)))]
         );
     }
 
     #[test]
     fn the_pair_signs_a_planned_instrument_in_the_month_of_the_return_visit() {
         let x = run("05/11/2025 07:30\n\nNgày 4/11, tại thành phố Văn Sơn, tỉnh Vân Nam (Trung Quốc), đoàn công tác tỉnh Tuyên Quang đã làm việc với lãnh đạo Châu Văn Sơn. Hai bên thống nhất, trong tháng 1/2026, đoàn Châu Văn Sơn sẽ sang thăm tỉnh Tuyên Quang. Nhân dịp này, hai bên sẽ ký kết Biên bản hợp tác về phát triển thương mại biên giới.");
-        let found: Vec<_> = x
-            .agreements
-            .iter()
-            .map(|a| (a.kind, a.status, a.signed_on.map(|d| (d.year, d.month))))
-            .collect();
+        assert_eq!(kinds(&x), [AgreementKind::Minutes]);
         assert_eq!(
-            found,
-            [(
-                AgreementKind::Minutes,
-                AgreementStatus::Planned,
-                Some((2026, 1))
-            )]
+            dated_statuses(&x),
+            [(AgreementStatus::Planned, Some((2026, 1, 0)))]
         );
         assert_eq!(party_codes(&x), [["VN-07", "CN-YN"]]);
     }
@@ -3380,12 +3369,10 @@ mod tests {
     #[test]
     fn signed_is_done_whatever_year_follows() {
         let x = run("27/12/2025 06:45\n\nChiều 26/12, tại thành phố Svay Rieng (Campuchia), đoàn đại biểu tỉnh Tây Ninh đã hội đàm với lãnh đạo tỉnh Svay Rieng. Kết thúc hội đàm, hai bên đã ký Biên bản hội đàm, thống nhất các nội dung hợp tác năm 2026.");
-        let found: Vec<_> = x
-            .agreements
-            .iter()
-            .map(|a| (a.status, a.signed_on.map(|d| (d.year, d.month, d.day))))
-            .collect();
-        assert_eq!(found, [(AgreementStatus::Signed, Some((2025, 12, 26)))]);
+        assert_eq!(
+            dated_statuses(&x),
+            [(AgreementStatus::Signed, Some((2025, 12, 26)))]
+        );
     }
 
     #[test]
