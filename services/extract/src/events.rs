@@ -2726,8 +2726,11 @@ mod tests {
             .collect()
     }
 
-    /// Each agreement's status with the (year, month, day) it is dated by, 0 where unknown.
-    fn dated_statuses(x: &Extraction) -> Vec<(AgreementStatus, Option<(i32, u32, u32)>)> {
+    /// A date as (year, month, day), 0 where unknown.
+    type Ymd = (i32, u32, u32);
+
+    /// Each agreement's status with the date it is dated by.
+    fn dated_statuses(x: &Extraction) -> Vec<(AgreementStatus, Option<Ymd>)> {
         x.agreements
             .iter()
             .map(|a| (a.status, a.signed_on.map(|d| (d.year, d.month, d.day))))
