@@ -8,6 +8,12 @@ mod up;
 
 use clap::{Parser, Subcommand};
 
+/// mimalloc rather than the system allocator: extraction makes many small, short-lived
+/// allocations per article, and glibc's malloc/free cost about 7 % of its instructions
+/// (BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// hoptac: structured records of Vietnamese subnational international cooperation — who signed
 /// what with whom, and who visited whom — from news articles.
 #[derive(Debug, Parser)]
