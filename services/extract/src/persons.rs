@@ -38,10 +38,21 @@ pub struct PersonMention {
     pub rank: u32,
 }
 
+/// What a phrase of [`Rules::phrases`] is to a name beside it.
+#[derive(Debug, Clone, Copy)]
+enum Phrase {
+    /// A title, with its seniority.
+    Title(u32),
+    /// A word before a name ("ông", "bà").
+    Honorific,
+    /// An organisation, a designator or a council word: never part of a name.
+    Skip,
+}
+
 struct Rules {
-    titles: Lexicon<u32>,
-    skip: Lexicon<()>,
-    honorifics: Lexicon<()>,
+    /// Titles, honorifics and skipped phrases in one lexicon, so that an article is scanned
+    /// for them once.
+    phrases: Lexicon<Phrase>,
     /// The honorifics as written, longest first, for [`after_honorific`].
     honorific_words: Vec<String>,
     surnames: HashSet<String>,
@@ -145,7 +156,6 @@ fn rules() -> &'static Rules {
             .collect();
         let mut skip: Vec<String> = firsts(ORGS);
         skip.extend(firsts(DESIGNATORS));
-        skip.extend(titles.iter().map(|t| t.0.clone()));
         skip.extend(
             [
                 "Thường trực",
@@ -160,7 +170,7 @@ fn rules() -> &'static Rules {
             .map(String::from),
         );
         let mut not_names: HashSet<String> = firsts(NOT_NAMES).into_iter().collect();
-        for t in skip.iter() {
+        for t in skip.iter().chain(titles.iter().map(|t| &t.0)) {
             not_names.extend(
                 t.split_whitespace()
                     .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -173,10 +183,13 @@ fn rules() -> &'static Rules {
         }
         let mut honorific_words = firsts(HONORIFICS);
         honorific_words.sort_by_key(|h| std::cmp::Reverse(h.len()));
+        let phrases = titles
+            .into_iter()
+            .map(|(t, rank)| (t, Phrase::Title(rank)))
+            .chain(honorific_words.iter().map(|h| (h.clone(), Phrase::Honorific)))
+            .chain(skip.into_iter().map(|s| (s, Phrase::Skip)));
         Rules {
-            titles: Lexicon::new(titles),
-            skip: Lexicon::new(skip.into_iter().map(|s| (s, ()))),
-            honorifics: Lexicon::new(honorific_words.iter().map(|s| (s.clone(), ()))),
+            phrases: Lexicon::new(phrases),
             honorific_words,
             surnames,
             not_names,
@@ -399,9 +412,13 @@ pub fn find(
 ) -> Vec<PersonMention> {
     let r = rules();
     let mut out: Vec<PersonMention> = Vec::new();
-    let all_titles = r.titles.find(lower);
-    let all_skips = r.skip.find(lower);
-    let all_honorifics = r.honorifics.find(lower);
+    let phrases = r.phrases.find(lower);
+    let all_titles = select(&phrases, |p| match p {
+        Phrase::Title(rank) => Some(rank),
+        _ => None,
+    });
+    let all_skips = select(&phrases, |p| (!matches!(p, Phrase::Honorific)).then_some(()));
+    let all_honorifics = select(&phrases, |p| matches!(p, Phrase::Honorific).then_some(()));
     for s in sentences {
         let first = places.partition_point(|p| p.full.end <= s.start);
         let last = places.partition_point(|p| p.full.start < s.end).max(first);
@@ -472,6 +489,20 @@ pub fn find(
         out.extend(found);
     }
     out
+}
+
+/// The phrases `keep` gives a tag to, with that tag.
+fn select<T>(phrases: &[Hit<Phrase>], keep: impl Fn(Phrase) -> Option<T>) -> Vec<Hit<T>> {
+    phrases
+        .iter()
+        .filter_map(|h| {
+            keep(h.tag).map(|tag| Hit {
+                start: h.start,
+                end: h.end,
+                tag,
+            })
+        })
+        .collect()
 }
 
 fn within<T: Copy>(hits: &[Hit<T>], s: &Range<usize>) -> Vec<Hit<T>> {
