@@ -82,6 +82,19 @@ impl WordChars {
         WordChars { class, table }
     }
 
+    /// The length of the word char at byte `i` of `s`, if one is there. Inlined into
+    /// [`WordChars::words`]: it is asked once per char of every sentence. ASCII (most of the
+    /// text) is decided from the byte.
+    #[inline(always)]
+    fn char_len_at(&self, s: &str, i: usize) -> Option<usize> {
+        let &b = s.as_bytes().get(i)?;
+        if b.is_ascii() {
+            return b.is_ascii_alphanumeric().then_some(1);
+        }
+        let c = s[i..].chars().next()?;
+        self.contains(c).then(|| c.len_utf8())
+    }
+
     fn contains(&self, c: char) -> bool {
         match self.table.get(c as usize) {
             Some(&w) => w,
@@ -96,27 +109,17 @@ impl WordChars {
     /// needs no backtracking.)
     fn words(&self, s: &str) -> Vec<Range<usize>> {
         let bytes = s.as_bytes();
-        // The length of the word char at `i`, if one is there; ASCII (most of the text) is
-        // decided from the byte.
-        let word_char_at = |i: usize| -> Option<usize> {
-            let &b = bytes.get(i)?;
-            if b.is_ascii() {
-                return b.is_ascii_alphanumeric().then_some(1);
-            }
-            let c = s[i..].chars().next()?;
-            self.contains(c).then(|| c.len_utf8())
-        };
         let mut out = Vec::new();
         let mut i = 0;
         while i < bytes.len() {
-            let Some(n) = word_char_at(i) else {
+            let Some(n) = self.char_len_at(s, i) else {
                 i += s[i..].chars().next().map_or(1, char::len_utf8);
                 continue;
             };
             let start = i;
             i += n;
             loop {
-                while let Some(n) = word_char_at(i) {
+                while let Some(n) = self.char_len_at(s, i) {
                     i += n;
                 }
                 let joiner = match bytes.get(i) {
@@ -124,7 +127,7 @@ impl WordChars {
                     _ if s[i..].starts_with('’') => '’'.len_utf8(),
                     _ => 0,
                 };
-                if joiner == 0 || word_char_at(i + joiner).is_none() {
+                if joiner == 0 || self.char_len_at(s, i + joiner).is_none() {
                     break;
                 }
                 i += joiner;
@@ -206,16 +209,22 @@ struct Tok {
 }
 
 fn is_name_word(w: &str) -> bool {
-    let mut chars = w.chars();
-    let Some(first) = chars.next() else {
-        return false;
-    };
-    if !first.is_uppercase() {
+    if !w.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    let all_caps = letters.len() > 1 && letters.iter().all(|c| c.is_uppercase());
-    !all_caps && !w.chars().any(|c| c.is_ascii_digit())
+    let mut letters = 0;
+    let mut lowercase = false;
+    for c in w.chars() {
+        if c.is_ascii_digit() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+            lowercase |= !c.is_uppercase();
+        }
+    }
+    let all_caps = letters > 1 && !lowercase;
+    !all_caps
 }
 
 struct Scan<'a> {
