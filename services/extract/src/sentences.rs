@@ -28,20 +28,35 @@ fn abbreviations() -> &'static HashSet<String> {
 pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if i < start {
-            // Closing marks already taken into the sentence before.
-            continue;
-        }
+    let bytes = text.as_bytes();
+    // Only the bytes that can end a sentence are looked at: each is a whole ASCII char or the
+    // lead byte of '…', never inside another char.
+    let mut at = 0;
+    while let Some(k) = bytes[at..]
+        .iter()
+        .position(|&b| matches!(b, b'\n' | b'.' | b'!' | b'?' | 0xE2))
+    {
+        let i = at + k;
+        at = i + 1;
+        let c = match bytes[i] {
+            b'\n' => '\n',
+            b'.' => '.',
+            b'!' => '!',
+            b'?' => '?',
+            _ if text[i..].starts_with('…') => '…',
+            _ => continue,
+        };
         if c == '\n' {
             push(text, start..i, &mut out);
             start = i + 1;
-        } else if matches!(c, '.' | '!' | '?' | '…') && ends_sentence(text, i, c) {
+        } else if ends_sentence(text, i, c) {
             let end = i + c.len_utf8();
             let end = end + closing_len(&text[end..]);
             if end > start {
                 push(text, start..end, &mut out);
                 start = end;
+                // Closing marks are taken into this sentence.
+                at = end;
             }
         }
     }
