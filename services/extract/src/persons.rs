@@ -189,7 +189,11 @@ fn rules() -> &'static Rules {
         let phrases = titles
             .into_iter()
             .map(|(t, rank)| (t, Phrase::Title(rank)))
-            .chain(honorific_words.iter().map(|h| (h.clone(), Phrase::Honorific)))
+            .chain(
+                honorific_words
+                    .iter()
+                    .map(|h| (h.clone(), Phrase::Honorific)),
+            )
             .chain(skip.into_iter().map(|s| (s, Phrase::Skip)));
         Rules {
             phrases: Lexicon::new(phrases),
@@ -426,7 +430,9 @@ pub fn find(
         Phrase::Title(rank) => Some(rank),
         _ => None,
     });
-    let all_skips = select(&phrases, |p| (!matches!(p, Phrase::Honorific)).then_some(()));
+    let all_skips = select(&phrases, |p| {
+        (!matches!(p, Phrase::Honorific)).then_some(())
+    });
     let all_honorifics = select(&phrases, |p| matches!(p, Phrase::Honorific).then_some(()));
     for s in sentences {
         let first = places.partition_point(|p| p.full.end <= s.start);
