@@ -17,6 +17,7 @@ const NOT_NAMES: &str = include_str!("../data/not_names.tsv");
 const NAME_PARTICLES: &str = include_str!("../data/name_particles.tsv");
 const ORGS: &str = include_str!("../data/orgs.tsv");
 const DESIGNATORS: &str = include_str!("../data/designators.tsv");
+const AREAS: &str = include_str!("../data/areas.tsv");
 
 /// The most words a name has ("Phút Phăn Kẹo Vông Xay").
 const MAX_NAME_WORDS: usize = 5;
@@ -194,7 +195,10 @@ fn rules() -> &'static Rules {
                     .iter()
                     .map(|h| (h.clone(), Phrase::Honorific)),
             )
-            .chain(skip.into_iter().map(|s| (s, Phrase::Skip)));
+            .chain(skip.into_iter().map(|s| (s, Phrase::Skip)))
+            // Not in `skip`: their words ("Nam", "Đông") are also given names, so they must
+            // not join `not_names`.
+            .chain(firsts(AREAS).into_iter().map(|a| (a, Phrase::Skip)));
         Rules {
             phrases: Lexicon::new(phrases),
             honorific_words,
@@ -748,5 +752,14 @@ mod tests {
     fn places_and_plain_words_are_not_names() {
         assert!(names("Hà Nội và Quảng Ninh tăng cường hợp tác.").is_empty());
         assert!(people("").is_empty());
+    }
+
+    #[test]
+    fn a_part_of_the_world_after_a_title_is_no_name() {
+        let found = names(
+            "Đoàn gồm ông Peter Lindqvist, Giám đốc Văn phòng Thương mại Saskatchewan khu vực \
+             Đông Nam Á cùng đại diện một số doanh nghiệp.",
+        );
+        assert_eq!(found, ["Peter Lindqvist"]);
     }
 }
