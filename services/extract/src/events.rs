@@ -2100,7 +2100,10 @@ fn delegation_led_by(
             && h.end <= p.full.start
             && p.full.start - h.end <= DELEGATION_TO_PLACE
     });
-    (led && delegation).then(|| p.place.clone())
+    // One part of a joint delegation, told part by part: "Đoàn gồm đại diện bang Kerala do
+    // ông … dẫn đầu và đại diện bang Karnataka do bà … dẫn đầu".
+    let part = c.lower[..p.full.start].trim_end().ends_with("đại diện");
+    (led && (delegation || part)).then(|| p.place.clone())
 }
 
 /// The person who leads the delegation at `from`, the subject of the clause that ends with
@@ -2702,6 +2705,20 @@ mod tests {
             title: "",
             published_on: None,
         })
+    }
+
+    /// Each visit's guest and host codes and its leader's name, in order.
+    fn led_visits(x: &Extraction) -> Vec<(String, String, Option<String>)> {
+        x.visits
+            .iter()
+            .map(|v| {
+                (
+                    v.guest.place.code().to_string(),
+                    v.host.place.code().to_string(),
+                    v.leader.as_ref().map(|l| l.name.clone()),
+                )
+            })
+            .collect()
     }
 
     /// Each agreement's party codes, in order.
@@ -3381,19 +3398,8 @@ mod tests {
     #[test]
     fn foreign_officials_attending_a_ceremony_each_made_a_trip() {
         let x = run("05/03/2023 08:00\n\nNgày 4/3, tại thành phố Thủ Dầu Một, UBND tỉnh Bình Dương tổ chức lễ ký kết hợp tác với các địa phương châu Âu. Dự buổi lễ có ông Võ Văn Minh, Chủ tịch UBND tỉnh; ông Jan Novák, Phó Thị trưởng thành phố Brno; bà Eva Schneider, Phó Thị trưởng thành phố Dresden cùng đại diện các sở, ngành.");
-        let visits: Vec<_> = x
-            .visits
-            .iter()
-            .map(|v| {
-                (
-                    v.guest.place.code().to_string(),
-                    v.host.place.code().to_string(),
-                    v.leader.as_ref().map(|l| l.name.clone()),
-                )
-            })
-            .collect();
         assert_eq!(
-            visits,
+            led_visits(&x),
             [
                 (
                     "CZ-64".to_string(),
@@ -3413,5 +3419,22 @@ mod tests {
     fn one_side_signs_with_each_institution_placed_by_its_country() {
         let x = run("17/11/2022 08:00\n\nSáng 16/11, Trường Đại học Huế tổ chức lễ ký kết bản ghi nhớ hợp tác với Trường Đại học Hohenheim (CHLB Đức) và Trường Đại học Twente (Hà Lan).");
         assert_eq!(party_codes(&x), [["VN-26", "DE"], ["VN-26", "NL"]]);
+    }
+
+    #[test]
+    fn each_part_of_a_joint_delegation_has_its_own_head() {
+        let x = run("12/11/2025 08:00\n\nChiều 11/11, đồng chí Y Khoa Niê, Phó Chủ tịch UBND tỉnh Đắk Lắk đã tiếp đoàn công tác các bang Kerala và Karnataka (Ấn Độ). Đoàn gồm đại diện bang Kerala do ông Rajesh Menon, Bộ trưởng Nông nghiệp bang Kerala dẫn đầu và đại diện bang Karnataka do bà Lakshmi Hegde, Thư ký Sở Thương mại và Công nghiệp bang Karnataka dẫn đầu.");
+        let heads: Vec<_> = led_visits(&x)
+            .into_iter()
+            .map(|(guest, _, leader)| (guest, leader))
+            .collect();
+        assert!(
+            heads.contains(&("IN-KA".to_string(), Some("Lakshmi Hegde".to_string()))),
+            "{heads:?}"
+        );
+        assert!(
+            heads.contains(&("IN-KL".to_string(), Some("Rajesh Menon".to_string()))),
+            "{heads:?}"
+        );
     }
 }
