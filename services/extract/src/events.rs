@@ -506,7 +506,10 @@ impl<'a> Doc<'a> {
         self.hits_in(s, |t| t == Cat::Generic).iter().any(|h| {
             let rest = floor_boundary(self.c.text, (h.end + LIST_REACH).min(s.end));
             let rest = &self.lower[h.end..rest.max(h.end)];
-            !rest.contains(" gồm") && !rest.contains(':')
+            // "… cùng các đoàn đại biểu đi cùng": the delegations that came along with those
+            // just named, not trips in general.
+            let along = self.lower[s.start..h.start].trim_end().ends_with(" cùng");
+            !rest.contains(" gồm") && !rest.contains(':') && !along
         })
     }
 
@@ -3435,6 +3438,26 @@ mod tests {
         assert!(
             heads.contains(&("IN-KL".to_string(), Some("Rajesh Menon".to_string()))),
             "{heads:?}"
+        );
+    }
+
+    #[test]
+    fn delegations_along_with_named_officials_are_no_general_statement() {
+        let x = run("18/10/2024 11:20\n\nNgày 17/10, UBND TP. Hồ Chí Minh tổ chức Diễn đàn Hợp tác các đô thị năm 2024. Dự diễn đàn có ông Lâm Quốc Thắng, Phó Chủ tịch UBND TP. Hồ Chí Minh; ông Lee Jae-won, Phó Thị trưởng thành phố Busan (Hàn Quốc); ông Batbayar Ganzorig, Phó Thị trưởng thủ đô Ulaanbaatar (Mông Cổ) cùng các đoàn đại biểu đi cùng.");
+        assert_eq!(
+            led_visits(&x),
+            [
+                (
+                    "KR-26".to_string(),
+                    "VN-SG".to_string(),
+                    Some("Lee Jae-won".to_string())
+                ),
+                (
+                    "MN-1".to_string(),
+                    "VN-SG".to_string(),
+                    Some("Batbayar Ganzorig".to_string())
+                )
+            ]
         );
     }
 }
