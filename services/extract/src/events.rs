@@ -1009,7 +1009,23 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                 .chain(doc.places_of_people_in(s))
                 .collect();
             if distinct_codes(&mentions).len() < 2 && !cross_border(&with_signers) {
-                mentions = doc.places_in(s);
+                // A later clause shares the sentence's subject, not its other objects ("UBND
+                // TP. Hồ Chí Minh đã ký … với thành phố Busan …; đồng thời ký Thỏa thuận hợp
+                // tác với thủ đô Ulaanbaatar").
+                let subject = s.start..signs.first().map_or(s.start, |h| h.start);
+                let shared: Vec<&PlaceMention> = doc
+                    .places_in(&subject)
+                    .into_iter()
+                    .chain(mentions.iter().copied())
+                    .collect();
+                let places_of = |ms: &[&PlaceMention]| -> Vec<Place> {
+                    distinct_codes(ms).iter().map(|m| m.place.clone()).collect()
+                };
+                mentions = if clause_start > s.start && cross_border(&places_of(&shared)) {
+                    shared
+                } else {
+                    doc.places_in(s)
+                };
             }
             // Where the signing took place ("tại Seoul, …") is not a side of it, when the
             // sides are named besides.
@@ -1449,11 +1465,14 @@ fn same_kind(a: AgreementKind, b: AgreementKind) -> bool {
 /// An instrument named by its bare word ("… đã ký biên bản."), which may be any of the kinds.
 fn is_bare(title: &str) -> bool {
     let t = title.trim_end_matches(['.', ' ']).to_lowercase();
-    BARE_INSTRUMENTS.contains(&t.as_str())
+    BARE_INSTRUMENTS.contains(&t.as_str()) || GENERAL_INSTRUMENTS.iter().any(|g| t.starts_with(g))
 }
 
 /// Instrument words that say nothing of the kind.
 const BARE_INSTRUMENTS: &[&str] = &["biên bản", "văn bản", "văn kiện"];
+/// Names of an instrument that say nothing of its kind, whatever follows them ("đây là văn
+/// kiện hợp tác đầu tiên giữa thủ đô Ulaanbaatar với một địa phương của Việt Nam").
+const GENERAL_INSTRUMENTS: &[&str] = &["văn bản hợp tác", "văn kiện hợp tác"];
 
 /// One record per instrument: mentions with the same status and sides (and year, for past
 /// ones) are one instrument, unless one is between institutions and the other not.
@@ -3459,5 +3478,17 @@ mod tests {
                 )
             ]
         );
+    }
+
+    #[test]
+    fn a_later_clause_shares_the_subject_not_the_other_partner() {
+        let x = run("18/10/2024 11:20\n\nNgày 17/10, UBND TP. Hồ Chí Minh đã ký kết Biên bản ghi nhớ hợp tác với thành phố Busan về chuyển đổi số; đồng thời ký Thỏa thuận hợp tác với thủ đô Ulaanbaatar trong các lĩnh vực du lịch, thương mại và giáo dục.");
+        assert_eq!(party_codes(&x), [["VN-SG", "KR-26"], ["VN-SG", "MN-1"]]);
+    }
+
+    #[test]
+    fn a_cooperation_document_told_again_is_the_same_instrument() {
+        let x = run("18/10/2024 11:20\n\nNgày 17/10, UBND TP. Hồ Chí Minh đã ký Thỏa thuận hợp tác với thủ đô Ulaanbaatar trong các lĩnh vực du lịch, thương mại và giáo dục. Phát biểu tại lễ ký, Phó Thị trưởng Batbayar Ganzorig cho biết, đây là văn kiện hợp tác đầu tiên giữa thủ đô Ulaanbaatar với một địa phương của Việt Nam.");
+        assert_eq!(party_codes(&x), [["VN-SG", "MN-1"]]);
     }
 }
