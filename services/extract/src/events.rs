@@ -921,10 +921,15 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
             // article ("để ký kết … vào tháng 9/2025").
             // "đã ký" is done, whatever year the sentence goes on to name ("hai bên đã ký Biên
             // bản hội đàm, thống nhất các nội dung hợp tác năm 2026").
+            // "Biên bản thỏa thuận hợp tác năm 2026": the year the instrument is for, its term,
+            // not when it is signed.
+            let covered = covered_year(doc, ins);
             let is_planned = sign.is_some_and(|sg| {
                 !doc.lower[..sg.start].ends_with("đã ")
                     && (planned.iter().any(|p| p.end <= sg.start)
-                        || own_stated_time(c, s).is_some_and(|d| lies_ahead(c, d)))
+                        || own_stated_time(c, s).is_some_and(|d| {
+                            lies_ahead(c, d) && !covered.is_some_and(|y| y.span == d.span)
+                        }))
             });
             let is_wish = sign.is_some_and(|sg| wish.iter().any(|w| w.end <= sg.start));
             let anchor = sign.map_or(ins.start, |sg| sg.start.min(ins.start));
@@ -1070,6 +1075,7 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                         && d.span.end <= seg.end
                         && !c.text[..d.span.start].ends_with('(')
                 })
+                .or(covered)
                 .map(|d| Term {
                     start_year: d.date.year,
                     end_year: d.end.map_or(d.date.year, |e| e.year),
@@ -2619,6 +2625,26 @@ fn own_stated_time<'c>(c: &'c Context<'_>, s: &Range<usize>) -> Option<&'c DateM
         })
 }
 
+/// The year an instrument is named for, written right after its name and after the article's
+/// year ("Biên bản thỏa thuận hợp tác năm 2026" in December 2025). A year not after it names
+/// when the instrument was signed ("Biên bản ghi nhớ năm 2015").
+fn covered_year<'c>(doc: &Doc<'c>, ins: &Hit<Cat>) -> Option<&'c DateMention> {
+    let reference = doc.reference_year?;
+    let rest = doc.lower[ins.end..].trim_start();
+    // The name may go on with "hợp tác" ("biên bản thỏa thuận | hợp tác năm 2026").
+    let rest = rest.strip_prefix("hợp tác").unwrap_or(rest).trim_start();
+    let at = doc.lower.len() - rest.len();
+    if !rest.starts_with("năm ") {
+        return None;
+    }
+    doc.c.dates.iter().find(|d| {
+        d.span.start == at
+            && d.kind == DateKind::Point
+            && d.date.month == 0
+            && d.date.year > reference
+    })
+}
+
 /// How many months a written date (year and month) falls before publication, or 0 when either
 /// is not known that far.
 fn months_before_publication(c: &Context<'_>, d: &PartialDate) -> i32 {
@@ -3490,5 +3516,20 @@ mod tests {
     fn a_cooperation_document_told_again_is_the_same_instrument() {
         let x = run("18/10/2024 11:20\n\nNgày 17/10, UBND TP. Hồ Chí Minh đã ký Thỏa thuận hợp tác với thủ đô Ulaanbaatar trong các lĩnh vực du lịch, thương mại và giáo dục. Phát biểu tại lễ ký, Phó Thị trưởng Batbayar Ganzorig cho biết, đây là văn kiện hợp tác đầu tiên giữa thủ đô Ulaanbaatar với một địa phương của Việt Nam.");
         assert_eq!(party_codes(&x), [["VN-SG", "MN-1"]]);
+    }
+
+    #[test]
+    fn the_year_an_instrument_is_for_is_its_term_not_a_plan() {
+        let x = run("Hà Tĩnh ký kết biên bản thỏa thuận hợp tác năm 2026 với tỉnh Khăm Muộn (Lào)\n\nThứ Bảy, 20/12/2025 - 07:00\n\nChiều 19/12, UBND tỉnh Hà Tĩnh tổ chức hội nghị tổng kết hợp tác năm 2025 và ký kết biên bản thỏa thuận hợp tác năm 2026 với tỉnh Khăm Muộn (Lào).");
+        assert_eq!(
+            dated_statuses(&x),
+            [(AgreementStatus::Signed, Some((2025, 12, 19)))]
+        );
+        let terms: Vec<_> = x
+            .agreements
+            .iter()
+            .map(|a| a.term.map(|t| (t.start_year, t.end_year)))
+            .collect();
+        assert_eq!(terms, [Some((2026, 2026))]);
     }
 }
