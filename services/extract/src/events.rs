@@ -1047,6 +1047,23 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
             ) {
                 mentions = sides;
             }
+            // "… đã làm việc với chính quyền bang Bayern (Đức) và ký ý định thư hợp tác với vùng
+            // Nam Moravia": when the partner is named after the signing, a foreign place before
+            // it is another clause's object, not a side.
+            if let Some(sg) = sign {
+                let partners_after: Vec<&str> = mentions
+                    .iter()
+                    .filter(|m| m.span.start >= sg.end && is_foreign_region(m))
+                    .map(|m| m.code())
+                    .collect();
+                if !partners_after.is_empty() {
+                    mentions.retain(|m| {
+                        m.span.start >= sg.end
+                            || !is_foreign_region(m)
+                            || partners_after.contains(&m.code())
+                    });
+                }
+            }
             let distinct = distinct_codes(&mentions);
             // "Ông A và ông B ký biên bản", "ông A lần lượt ký … với tỉnh B và với tỉnh C": the
             // signers' places stand for sides not named.
@@ -1175,6 +1192,11 @@ fn with_several_partners(doc: &Doc<'_>, after: Range<usize>) -> bool {
 
 /// Whether a place is a country named as such, not a region or a place within it (an
 /// institution placed only by its country, "Trường Đại học Hohenheim (CHLB Đức)", is one).
+/// Whether a mention names a region or town abroad, not a country as such.
+fn is_foreign_region(m: &&PlaceMention) -> bool {
+    m.place.country != "VN" && !m.place.region.is_empty()
+}
+
 fn is_bare_country(p: &Place) -> bool {
     p.region.is_empty() && p.level == PlaceLevel::Country
 }
@@ -3531,5 +3553,11 @@ mod tests {
             .map(|a| a.term.map(|t| (t.start_year, t.end_year)))
             .collect();
         assert_eq!(terms, [Some((2026, 2026))]);
+    }
+
+    #[test]
+    fn a_place_another_verb_governs_is_no_side_of_the_signing() {
+        let x = run("15/06/2024 20:41\n\nNgày 13/6, đoàn đại biểu tỉnh Đồng Nai đã làm việc với chính quyền bang Bayern (Đức) và ký ý định thư hợp tác với vùng Nam Moravia (Cộng hòa Séc).");
+        assert_eq!(party_codes(&x), [["VN-39", "CZ-64"]]);
     }
 }
