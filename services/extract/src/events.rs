@@ -877,6 +877,23 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
             let seg_end = doc.lower[ins.end..seg_end]
                 .find(ANOTHER_TOPIC)
                 .map_or(seg_end, |i| ins.end + i);
+            // "… đã ký kết thỏa thuận hợp tác với thành phố Delft (Hà Lan) và làm việc với
+            // chính quyền thành phố Bruges (Bỉ)": a second verb starts another event.
+            let seg_end = doc
+                .hits_in(&(ins.end..seg_end), |t| {
+                    matches!(t, Cat::Toward | Cat::Receive)
+                })
+                .iter()
+                .filter(|h| {
+                    let verb = &doc.lower[h.start..h.end];
+                    h.tag == Cat::Receive || verb == "thăm" || MEETING_VERBS.contains(&verb)
+                })
+                .find_map(|h| {
+                    let before = doc.lower[ins.end..h.start].trim_end();
+                    let before = before.strip_suffix(" đã").unwrap_or(before);
+                    before.strip_suffix(" và").map(|b| ins.end + b.len())
+                })
+                .unwrap_or(seg_end);
             let seg = seg_start..seg_end;
             let after = ins.start..seg_end;
             // A signing verb right before another instrument is that one's ("Trên cơ sở ý định
@@ -1048,8 +1065,9 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                 mentions = sides;
             }
             // "… đã làm việc với chính quyền bang Bayern (Đức) và ký ý định thư hợp tác với vùng
-            // Nam Moravia": when the partner is named after the signing, a foreign place before
-            // it is another clause's object, not a side.
+            // Nam Moravia", "Trong chuyến công tác tại Hà Lan và Bỉ, đoàn … đã ký kết thỏa thuận
+            // hợp tác với thành phố Delft": when the partner is named after the signing, a
+            // foreign place before it is another clause's object or the trip's, not a side.
             if let Some(sg) = sign {
                 let partners_after: Vec<&str> = mentions
                     .iter()
@@ -1059,7 +1077,7 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                 if !partners_after.is_empty() {
                     mentions.retain(|m| {
                         m.span.start >= sg.end
-                            || !is_foreign_region(m)
+                            || m.place.country == "VN"
                             || partners_after.contains(&m.code())
                     });
                 }
@@ -3559,5 +3577,11 @@ mod tests {
     fn a_place_another_verb_governs_is_no_side_of_the_signing() {
         let x = run("15/06/2024 20:41\n\nNgày 13/6, đoàn đại biểu tỉnh Đồng Nai đã làm việc với chính quyền bang Bayern (Đức) và ký ý định thư hợp tác với vùng Nam Moravia (Cộng hòa Séc).");
         assert_eq!(party_codes(&x), [["VN-39", "CZ-64"]]);
+    }
+
+    #[test]
+    fn a_second_verb_after_the_signing_starts_another_event() {
+        let x = run("12/9/2022 08:00\n\nNgày 5/9, trong chuyến công tác tại Hà Lan và Bỉ, đoàn công tác TP.Hội An do ông Nguyễn Văn Lành, Chủ tịch UBND thành phố dẫn đầu đã ký kết thỏa thuận hợp tác với thành phố Delft (Hà Lan) và làm việc với chính quyền thành phố Bruges (Bỉ).");
+        assert_eq!(party_codes(&x), [["VN-27", "NL-ZH"]]);
     }
 }
