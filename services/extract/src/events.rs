@@ -1092,7 +1092,13 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
             } else {
                 Vec::new()
             };
-            let pair_named = doc.has(s, Cat::Pair);
+            // "Biên bản ghi nhớ sẽ được ký kết vào tháng 3/2025 tại thành phố Vladivostok": a
+            // signing that names only where it happens is between the article's two sides.
+            let only_venues = {
+                let in_s = doc.places_in(s);
+                !in_s.is_empty() && in_s.iter().all(|m| doc.is_venue(s, m))
+            };
+            let pair_named = doc.has(s, Cat::Pair) || only_venues;
             let institutions = (!distinct.is_empty()).then(|| {
                 distinct.iter().any(|m| {
                     matches!(
@@ -3583,5 +3589,22 @@ mod tests {
     fn a_second_verb_after_the_signing_starts_another_event() {
         let x = run("12/9/2022 08:00\n\nNgày 5/9, trong chuyến công tác tại Hà Lan và Bỉ, đoàn công tác TP.Hội An do ông Nguyễn Văn Lành, Chủ tịch UBND thành phố dẫn đầu đã ký kết thỏa thuận hợp tác với thành phố Delft (Hà Lan) và làm việc với chính quyền thành phố Bruges (Bỉ).");
         assert_eq!(party_codes(&x), [["VN-27", "NL-ZH"]]);
+    }
+
+    #[test]
+    fn a_signing_that_names_only_its_venue_is_between_the_articles_sides() {
+        let x = run("25/9/2024 10:00\n\nChiều 24/9, Chủ tịch UBND tỉnh Khánh Hòa Lê Quang Vinh đã tiếp đoàn công tác vùng Primorsky (Liên bang Nga). Hai bên thống nhất xây dựng dự thảo văn kiện hợp tác giai đoạn mới. Biên bản ghi nhớ sẽ được ký kết vào tháng 3/2025 tại thành phố Vladivostok.");
+        let planned: Vec<_> = x
+            .agreements
+            .iter()
+            .filter(|a| a.status == AgreementStatus::Planned)
+            .map(|a| {
+                a.parties
+                    .iter()
+                    .map(|p| p.place.code().to_string())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        assert_eq!(planned, [["VN-34", "RU-PRI"]]);
     }
 }
