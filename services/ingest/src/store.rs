@@ -74,10 +74,7 @@ pub struct Store {
 impl Store {
     /// Opens (or creates) the database in `dir`, with `cache_bytes` of page cache.
     pub fn open(dir: &Path, cache_bytes: u64) -> Result<Self, Error> {
-        let db = sled::Config::new()
-            .path(dir)
-            .cache_capacity(cache_bytes)
-            .open()?;
+        let db = hoptac_runtime::storage::open_db(dir, cache_bytes)?;
         Ok(Self {
             articles: db.open_tree("articles")?,
             extractions: db.open_tree("extractions")?,
