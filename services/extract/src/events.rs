@@ -735,6 +735,14 @@ fn is_instrument(c: Cat) -> bool {
     matches!(c, Cat::Instrument(_))
 }
 
+/// The places of [`distinct_codes`].
+fn distinct_places(mentions: &[&PlaceMention]) -> Vec<Place> {
+    distinct_codes(mentions)
+        .iter()
+        .map(|m| m.place.clone())
+        .collect()
+}
+
 fn distinct_codes<'p>(mentions: &[&'p PlaceMention]) -> Vec<&'p PlaceMention> {
     let mut out: Vec<&PlaceMention> = Vec::new();
     for m in mentions {
@@ -857,6 +865,13 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
         let planned = doc.hits_in(s, |t| t == Cat::Planned);
         let wish = doc.hits_in(s, |t| t == Cat::Wish);
         let past_cues = doc.hits_in(s, |t| t == Cat::Past);
+        // "Biên bản ghi nhớ sẽ được ký kết vào tháng 3/2025 tại thành phố Vladivostok": a
+        // signing that names only where it happens is between the article's two sides.
+        let only_venues = {
+            let in_s = doc.places_in(s);
+            !in_s.is_empty() && in_s.iter().all(|m| doc.is_venue(s, m))
+        };
+        let pair_named = doc.has(s, Cat::Pair) || only_venues;
         for (k, ins) in instruments.iter().enumerate() {
             // An instrument's clause ends at a semicolon: "A và B đã ký Biên bản ghi nhớ năm
             // 2018; C và B đã ký Biên bản thỏa thuận năm 2019". It opens after a colon, where
@@ -1040,10 +1055,7 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                     .into_iter()
                     .chain(mentions.iter().copied())
                     .collect();
-                let places_of = |ms: &[&PlaceMention]| -> Vec<Place> {
-                    distinct_codes(ms).iter().map(|m| m.place.clone()).collect()
-                };
-                mentions = if clause_start > s.start && cross_border(&places_of(&shared)) {
+                mentions = if clause_start > s.start && cross_border(&distinct_places(&shared)) {
                     shared
                 } else {
                     doc.places_in(s)
@@ -1056,12 +1068,7 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                 .filter(|m| !doc.is_venue(s, m))
                 .copied()
                 .collect();
-            if cross_border(
-                &distinct_codes(&sides)
-                    .iter()
-                    .map(|m| m.place.clone())
-                    .collect::<Vec<_>>(),
-            ) {
+            if cross_border(&distinct_places(&sides)) {
                 mentions = sides;
             }
             // "… đã làm việc với chính quyền bang Bayern (Đức) và ký ý định thư hợp tác với vùng
@@ -1085,20 +1092,12 @@ fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
             let distinct = distinct_codes(&mentions);
             // "Ông A và ông B ký biên bản", "ông A lần lượt ký … với tỉnh B và với tỉnh C": the
             // signers' places stand for sides not named.
-            let one_side =
-                !cross_border(&distinct.iter().map(|m| m.place.clone()).collect::<Vec<_>>());
+            let one_side = !cross_border(&distinct_places(&mentions));
             let signers: Vec<Place> = if distinct.len() < 2 || one_side {
                 doc.places_of_people_in(s)
             } else {
                 Vec::new()
             };
-            // "Biên bản ghi nhớ sẽ được ký kết vào tháng 3/2025 tại thành phố Vladivostok": a
-            // signing that names only where it happens is between the article's two sides.
-            let only_venues = {
-                let in_s = doc.places_in(s);
-                !in_s.is_empty() && in_s.iter().all(|m| doc.is_venue(s, m))
-            };
-            let pair_named = doc.has(s, Cat::Pair) || only_venues;
             let institutions = (!distinct.is_empty()).then(|| {
                 distinct.iter().any(|m| {
                     matches!(
@@ -2801,15 +2800,16 @@ mod tests {
         })
     }
 
-    /// Each visit's guest and host codes and its leader's name, in order.
-    fn led_visits(x: &Extraction) -> Vec<(String, String, Option<String>)> {
+    /// Each visit as "guest -> host: leader" (codes, and "-" for no leader), in order.
+    fn led_visits(x: &Extraction) -> Vec<String> {
         x.visits
             .iter()
             .map(|v| {
-                (
-                    v.guest.place.code().to_string(),
-                    v.host.place.code().to_string(),
-                    v.leader.as_ref().map(|l| l.name.clone()),
+                let leader = v.leader.as_ref().map_or("-", |l| l.name.as_str());
+                format!(
+                    "{} -> {}: {leader}",
+                    v.guest.place.code(),
+                    v.host.place.code()
                 )
             })
             .collect()
@@ -3494,18 +3494,7 @@ mod tests {
         let x = run("05/03/2023 08:00\n\nNgày 4/3, tại thành phố Thủ Dầu Một, UBND tỉnh Bình Dương tổ chức lễ ký kết hợp tác với các địa phương châu Âu. Dự buổi lễ có ông Võ Văn Minh, Chủ tịch UBND tỉnh; ông Jan Novák, Phó Thị trưởng thành phố Brno; bà Eva Schneider, Phó Thị trưởng thành phố Dresden cùng đại diện các sở, ngành.");
         assert_eq!(
             led_visits(&x),
-            [
-                (
-                    "CZ-64".to_string(),
-                    "VN-57".to_string(),
-                    Some("Jan Novák".to_string())
-                ),
-                (
-                    "DE-SN".to_string(),
-                    "VN-57".to_string(),
-                    Some("Eva Schneider".to_string())
-                )
-            ]
+            ["CZ-64 -> VN-57: Jan Novák", "DE-SN -> VN-57: Eva Schneider"]
         );
     }
 
@@ -3518,17 +3507,14 @@ mod tests {
     #[test]
     fn each_part_of_a_joint_delegation_has_its_own_head() {
         let x = run("12/11/2025 08:00\n\nChiều 11/11, đồng chí Y Khoa Niê, Phó Chủ tịch UBND tỉnh Đắk Lắk đã tiếp đoàn công tác các bang Kerala và Karnataka (Ấn Độ). Đoàn gồm đại diện bang Kerala do ông Rajesh Menon, Bộ trưởng Nông nghiệp bang Kerala dẫn đầu và đại diện bang Karnataka do bà Lakshmi Hegde, Thư ký Sở Thương mại và Công nghiệp bang Karnataka dẫn đầu.");
-        let heads: Vec<_> = led_visits(&x)
-            .into_iter()
-            .map(|(guest, _, leader)| (guest, leader))
-            .collect();
+        let visits = led_visits(&x);
         assert!(
-            heads.contains(&("IN-KA".to_string(), Some("Lakshmi Hegde".to_string()))),
-            "{heads:?}"
+            visits.contains(&"IN-KL -> VN-33: Rajesh Menon".to_string()),
+            "{visits:?}"
         );
         assert!(
-            heads.contains(&("IN-KL".to_string(), Some("Rajesh Menon".to_string()))),
-            "{heads:?}"
+            visits.contains(&"IN-KA -> VN-33: Lakshmi Hegde".to_string()),
+            "{visits:?}"
         );
     }
 
@@ -3538,16 +3524,8 @@ mod tests {
         assert_eq!(
             led_visits(&x),
             [
-                (
-                    "KR-26".to_string(),
-                    "VN-SG".to_string(),
-                    Some("Lee Jae-won".to_string())
-                ),
-                (
-                    "MN-1".to_string(),
-                    "VN-SG".to_string(),
-                    Some("Batbayar Ganzorig".to_string())
-                )
+                "KR-26 -> VN-SG: Lee Jae-won",
+                "MN-1 -> VN-SG: Batbayar Ganzorig"
             ]
         );
     }
@@ -3594,17 +3572,10 @@ mod tests {
     #[test]
     fn a_signing_that_names_only_its_venue_is_between_the_articles_sides() {
         let x = run("25/9/2024 10:00\n\nChiều 24/9, Chủ tịch UBND tỉnh Khánh Hòa Lê Quang Vinh đã tiếp đoàn công tác vùng Primorsky (Liên bang Nga). Hai bên thống nhất xây dựng dự thảo văn kiện hợp tác giai đoạn mới. Biên bản ghi nhớ sẽ được ký kết vào tháng 3/2025 tại thành phố Vladivostok.");
-        let planned: Vec<_> = x
-            .agreements
-            .iter()
-            .filter(|a| a.status == AgreementStatus::Planned)
-            .map(|a| {
-                a.parties
-                    .iter()
-                    .map(|p| p.place.code().to_string())
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        assert_eq!(planned, [["VN-34", "RU-PRI"]]);
+        assert_eq!(party_codes(&x), [["VN-34", "RU-PRI"]]);
+        assert_eq!(
+            dated_statuses(&x),
+            [(AgreementStatus::Planned, Some((2025, 3, 0)))]
+        );
     }
 }
