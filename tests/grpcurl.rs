@@ -113,22 +113,7 @@ async fn grpcurl_lists_describes_and_calls_extract_article_with_json() {
 #[tokio::test]
 async fn grpcurl_lists_the_query_service_describes_and_streams_agreements_with_a_json_filter() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let ingest = common::pair::ingest(
-        dir.path().join("ingest"),
-        "127.0.0.1:0".parse().expect("addr"),
-    )
-    .await;
-    let query = common::pair::query(dir.path().join("query"), &ingest.url).await;
-    let mut client =
-        hoptac_api::v1::ingest_service_client::IngestServiceClient::connect(ingest.url.clone())
-            .await
-            .expect("connects");
-    let articles = seeds()
-        .iter()
-        .map(|(name, text)| text_article(&format!("https://example.vn/{name}"), text))
-        .collect();
-    ingest_all(&mut client, articles).await;
-    common::pair::applied(&mut common::pair::query_client(&query).await, 5).await;
+    let (ingest, query) = common::pair::seeded(&dir).await;
 
     let addr = query.addr.to_string();
     let (list, describe, streamed) = tokio::task::spawn_blocking(move || {

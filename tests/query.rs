@@ -40,27 +40,6 @@ fn date(year: i32, month: i32, day: i32) -> Option<PartialDate> {
     })
 }
 
-/// Both services with the seeds in, the replica caught up.
-async fn seeded(dir: &tempfile::TempDir) -> (Running, Running) {
-    let ingest = ingest(
-        dir.path().join("ingest"),
-        "127.0.0.1:0".parse().expect("addr"),
-    )
-    .await;
-    let query = query(dir.path().join("query"), &ingest.url).await;
-    let mut client =
-        hoptac_api::v1::ingest_service_client::IngestServiceClient::connect(ingest.url.clone())
-            .await
-            .expect("connects");
-    let articles = seeds()
-        .iter()
-        .map(|(name, text)| text_article(&format!("https://example.vn/{name}"), text))
-        .collect();
-    assert_eq!(ingest_all(&mut client, articles).await.len(), 5);
-    applied(&mut query_client(&query).await, 5).await;
-    (ingest, query)
-}
-
 #[tokio::test]
 async fn each_query_kind_returns_the_gold_records_of_the_seeds() {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -12,7 +12,7 @@ use tokio::{net::TcpListener, task::JoinHandle};
 use tokio_util::sync::CancellationToken;
 use tonic::transport::Channel;
 
-use super::PATIENCE;
+use super::{ingest_all, seeds, text_article, PATIENCE};
 
 /// One running service.
 pub struct Running {
@@ -161,4 +161,25 @@ pub async fn visit_ids(
         ids.push(item.visit.expect("visit").id);
     }
     ids
+}
+
+/// Both services with the seeds in, the replica caught up.
+pub async fn seeded(dir: &tempfile::TempDir) -> (Running, Running) {
+    let ingest = ingest(
+        dir.path().join("ingest"),
+        "127.0.0.1:0".parse().expect("addr"),
+    )
+    .await;
+    let query = query(dir.path().join("query"), &ingest.url).await;
+    let mut client =
+        hoptac_api::v1::ingest_service_client::IngestServiceClient::connect(ingest.url.clone())
+            .await
+            .expect("connects");
+    let articles = seeds()
+        .iter()
+        .map(|(name, text)| text_article(&format!("https://example.vn/{name}"), text))
+        .collect();
+    assert_eq!(ingest_all(&mut client, articles).await.len(), 5);
+    applied(&mut query_client(&query).await, 5).await;
+    (ingest, query)
 }
