@@ -548,7 +548,7 @@ async fn connect(url: &str) -> anyhow::Result<QueryServiceClient<Channel>> {
 
 /// `CODE: message`, as gRPC names the code, with a hint where the cause is a service away.
 fn status_error(status: &Status, url: &str) -> anyhow::Error {
-    let code = code_name(status.code());
+    let code = hoptac_runtime::metrics::code_name(status.code());
     let message = status.message();
     match status.code() {
         Code::Unavailable => anyhow!(
@@ -559,29 +559,6 @@ fn status_error(status: &Status, url: &str) -> anyhow::Error {
              chooses it)"
         ),
         _ => anyhow!("{code}: {message}"),
-    }
-}
-
-/// The code's name in the gRPC spec, the one grpcurl and every other client shows.
-fn code_name(code: Code) -> &'static str {
-    match code {
-        Code::Ok => "OK",
-        Code::Cancelled => "CANCELLED",
-        Code::Unknown => "UNKNOWN",
-        Code::InvalidArgument => "INVALID_ARGUMENT",
-        Code::DeadlineExceeded => "DEADLINE_EXCEEDED",
-        Code::NotFound => "NOT_FOUND",
-        Code::AlreadyExists => "ALREADY_EXISTS",
-        Code::PermissionDenied => "PERMISSION_DENIED",
-        Code::ResourceExhausted => "RESOURCE_EXHAUSTED",
-        Code::FailedPrecondition => "FAILED_PRECONDITION",
-        Code::Aborted => "ABORTED",
-        Code::OutOfRange => "OUT_OF_RANGE",
-        Code::Unimplemented => "UNIMPLEMENTED",
-        Code::Internal => "INTERNAL",
-        Code::Unavailable => "UNAVAILABLE",
-        Code::DataLoss => "DATA_LOSS",
-        Code::Unauthenticated => "UNAUTHENTICATED",
     }
 }
 

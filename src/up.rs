@@ -12,6 +12,7 @@ use hoptac_ingest::{
     load,
 };
 use hoptac_query::config::ServeArgs as QueryArgs;
+use hoptac_runtime::listen::Listeners;
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
@@ -56,10 +57,12 @@ pub async fn run(args: UpArgs) -> anyhow::Result<()> {
         token: None,
         cache_mib: 64,
         shutdown_grace: grace,
+        metrics_addr: None,
+        tls: Default::default(),
     };
     let mut ingest = tokio::spawn(hoptac_ingest::server::serve(
         ingest,
-        ingest_listener,
+        Listeners::grpc_only(ingest_listener),
         shutdown.clone(),
     ));
     let query = QueryArgs {
@@ -67,12 +70,16 @@ pub async fn run(args: UpArgs) -> anyhow::Result<()> {
         data_dir: args.data_dir.join("query"),
         ingest_url: ingest_url.clone(),
         ingest_token: None,
+        ingest_tls: Default::default(),
+        token: None,
         cache_mib: 64,
         shutdown_grace: grace,
+        metrics_addr: None,
+        tls: Default::default(),
     };
     let mut query = tokio::spawn(hoptac_query::server::serve(
         query,
-        query_listener,
+        Listeners::grpc_only(query_listener),
         shutdown.clone(),
     ));
 
@@ -82,6 +89,7 @@ pub async fn run(args: UpArgs) -> anyhow::Result<()> {
         to: ingest_url.clone(),
         token: None,
         source: String::new(),
+        tls: Default::default(),
     };
     // The listeners are bound, so connections wait in their backlogs until serving starts.
     let report = tokio::select! {

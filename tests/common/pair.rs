@@ -8,7 +8,8 @@ use hoptac_api::v1::{
     query_service_client::QueryServiceClient, watch_records_response::Event, RecordFilter,
     StreamAgreementsRequest, StreamVisitsRequest, WatchRecordsRequest,
 };
-use tokio::{net::TcpListener, task::JoinHandle};
+use hoptac_runtime::listen::Listeners;
+use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 use tonic::transport::Channel;
 
@@ -22,9 +23,26 @@ pub struct Running {
     pub addr: SocketAddr,
     /// `http://ADDR`.
     pub url: String,
+    /// Where its metrics are served, when asked for.
+    pub metrics: Option<SocketAddr>,
 }
 
 impl Running {
+    fn new(
+        shutdown: CancellationToken,
+        task: JoinHandle<anyhow::Result<()>>,
+        addr: SocketAddr,
+        metrics: Option<SocketAddr>,
+    ) -> Self {
+        Running {
+            shutdown,
+            task,
+            addr,
+            url: format!("http://{addr}"),
+            metrics,
+        }
+    }
+
     /// Fires its shutdown and waits for it to finish (it must, within PATIENCE).
     pub async fn stop(self) {
         self.shutdown.cancel();
@@ -36,60 +54,84 @@ impl Running {
     }
 }
 
-async fn listen(addr: SocketAddr) -> (TcpListener, SocketAddr) {
-    let listener = TcpListener::bind(addr).await.expect("binds");
-    let addr = listener.local_addr().expect("bound");
-    (listener, addr)
-}
-
-/// Starts the ingest service on `addr` (port 0 for any) with data in `dir`.
-pub async fn ingest(dir: PathBuf, addr: SocketAddr) -> Running {
-    let (listener, addr) = listen(addr).await;
-    let args = hoptac_ingest::config::ServeArgs {
+/// Flags of an ingest service on `addr` (port 0 for any) with data in `dir`, as `serve` defaults
+/// them, with a small cache and grace period.
+pub fn ingest_args(dir: PathBuf, addr: SocketAddr) -> hoptac_ingest::config::ServeArgs {
+    hoptac_ingest::config::ServeArgs {
         listen: addr,
         data_dir: dir,
         max_article_bytes: 2 << 20,
         token: None,
         cache_mib: 16,
         shutdown_grace: Duration::from_secs(5),
-    };
-    let shutdown = CancellationToken::new();
-    let task = tokio::spawn(hoptac_ingest::server::serve(
-        args,
-        listener,
-        shutdown.clone(),
-    ));
-    Running {
-        shutdown,
-        task,
-        addr,
-        url: format!("http://{addr}"),
+        metrics_addr: None,
+        tls: Default::default(),
     }
+}
+
+/// Flags of a query service with data in `dir`, following the ingest service at `ingest_url`.
+pub fn query_args(dir: PathBuf, ingest_url: &str) -> hoptac_query::config::ServeArgs {
+    hoptac_query::config::ServeArgs {
+        listen: "127.0.0.1:0".parse().expect("addr"),
+        data_dir: dir,
+        ingest_url: ingest_url.to_string(),
+        ingest_token: None,
+        ingest_tls: Default::default(),
+        token: None,
+        cache_mib: 16,
+        shutdown_grace: Duration::from_secs(5),
+        metrics_addr: None,
+        tls: Default::default(),
+    }
+}
+
+/// Starts the ingest service on `addr` (port 0 for any) with data in `dir`.
+pub async fn ingest(dir: PathBuf, addr: SocketAddr) -> Running {
+    start_ingest(ingest_args(dir, addr)).await
 }
 
 /// Starts the query service with data in `dir`, following the ingest service at `ingest_url`.
 pub async fn query(dir: PathBuf, ingest_url: &str) -> Running {
-    let (listener, addr) = listen("127.0.0.1:0".parse().expect("addr")).await;
-    let args = hoptac_query::config::ServeArgs {
-        listen: addr,
-        data_dir: dir,
-        ingest_url: ingest_url.to_string(),
-        ingest_token: None,
-        cache_mib: 16,
-        shutdown_grace: Duration::from_secs(5),
-    };
+    start_query(query_args(dir, ingest_url)).await
+}
+
+/// Starts an ingest service with these flags.
+pub async fn start_ingest(mut args: hoptac_ingest::config::ServeArgs) -> Running {
+    let (listeners, addr, metrics) = bind(args.listen, args.metrics_addr).await;
+    args.listen = addr;
+    let shutdown = CancellationToken::new();
+    let task = tokio::spawn(hoptac_ingest::server::serve(
+        args,
+        listeners,
+        shutdown.clone(),
+    ));
+    Running::new(shutdown, task, addr, metrics)
+}
+
+/// Starts a query service with these flags.
+pub async fn start_query(mut args: hoptac_query::config::ServeArgs) -> Running {
+    let (listeners, addr, metrics) = bind(args.listen, args.metrics_addr).await;
+    args.listen = addr;
     let shutdown = CancellationToken::new();
     let task = tokio::spawn(hoptac_query::server::serve(
         args,
-        listener,
+        listeners,
         shutdown.clone(),
     ));
-    Running {
-        shutdown,
-        task,
-        addr,
-        url: format!("http://{addr}"),
-    }
+    Running::new(shutdown, task, addr, metrics)
+}
+
+async fn bind(
+    grpc: SocketAddr,
+    metrics: Option<SocketAddr>,
+) -> (Listeners, SocketAddr, Option<SocketAddr>) {
+    let listeners = Listeners::bind(grpc, metrics).await.expect("binds");
+    let addr = listeners.grpc.local_addr().expect("bound");
+    let metrics = listeners
+        .metrics
+        .as_ref()
+        .map(|l| l.local_addr().expect("bound"));
+    (listeners, addr, metrics)
 }
 
 /// A client of a query service.

@@ -28,7 +28,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Extract(args) => extract_files(&args),
         Command::Load(args) => load::run(&args).await,
         Command::Reextract(args) => reextract_stored(&args).await,
-        Command::Healthcheck(args) => hoptac_runtime::health::healthcheck(&args.to).await,
+        Command::Healthcheck(args) => {
+            hoptac_runtime::health::healthcheck(&args.to, &args.tls).await
+        }
     }
 }
 

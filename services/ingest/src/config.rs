@@ -4,6 +4,7 @@ use std::{net::SocketAddr, path::PathBuf, time::Duration};
 
 use clap::{Args, Parser, Subcommand};
 pub use hoptac_runtime::telemetry::LogFormat;
+use hoptac_runtime::tls::{ClientTlsArgs, ServerTlsArgs};
 
 /// hoptac-ingest: reads Vietnamese news about subnational international cooperation and turns
 /// it into durable Agreement and Visit records, served as an ordered changefeed.
@@ -49,8 +50,9 @@ pub struct ServeArgs {
     /// Largest article body accepted, in bytes of text or HTML; larger is RESOURCE_EXHAUSTED.
     #[arg(long, env = "HOPTAC_MAX_ARTICLE_BYTES", default_value_t = 2 * 1024 * 1024)]
     pub max_article_bytes: usize,
-    /// Bearer token every IngestService call must carry (`authorization: Bearer TOKEN`);
-    /// unset means no authentication. Health and reflection stay open.
+    /// Bearer token every IngestService call (writes and the changefeed) must carry
+    /// (`authorization: Bearer TOKEN`); unset or empty means no authentication. Health and
+    /// reflection stay open.
     #[arg(long, env = "HOPTAC_INGEST_TOKEN", hide_env_values = true)]
     pub token: Option<String>,
     /// Memory sled may use for its page cache, in MiB.
@@ -59,6 +61,12 @@ pub struct ServeArgs {
     /// Longest wait, on shutdown, for in-flight requests to finish before the process exits.
     #[arg(long, env = "HOPTAC_SHUTDOWN_GRACE", value_parser = hoptac_runtime::config::parse_seconds, default_value = "10")]
     pub shutdown_grace: Duration,
+    /// Address of the Prometheus endpoint (`GET /metrics`, its own port); unset serves none.
+    #[arg(long, env = "HOPTAC_METRICS_ADDR")]
+    pub metrics_addr: Option<SocketAddr>,
+    /// TLS on the gRPC listener.
+    #[command(flatten)]
+    pub tls: ServerTlsArgs,
 }
 
 /// Flags of `extract`.
@@ -88,6 +96,9 @@ pub struct LoadArgs {
     /// Source name recorded with every article (e.g. the newspaper).
     #[arg(long, default_value = "")]
     pub source: String,
+    /// TLS, when --to is https://.
+    #[command(flatten)]
+    pub tls: ClientTlsArgs,
 }
 
 /// Flags of `reextract`.
@@ -111,6 +122,9 @@ pub struct HealthcheckArgs {
         default_value = "http://127.0.0.1:50051"
     )]
     pub to: String,
+    /// TLS, when --to is https://.
+    #[command(flatten)]
+    pub tls: ClientTlsArgs,
 }
 
 #[cfg(test)]

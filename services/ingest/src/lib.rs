@@ -5,7 +5,8 @@
 //! send), [`store`] (the sled trees), [`writer`] (the single group-commit writer), [`feed`] (the
 //! changefeed), [`service`] (the gRPC handlers), [`server`] (serving, reflection, health,
 //! shutdown), [`error`] (the one mapping to `tonic::Status`), [`convert`] (domain to protobuf),
-//! [`reextract`] (the current extractor over stored articles), [`load`] and [`cli`] (the command
+//! [`reextract`] (the current extractor over stored articles), [`metrics`] (its Prometheus
+//! metrics), [`load`] and [`cli`] (the command
 //! line). Auth, logging, signals and health come from
 //! `hoptac-runtime`, shared with the query service.
 
@@ -16,6 +17,7 @@ pub mod error;
 pub mod feed;
 pub mod input;
 pub mod load;
+pub mod metrics;
 pub mod reextract;
 pub mod server;
 pub mod service;

@@ -99,8 +99,9 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> anyhow::Result<()> {
 
 /// Streams `files` to the service and tallies its answers.
 pub async fn load(files: &[PathBuf], args: &LoadArgs) -> anyhow::Result<Report> {
-    let channel = tonic::transport::Endpoint::from_shared(args.to.clone())
-        .with_context(|| format!("`{}` is not a valid URL", args.to))?
+    let channel = args
+        .tls
+        .endpoint(&args.to)?
         .connect()
         .await
         .with_context(|| format!("cannot connect to {}", args.to))?;

@@ -1,43 +1,47 @@
-//! Serving: the listener, the gRPC services (IngestService behind auth and size limits, health,
-//! reflection v1 and v1alpha), per-request tracing spans, and shutdown that finishes every
-//! acknowledged write and never waits forever on an open stream.
+//! Serving: the listeners, the gRPC services (IngestService behind auth and size limits, health,
+//! reflection v1 and v1alpha), TLS, per-request tracing spans and metrics, and shutdown that
+//! finishes every acknowledged write and never waits forever on an open stream.
 
 use std::{net::SocketAddr, sync::Arc, time::Duration};
 
 use anyhow::Context;
 use hoptac_api::v1::ingest_service_server::IngestServiceServer;
 use hoptac_extract::Extractor;
-use tokio::net::TcpListener;
+use hoptac_runtime::{
+    auth::BearerAuth,
+    listen::Listeners,
+    metrics::{GrpcMetrics, Registry},
+};
 use tokio_stream::wrappers::TcpListenerStream;
 use tokio_util::sync::CancellationToken;
 use tonic::{service::interceptor::InterceptedService, transport::Server};
 
-use hoptac_runtime::auth::BearerAuth;
-
-use crate::{config::ServeArgs, service::Ingest, store::Store, writer::Writer};
+use crate::{
+    config::ServeArgs, metrics::IngestMetrics, service::Ingest, store::Store, writer::Writer,
+};
 
 /// Room for a request's fields and framing beside the body itself, so that a body just over the
 /// limit gets our RESOURCE_EXHAUSTED message rather than the transport's.
 const MESSAGE_OVERHEAD: usize = 64 * 1024;
 
-/// Binds `args.listen`, prints the bound address on stdout, and serves until SIGINT or SIGTERM.
+/// Binds `args.listen` (and `args.metrics_addr`), prints the bound addresses on stdout, and
+/// serves until SIGINT or SIGTERM.
 pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
-    let listener = TcpListener::bind(args.listen)
-        .await
-        .with_context(|| format!("cannot listen on {}", args.listen))?;
+    let listeners = Listeners::bind(args.listen, args.metrics_addr).await?;
     let shutdown = CancellationToken::new();
     tokio::spawn(hoptac_runtime::shutdown::cancel_on_signal(shutdown.clone()));
-    serve(args, listener, shutdown).await
+    serve(args, listeners, shutdown).await
 }
 
-/// Serves on `listener` until `shutdown` fires, then stops taking requests, lets in-flight ones
+/// Serves on `listeners` until `shutdown` fires, then stops taking requests, lets in-flight ones
 /// finish for at most `args.shutdown_grace`, drains the writer and flushes.
 pub async fn serve(
     args: ServeArgs,
-    listener: TcpListener,
+    listeners: Listeners,
     shutdown: CancellationToken,
 ) -> anyhow::Result<()> {
-    let addr: SocketAddr = listener.local_addr()?;
+    let addr: SocketAddr = listeners.grpc.local_addr()?;
+    let tls = args.tls.server_config()?;
     let store = Arc::new(
         Store::open(&args.data_dir, args.cache_mib << 20).with_context(|| {
             format!(
@@ -47,11 +51,15 @@ pub async fn serve(
         })?,
     );
     let (writer, writer_task) = Writer::spawn(store.clone())?;
+    let mut registry = Registry::with_prefix("hoptac");
+    let grpc_metrics = GrpcMetrics::register(&mut registry);
+    let ingest_metrics = IngestMetrics::register(&mut registry, writer.durable());
     let ingest = Ingest::new(
         Arc::new(Extractor::new()),
         store.clone(),
         writer,
         args.max_article_bytes,
+        ingest_metrics,
         shutdown.clone(),
     );
     let ingest = InterceptedService::new(
@@ -69,18 +77,36 @@ pub async fn serve(
     let reflection_v1alpha = reflection().build_v1alpha()?;
 
     let head = store.head()?;
-    tracing::info!(%addr, data_dir = %args.data_dir.display(), head, "hoptac-ingest serving");
-    // A plain line on stdout that scripts and tests wait for to learn the bound port.
+    let mut builder = Server::builder();
+    if let Some(tls) = tls {
+        builder = builder
+            .tls_config(tls)
+            .context("the TLS certificate or key is not usable")?;
+    }
+    let scheme = if args.tls.tls_cert.is_some() {
+        "https"
+    } else {
+        "http"
+    };
+    tracing::info!(%addr, scheme, data_dir = %args.data_dir.display(), head, "hoptac-ingest serving");
+    // Plain lines on stdout that scripts and tests wait for to learn the bound ports.
     println!("hoptac-ingest listening on {addr}");
+    let metrics = hoptac_runtime::metrics::spawn(
+        "hoptac-ingest",
+        listeners.metrics,
+        registry,
+        shutdown.clone(),
+    )?;
 
-    let server = Server::builder()
+    let server = builder
         .trace_fn(|request| tracing::info_span!("grpc", method = %request.uri().path()))
+        .layer(grpc_metrics.layer())
         .add_service(health)
         .add_service(reflection_v1)
         .add_service(reflection_v1alpha)
         .add_service(ingest)
         .serve_with_incoming_shutdown(
-            TcpListenerStream::new(listener),
+            TcpListenerStream::new(listeners.grpc),
             shutdown.clone().cancelled_owned(),
         );
 
@@ -100,6 +126,9 @@ pub async fn serve(
         tracing::error!("the writer did not finish in time; unacknowledged writes may be lost");
     }
     store.flush().await?;
+    if let Some(metrics) = metrics {
+        metrics.abort();
+    }
     tracing::info!(head = store.head()?, "hoptac-ingest stopped");
     Ok(())
 }

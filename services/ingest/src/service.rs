@@ -20,6 +20,7 @@ use tracing::Instrument;
 use crate::{
     error::Error,
     feed, input,
+    metrics::IngestMetrics,
     reextract::{self, Progress},
     store::{Pending, Store, Written},
     writer::{Ack, Writer},
@@ -39,6 +40,7 @@ pub struct Ingest {
     shutdown: CancellationToken,
     /// Held while a re-extraction runs: one at a time is enough, two would only race.
     reextracting: Arc<Mutex<()>>,
+    metrics: IngestMetrics,
 }
 
 /// An article checked and extracted, not yet stored.
@@ -57,13 +59,14 @@ struct Ingested {
 }
 
 impl Ingest {
-    /// A service writing through `writer` into `store`, refusing bodies over `max_body_bytes`;
-    /// its changefeeds end when `shutdown` fires.
+    /// A service writing through `writer` into `store`, refusing bodies over `max_body_bytes`,
+    /// counting outcomes in `metrics`; its changefeeds end when `shutdown` fires.
     pub fn new(
         extractor: Arc<Extractor>,
         store: Arc<Store>,
         writer: Writer,
         max_body_bytes: usize,
+        metrics: IngestMetrics,
         shutdown: CancellationToken,
     ) -> Self {
         Self {
@@ -73,6 +76,23 @@ impl Ingest {
             max_body_bytes,
             shutdown,
             reextracting: Arc::new(Mutex::new(())),
+            metrics,
+        }
+    }
+
+    /// Counts what became of one submitted article.
+    fn tally(&self, done: &Result<Ingested, Error>) {
+        match done {
+            Ok(Ingested {
+                written: Written::New(_),
+                ..
+            }) => self.metrics.new_article(),
+            Ok(Ingested {
+                written: Written::Duplicate(_),
+                ..
+            }) => self.metrics.duplicate(),
+            Err(err) if err.field().is_some() => self.metrics.rejected(),
+            Err(_) => {}
         }
     }
 
@@ -207,7 +227,9 @@ impl IngestService for Ingest {
         &self,
         request: Request<IngestArticleRequest>,
     ) -> Result<Response<IngestArticleResponse>, Status> {
-        let done = self.ingest(request.into_inner().article).await?;
+        let done = self.ingest(request.into_inner().article).await;
+        self.tally(&done);
+        let done = done?;
         let (outcome, sequence) = done.outcome();
         Ok(Response::new(IngestArticleResponse {
             article_id: done.article_id,
@@ -262,6 +284,7 @@ impl IngestService for Ingest {
                         Ok((extraction, ack)) => service.finish(extraction, ack).await,
                         Err(rejected) => Err(rejected),
                     };
+                    service.tally(&done);
                     stream_answer(done)
                 }
                 .instrument(finish_span.clone())

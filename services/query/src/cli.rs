@@ -12,6 +12,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             hoptac_runtime::telemetry::init_tracing(cli.log_format);
             server::run(args).await
         }
-        Command::Healthcheck(args) => hoptac_runtime::health::healthcheck(&args.to).await,
+        Command::Healthcheck(args) => {
+            hoptac_runtime::health::healthcheck(&args.to, &args.tls).await
+        }
     }
 }

@@ -4,6 +4,7 @@ use std::{net::SocketAddr, path::PathBuf, time::Duration};
 
 use clap::{Args, Parser, Subcommand};
 pub use hoptac_runtime::telemetry::LogFormat;
+use hoptac_runtime::tls::{ClientTlsArgs, ServerTlsArgs};
 
 /// hoptac-query: a read replica of hoptac's records. It follows the ingest service's changefeed
 /// into its own database and answers streaming queries over agreements and visits.
@@ -19,6 +20,8 @@ pub struct Cli {
 }
 
 /// The subcommands.
+// Parsed once at start and matched once: boxing the large variant would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the QueryService (gRPC, with reflection and health) until SIGINT or SIGTERM.
@@ -43,15 +46,28 @@ pub struct ServeArgs {
         default_value = "http://127.0.0.1:50051"
     )]
     pub ingest_url: String,
-    /// Bearer token for the ingest service, when it requires one.
+    /// Bearer token the follower sends to the ingest service, when it requires one.
     #[arg(long, env = "HOPTAC_INGEST_TOKEN", hide_env_values = true)]
     pub ingest_token: Option<String>,
+    /// TLS to the ingest service, when --ingest-url is https://.
+    #[command(flatten)]
+    pub ingest_tls: ClientTlsArgs,
+    /// Bearer token every QueryService call must carry (`authorization: Bearer TOKEN`); unset
+    /// or empty means the queries are open. Health and reflection stay open.
+    #[arg(long, env = "HOPTAC_QUERY_TOKEN", hide_env_values = true)]
+    pub token: Option<String>,
     /// Memory sled may use for its page cache, in MiB.
     #[arg(long, env = "HOPTAC_CACHE_MIB", default_value_t = 64)]
     pub cache_mib: u64,
     /// Longest wait, on shutdown, for in-flight requests to finish before the process exits.
     #[arg(long, env = "HOPTAC_SHUTDOWN_GRACE", value_parser = hoptac_runtime::config::parse_seconds, default_value = "10")]
     pub shutdown_grace: Duration,
+    /// Address of the Prometheus endpoint (`GET /metrics`, its own port); unset serves none.
+    #[arg(long, env = "HOPTAC_METRICS_ADDR")]
+    pub metrics_addr: Option<SocketAddr>,
+    /// TLS on the gRPC listener.
+    #[command(flatten)]
+    pub tls: ServerTlsArgs,
 }
 
 /// Flags of `healthcheck`.
@@ -64,6 +80,9 @@ pub struct HealthcheckArgs {
         default_value = "http://127.0.0.1:50052"
     )]
     pub to: String,
+    /// TLS, when --to is https://.
+    #[command(flatten)]
+    pub tls: ClientTlsArgs,
 }
 
 #[cfg(test)]

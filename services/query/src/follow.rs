@@ -17,6 +17,7 @@ use hoptac_api::v1::{ingest_service_client::IngestServiceClient, StreamChangesRe
 use hoptac_runtime::auth::BearerToken;
 use tokio::sync::broadcast;
 use tokio_util::sync::CancellationToken;
+use tonic::transport::Endpoint;
 
 use crate::store::{Applied, Store};
 
@@ -24,6 +25,10 @@ use crate::store::{Applied, Store};
 const MIN_BACKOFF: Duration = Duration::from_millis(100);
 /// Longest wait between reconnection attempts.
 const MAX_BACKOFF: Duration = Duration::from_secs(5);
+/// How often the follower pings the ingest service, and how long it waits for the answer, on
+/// an open changefeed. A changefeed can be quiet for hours, and a connection whose network was
+/// cut sends no error: only an unanswered ping shows it is dead, so the follower reconnects.
+const KEEPALIVE: Duration = Duration::from_secs(5);
 
 /// How far the replica has followed, readable by `GetReplicationStatus`.
 #[derive(Debug, Default)]
@@ -55,20 +60,27 @@ pub struct Follower {
     store: Arc<Store>,
     state: Arc<Replication>,
     events: broadcast::Sender<Arc<Applied>>,
+    endpoint: Endpoint,
     url: String,
     token: BearerToken,
 }
 
 impl Follower {
-    /// A follower of the ingest service at `url` into `store`, publishing applied changes on
-    /// `events` and its progress in `state`.
+    /// A follower of the ingest service at `endpoint` into `store`, publishing applied changes
+    /// on `events` and its progress in `state`.
     pub fn new(
         store: Arc<Store>,
         state: Arc<Replication>,
         events: broadcast::Sender<Arc<Applied>>,
-        url: String,
+        endpoint: Endpoint,
         token: BearerToken,
     ) -> Result<Self, crate::error::Error> {
+        let url = endpoint.uri().to_string();
+        let endpoint = endpoint
+            .connect_timeout(Duration::from_secs(3))
+            .http2_keep_alive_interval(KEEPALIVE)
+            .keep_alive_timeout(KEEPALIVE)
+            .keep_alive_while_idle(true);
         state
             .applied
             .store(store.applied_sequence()?, Ordering::Release);
@@ -76,6 +88,7 @@ impl Follower {
             store,
             state,
             events,
+            endpoint,
             url,
             token,
         })
@@ -107,10 +120,7 @@ impl Follower {
 
     /// One connection: open the changefeed after the applied sequence and apply until it ends.
     async fn follow(&self, backoff: &mut Duration) -> anyhow::Result<()> {
-        let channel = tonic::transport::Endpoint::from_shared(self.url.clone())?
-            .connect_timeout(Duration::from_secs(3))
-            .connect()
-            .await?;
+        let channel = self.endpoint.connect().await?;
         let mut client = IngestServiceClient::with_interceptor(channel, self.token.clone())
             .max_decoding_message_size(64 << 20);
         let after = self.store.applied_sequence()?;

@@ -4,7 +4,7 @@
 //!
 //! One module per concern: [`config`] (flags and environment), [`follow`] (the follower),
 //! [`store`] (the sled trees and atomic apply), [`index`] (index keys and cursors), [`record`]
-//! (one view over both record kinds), [`filter`] (checked queries), [`service`] (the gRPC
+//! (one view over both record kinds), [`metrics`] (replication and watcher gauges), [`filter`] (checked queries), [`service`] (the gRPC
 //! handlers), [`watch`] (live record streams), [`server`] (serving and shutdown), [`error`] (the
 //! one mapping to `tonic::Status`), [`cli`].
 
@@ -14,6 +14,7 @@ pub mod error;
 pub mod filter;
 pub mod follow;
 pub mod index;
+pub mod metrics;
 pub mod record;
 pub mod server;
 pub mod service;

@@ -1,16 +1,21 @@
-//! Serving: the listener, the follower, the QueryService with health and reflection, and a
-//! shutdown that ends every open stream and never waits forever.
+//! Serving: the listeners, the follower, the QueryService (behind its optional token) with
+//! health and reflection, TLS, metrics, and a shutdown that ends every open stream and never
+//! waits forever.
 
 use std::{net::SocketAddr, sync::Arc, time::Duration};
 
 use anyhow::Context;
 use hoptac_api::v1::query_service_server::QueryServiceServer;
 use hoptac_extract::places::Gazetteer;
-use hoptac_runtime::auth::BearerToken;
-use tokio::{net::TcpListener, sync::broadcast};
+use hoptac_runtime::{
+    auth::{BearerAuth, BearerToken},
+    listen::Listeners,
+    metrics::{GrpcMetrics, Registry},
+};
+use tokio::sync::broadcast;
 use tokio_stream::wrappers::TcpListenerStream;
 use tokio_util::sync::CancellationToken;
-use tonic::transport::Server;
+use tonic::{service::interceptor::InterceptedService, transport::Server};
 
 use crate::{
     config::ServeArgs,
@@ -22,23 +27,24 @@ use crate::{
 /// Applied changes buffered for watchers; one further behind than this is told it lagged.
 const WATCH_BUFFER: usize = 1024;
 
-/// Binds `args.listen`, prints the bound address on stdout, and serves until SIGINT or SIGTERM.
+/// Binds `args.listen` (and `args.metrics_addr`), prints the bound addresses on stdout, and
+/// serves until SIGINT or SIGTERM.
 pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
-    let listener = TcpListener::bind(args.listen)
-        .await
-        .with_context(|| format!("cannot listen on {}", args.listen))?;
+    let listeners = Listeners::bind(args.listen, args.metrics_addr).await?;
     let shutdown = CancellationToken::new();
     tokio::spawn(hoptac_runtime::shutdown::cancel_on_signal(shutdown.clone()));
-    serve(args, listener, shutdown).await
+    serve(args, listeners, shutdown).await
 }
 
-/// Follows the ingest service and serves queries on `listener` until `shutdown` fires.
+/// Follows the ingest service and serves queries on `listeners` until `shutdown` fires.
 pub async fn serve(
     args: ServeArgs,
-    listener: TcpListener,
+    listeners: Listeners,
     shutdown: CancellationToken,
 ) -> anyhow::Result<()> {
-    let addr: SocketAddr = listener.local_addr()?;
+    let addr: SocketAddr = listeners.grpc.local_addr()?;
+    let tls = args.tls.server_config()?;
+    let upstream = args.ingest_tls.endpoint(&args.ingest_url)?;
     let store = Arc::new(
         Store::open(&args.data_dir, args.cache_mib << 20).with_context(|| {
             format!(
@@ -53,9 +59,12 @@ pub async fn serve(
         store.clone(),
         replication.clone(),
         events.clone(),
-        args.ingest_url.clone(),
+        upstream,
         BearerToken::new(args.ingest_token.as_deref())?,
     )?;
+    let mut registry = Registry::with_prefix("hoptac");
+    let grpc_metrics = GrpcMetrics::register(&mut registry);
+    crate::metrics::register(&mut registry, replication.clone(), events.clone());
     let following = tokio::spawn(follower.run(shutdown.clone()));
     let queries = Queries::new(
         store.clone(),
@@ -74,18 +83,39 @@ pub async fn serve(
     let reflection_v1 = reflection().build_v1()?;
     let reflection_v1alpha = reflection().build_v1alpha()?;
 
-    tracing::info!(%addr, data_dir = %args.data_dir.display(), ingest = %args.ingest_url, applied = store.applied_sequence()?, "hoptac-query serving");
-    // A plain line on stdout that scripts and tests wait for to learn the bound port.
+    let mut builder = Server::builder();
+    if let Some(tls) = tls {
+        builder = builder
+            .tls_config(tls)
+            .context("the TLS certificate or key is not usable")?;
+    }
+    let scheme = if args.tls.tls_cert.is_some() {
+        "https"
+    } else {
+        "http"
+    };
+    tracing::info!(%addr, scheme, data_dir = %args.data_dir.display(), ingest = %args.ingest_url, applied = store.applied_sequence()?, "hoptac-query serving");
+    // Plain lines on stdout that scripts and tests wait for to learn the bound ports.
     println!("hoptac-query listening on {addr}");
+    let metrics = hoptac_runtime::metrics::spawn(
+        "hoptac-query",
+        listeners.metrics,
+        registry,
+        shutdown.clone(),
+    )?;
 
-    let server = Server::builder()
+    let server = builder
         .trace_fn(|request| tracing::info_span!("grpc", method = %request.uri().path()))
+        .layer(grpc_metrics.layer())
         .add_service(health)
         .add_service(reflection_v1)
         .add_service(reflection_v1alpha)
-        .add_service(QueryServiceServer::new(queries))
+        .add_service(InterceptedService::new(
+            QueryServiceServer::new(queries),
+            BearerAuth::new(args.token.as_deref()),
+        ))
         .serve_with_incoming_shutdown(
-            TcpListenerStream::new(listener),
+            TcpListenerStream::new(listeners.grpc),
             shutdown.clone().cancelled_owned(),
         );
     let grace = args.shutdown_grace;
@@ -100,6 +130,9 @@ pub async fn serve(
         .is_err()
     {
         tracing::warn!("the follower did not stop in time");
+    }
+    if let Some(metrics) = metrics {
+        metrics.abort();
     }
     tracing::info!(applied = store.applied_sequence()?, "hoptac-query stopped");
     Ok(())

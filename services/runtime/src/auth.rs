@@ -13,10 +13,13 @@ pub struct BearerAuth {
 }
 
 impl BearerAuth {
-    /// An interceptor that requires `token`, or nothing when `None`.
+    /// An interceptor that requires `token`, or nothing when `None` or empty (an environment
+    /// variable set to nothing means no token).
     pub fn new(token: Option<&str>) -> Self {
         Self {
-            expected: token.map(|t| Arc::from(format!("Bearer {t}").into_bytes())),
+            expected: token
+                .filter(|t| !t.is_empty())
+                .map(|t| Arc::from(format!("Bearer {t}").into_bytes())),
         }
     }
 }
@@ -44,10 +47,11 @@ pub struct BearerToken {
 }
 
 impl BearerToken {
-    /// Attaches `token` to every request; `None` attaches nothing. Fails on a token that is not
-    /// valid header text.
+    /// Attaches `token` to every request; `None` or empty attaches nothing. Fails on a token
+    /// that is not valid header text.
     pub fn new(token: Option<&str>) -> anyhow::Result<Self> {
         let header = token
+            .filter(|t| !t.is_empty())
             .map(|t| format!("Bearer {t}").parse())
             .transpose()
             .map_err(|_| anyhow::anyhow!("the token must be printable ASCII"))?;
@@ -93,5 +97,10 @@ mod tests {
     #[test]
     fn without_a_configured_token_everything_passes() {
         assert!(BearerAuth::new(None).call(with_header(None)).is_ok());
+        // `HOPTAC_INGEST_TOKEN=` (set to nothing, as compose passes an unset variable).
+        assert!(BearerAuth::new(Some("")).call(with_header(None)).is_ok());
+        let mut sender = BearerToken::new(Some("")).expect("empty is fine");
+        let sent = sender.call(with_header(None)).expect("passes");
+        assert!(sent.metadata().get("authorization").is_none());
     }
 }

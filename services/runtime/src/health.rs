@@ -22,12 +22,12 @@ pub fn reflection(services: &[&str]) -> tonic_reflection::server::Builder<'stati
 }
 
 /// Asks the service at `url` for its grpc.health.v1 status; Ok only when SERVING.
-pub async fn healthcheck(url: &str) -> anyhow::Result<()> {
+pub async fn healthcheck(url: &str, tls: &crate::tls::ClientTlsArgs) -> anyhow::Result<()> {
     use tonic_health::pb::{
         health_check_response::ServingStatus, health_client::HealthClient, HealthCheckRequest,
     };
-    let channel = tonic::transport::Endpoint::from_shared(url.to_string())
-        .with_context(|| format!("`{url}` is not a valid URL"))?
+    let channel = tls
+        .endpoint(url)?
         .connect_timeout(Duration::from_secs(3))
         .timeout(Duration::from_secs(3))
         .connect()

@@ -1,0 +1,245 @@
+//! End to end, what operators configure: TLS on both services with a certificate this test
+//! makes itself, the follower replicating over TLS, bearer tokens on ingest (required) and query
+//! (optional), and the Prometheus endpoints of both services.
+
+mod common;
+
+use std::path::Path;
+
+use common::{pair::*, *};
+use hoptac_api::v1::{
+    ingest_service_client::IngestServiceClient, query_service_client::QueryServiceClient,
+    GetReplicationStatusRequest, IngestArticleRequest, WatchRecordsRequest,
+};
+use hoptac_runtime::{auth::BearerToken, tls::ClientTlsArgs};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tonic::{service::interceptor::InterceptedService, transport::Channel, Code};
+
+const INGEST_TOKEN: &str = "hop-tac-ingest-2025";
+const QUERY_TOKEN: &str = "hop-tac-query-2025";
+
+fn article(slug: &str) -> hoptac_api::v1::ArticleInput {
+    text_article(
+        &format!("https://baoquangninh.vn/{slug}"),
+        "Chiều 16/11/2023, tại thành phố Sapporo, UBND tỉnh Quảng Ninh và Chính quyền tỉnh \
+         Hokkaido (Nhật Bản) đã ký kết thỏa thuận hợp tác trong lĩnh vực du lịch và giáo dục.",
+    )
+}
+
+/// A self-signed certificate for `localhost`, written as PEM files in `dir`.
+fn self_signed(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let made =
+        rcgen::generate_simple_self_signed(vec!["localhost".to_string()]).expect("a certificate");
+    let (cert, key) = (dir.join("cert.pem"), dir.join("key.pem"));
+    std::fs::write(&cert, made.cert.pem()).expect("cert written");
+    std::fs::write(&key, made.signing_key.serialize_pem()).expect("key written");
+    (cert, key)
+}
+
+/// A TLS channel to `localhost:PORT` trusting `ca`.
+async fn tls_channel(port: u16, ca: &Path) -> Result<Channel, tonic::transport::Error> {
+    let tls = ClientTlsArgs {
+        tls_ca: Some(ca.to_path_buf()),
+    };
+    tls.endpoint(&format!("https://localhost:{port}"))
+        .expect("an endpoint")
+        .connect()
+        .await
+}
+
+fn with_token(channel: Channel, token: Option<&str>) -> InterceptedService<Channel, BearerToken> {
+    InterceptedService::new(channel, BearerToken::new(token).expect("ascii token"))
+}
+
+#[tokio::test]
+async fn both_services_speak_tls_and_the_replica_follows_over_it_with_the_ingest_token() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (cert, key) = self_signed(dir.path());
+    let server_tls = hoptac_runtime::tls::ServerTlsArgs {
+        tls_cert: Some(cert.clone()),
+        tls_key: Some(key),
+    };
+
+    let mut ingest_args = ingest_args(
+        dir.path().join("ingest"),
+        "127.0.0.1:0".parse().expect("addr"),
+    );
+    ingest_args.token = Some(INGEST_TOKEN.into());
+    ingest_args.tls = server_tls.clone();
+    let ingest = start_ingest(ingest_args).await;
+    let mut query_args = query_args(
+        dir.path().join("query"),
+        &format!("https://localhost:{}", ingest.addr.port()),
+    );
+    query_args.ingest_token = Some(INGEST_TOKEN.into());
+    query_args.ingest_tls.tls_ca = Some(cert.clone());
+    query_args.token = Some(QUERY_TOKEN.into());
+    query_args.tls = server_tls;
+    let query = start_query(query_args).await;
+
+    // Writes need the token; with it, over TLS, the article is stored.
+    let channel = tls_channel(ingest.addr.port(), &cert)
+        .await
+        .expect("TLS handshake");
+    let refused = IngestServiceClient::new(with_token(channel.clone(), None))
+        .ingest_article(IngestArticleRequest {
+            article: Some(article("khong-co-token")),
+        })
+        .await
+        .expect_err("no token, no write");
+    assert_eq!(refused.code(), Code::Unauthenticated);
+    let stored = IngestServiceClient::new(with_token(channel, Some(INGEST_TOKEN)))
+        .ingest_article(IngestArticleRequest {
+            article: Some(article("hop-tac-hokkaido")),
+        })
+        .await
+        .expect("stored")
+        .into_inner();
+    assert_eq!(stored.sequence, 1);
+
+    // A plaintext client cannot talk to a TLS listener.
+    let plain = IngestServiceClient::connect(format!("http://{}", ingest.addr)).await;
+    let plain_call = match plain {
+        Ok(mut client) => client
+            .ingest_article(IngestArticleRequest {
+                article: Some(article("plaintext")),
+            })
+            .await
+            .map(|_| ()),
+        Err(err) => Err(tonic::Status::unavailable(err.to_string())),
+    };
+    assert!(plain_call.is_err(), "plaintext reached a TLS listener");
+
+    // The replica followed over TLS with the token; its own queries ask for their token.
+    let query_channel = tls_channel(query.addr.port(), &cert)
+        .await
+        .expect("TLS handshake");
+    let mut open_client = QueryServiceClient::new(with_token(query_channel.clone(), None));
+    let refused = open_client
+        .get_replication_status(GetReplicationStatusRequest {})
+        .await
+        .expect_err("the query token is required when set");
+    assert_eq!(refused.code(), Code::Unauthenticated);
+    let mut client = QueryServiceClient::new(with_token(query_channel, Some(QUERY_TOKEN)));
+    let mut watch = client
+        .watch_records(WatchRecordsRequest {
+            filter: None,
+            after_sequence: Some(0),
+        })
+        .await
+        .expect("watch opens")
+        .into_inner();
+    let first = tokio::time::timeout(PATIENCE, watch.message())
+        .await
+        .expect("the replica applies the change in time")
+        .expect("healthy")
+        .expect("an event");
+    assert_eq!(first.sequence, 1);
+    drop(watch);
+
+    // A certificate the client does not trust fails the handshake.
+    let stranger = tempfile::tempdir().expect("temp dir");
+    let (other_cert, _) = self_signed(stranger.path());
+    assert!(tls_channel(ingest.addr.port(), &other_cert).await.is_err());
+
+    query.stop().await;
+    ingest.stop().await;
+}
+
+/// GETs `/metrics` at `addr` and returns the body.
+async fn scrape(addr: std::net::SocketAddr) -> String {
+    let mut stream = tokio::net::TcpStream::connect(addr)
+        .await
+        .expect("connects");
+    stream
+        .write_all(b"GET /metrics HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        .await
+        .expect("request sent");
+    let mut response = String::new();
+    tokio::time::timeout(PATIENCE, stream.read_to_string(&mut response))
+        .await
+        .expect("answered in time")
+        .expect("reads");
+    let (head, body) = response.split_once("\r\n\r\n").expect("an HTTP response");
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    assert!(head.contains("application/openmetrics-text"), "{head}");
+    body.to_string()
+}
+
+#[tokio::test]
+async fn the_metrics_endpoints_count_articles_calls_and_replication() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let any: std::net::SocketAddr = "127.0.0.1:0".parse().expect("addr");
+    let mut ingest_args = ingest_args(dir.path().join("ingest"), any);
+    ingest_args.metrics_addr = Some(any);
+    let ingest = start_ingest(ingest_args).await;
+    let mut query_args = query_args(dir.path().join("query"), &ingest.url);
+    query_args.metrics_addr = Some(any);
+    let query = start_query(query_args).await;
+
+    let mut client = IngestServiceClient::connect(ingest.url.clone())
+        .await
+        .expect("connects");
+    for slug in ["hop-tac-hokkaido", "hop-tac-hokkaido-dang-lai"] {
+        client
+            .ingest_article(IngestArticleRequest {
+                article: Some(article(slug)),
+            })
+            .await
+            .expect("stored or duplicate");
+    }
+    let empty = client
+        .ingest_article(IngestArticleRequest {
+            article: Some(text_article("https://baoquangninh.vn/trong", "")),
+        })
+        .await
+        .expect_err("an empty article is rejected");
+    assert_eq!(empty.code(), Code::InvalidArgument);
+
+    // The one watcher, open from the start of the log: its first event says the replica has
+    // applied the article.
+    let mut watch = query_client(&query)
+        .await
+        .watch_records(WatchRecordsRequest {
+            filter: None,
+            after_sequence: Some(0),
+        })
+        .await
+        .expect("watch opens")
+        .into_inner();
+    tokio::time::timeout(PATIENCE, watch.message())
+        .await
+        .expect("applied in time")
+        .expect("healthy")
+        .expect("an event");
+
+    let ingest_metrics = scrape(ingest.metrics.expect("metrics asked for")).await;
+    for line in [
+        "hoptac_ingest_articles_total{outcome=\"new\"} 1",
+        "hoptac_ingest_articles_total{outcome=\"duplicate\"} 1",
+        "hoptac_ingest_articles_total{outcome=\"rejected\"} 1",
+        "hoptac_ingest_log_length 1",
+        "hoptac_grpc_requests_total{method=\"/hoptac.v1.IngestService/IngestArticle\",code=\"OK\"} 2",
+        "hoptac_grpc_requests_total{method=\"/hoptac.v1.IngestService/IngestArticle\",code=\"INVALID_ARGUMENT\"} 1",
+        "hoptac_grpc_request_duration_seconds_count{method=\"/hoptac.v1.IngestService/IngestArticle\"} 3",
+    ] {
+        assert!(ingest_metrics.contains(line), "no `{line}` in\n{ingest_metrics}");
+    }
+
+    let query_metrics = scrape(query.metrics.expect("metrics asked for")).await;
+    for line in [
+        "hoptac_query_applied_sequence 1",
+        "hoptac_query_upstream_head_sequence 1",
+        "hoptac_query_replication_lag 0",
+        "hoptac_query_connected 1",
+        "hoptac_query_watchers 1",
+    ] {
+        assert!(
+            query_metrics.contains(line),
+            "no `{line}` in\n{query_metrics}"
+        );
+    }
+
+    query.stop().await;
+    ingest.stop().await;
+}
