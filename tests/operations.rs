@@ -121,21 +121,12 @@ async fn both_services_speak_tls_and_the_replica_follows_over_it_with_the_ingest
         .expect_err("the query token is required when set");
     assert_eq!(refused.code(), Code::Unauthenticated);
     let mut client = QueryServiceClient::new(with_token(query_channel, Some(QUERY_TOKEN)));
-    let mut watch = client
-        .watch_records(WatchRecordsRequest {
-            filter: None,
-            after_sequence: Some(0),
-        })
+    let watch = client
+        .watch_records(from_the_start())
         .await
         .expect("watch opens")
         .into_inner();
-    let first = tokio::time::timeout(PATIENCE, watch.message())
-        .await
-        .expect("the replica applies the change in time")
-        .expect("healthy")
-        .expect("an event");
-    assert_eq!(first.sequence, 1);
-    drop(watch);
+    assert_eq!(first_sequence(watch).await.0, 1);
 
     // A certificate the client does not trust fails the handshake.
     let stranger = tempfile::tempdir().expect("temp dir");
@@ -144,6 +135,26 @@ async fn both_services_speak_tls_and_the_replica_follows_over_it_with_the_ingest
 
     query.stop().await;
     ingest.stop().await;
+}
+
+/// A watch of every record from the start of the log.
+fn from_the_start() -> WatchRecordsRequest {
+    WatchRecordsRequest {
+        filter: None,
+        after_sequence: Some(0),
+    }
+}
+
+/// The sequence of a watch's first event, and the watch, still open.
+async fn first_sequence(
+    mut watch: tonic::Streaming<hoptac_api::v1::WatchRecordsResponse>,
+) -> (u64, tonic::Streaming<hoptac_api::v1::WatchRecordsResponse>) {
+    let first = tokio::time::timeout(PATIENCE, watch.message())
+        .await
+        .expect("the replica applies the change in time")
+        .expect("healthy")
+        .expect("an event");
+    (first.sequence, watch)
 }
 
 /// GETs `/metrics` at `addr` and returns the body.
@@ -198,20 +209,13 @@ async fn the_metrics_endpoints_count_articles_calls_and_replication() {
 
     // The one watcher, open from the start of the log: its first event says the replica has
     // applied the article.
-    let mut watch = query_client(&query)
+    let watch = query_client(&query)
         .await
-        .watch_records(WatchRecordsRequest {
-            filter: None,
-            after_sequence: Some(0),
-        })
+        .watch_records(from_the_start())
         .await
         .expect("watch opens")
         .into_inner();
-    tokio::time::timeout(PATIENCE, watch.message())
-        .await
-        .expect("applied in time")
-        .expect("healthy")
-        .expect("an event");
+    let (_, _watch) = first_sequence(watch).await;
 
     let ingest_metrics = scrape(ingest.metrics.expect("metrics asked for")).await;
     for line in [

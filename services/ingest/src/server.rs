@@ -14,7 +14,7 @@ use hoptac_runtime::{
 };
 use tokio_stream::wrappers::TcpListenerStream;
 use tokio_util::sync::CancellationToken;
-use tonic::{service::interceptor::InterceptedService, transport::Server};
+use tonic::service::interceptor::InterceptedService;
 
 use crate::{
     config::ServeArgs, metrics::IngestMetrics, service::Ingest, store::Store, writer::Writer,
@@ -41,7 +41,7 @@ pub async fn serve(
     shutdown: CancellationToken,
 ) -> anyhow::Result<()> {
     let addr: SocketAddr = listeners.grpc.local_addr()?;
-    let tls = args.tls.server_config()?;
+    let builder = args.tls.server()?;
     let store = Arc::new(
         Store::open(&args.data_dir, args.cache_mib << 20).with_context(|| {
             format!(
@@ -77,17 +77,7 @@ pub async fn serve(
     let reflection_v1alpha = reflection().build_v1alpha()?;
 
     let head = store.head()?;
-    let mut builder = Server::builder();
-    if let Some(tls) = tls {
-        builder = builder
-            .tls_config(tls)
-            .context("the TLS certificate or key is not usable")?;
-    }
-    let scheme = if args.tls.tls_cert.is_some() {
-        "https"
-    } else {
-        "http"
-    };
+    let scheme = args.tls.scheme();
     tracing::info!(%addr, scheme, data_dir = %args.data_dir.display(), head, "hoptac-ingest serving");
     // Plain lines on stdout that scripts and tests wait for to learn the bound ports.
     println!("hoptac-ingest listening on {addr}");

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use clap::Args;
-use tonic::transport::{Certificate, ClientTlsConfig, Endpoint, Identity, ServerTlsConfig};
+use tonic::transport::{Certificate, ClientTlsConfig, Endpoint, Identity, Server, ServerTlsConfig};
 
 /// `--tls-cert` and `--tls-key` of both services' `serve`: TLS on the listener when given.
 #[derive(Debug, Clone, Default, Args)]
@@ -19,6 +19,26 @@ pub struct ServerTlsArgs {
 }
 
 impl ServerTlsArgs {
+    /// A gRPC server builder serving TLS when a certificate is given, plaintext otherwise.
+    pub fn server(&self) -> anyhow::Result<Server> {
+        let builder = Server::builder();
+        match self.server_config()? {
+            Some(tls) => builder
+                .tls_config(tls)
+                .context("the TLS certificate or key is not usable"),
+            None => Ok(builder),
+        }
+    }
+
+    /// `https` when the listener serves TLS, else `http`: how clients must address it.
+    pub fn scheme(&self) -> &'static str {
+        if self.tls_cert.is_some() {
+            "https"
+        } else {
+            "http"
+        }
+    }
+
     /// The listener's TLS configuration, or `None` for plaintext. Reads both files now, so that
     /// a wrong path stops the service at start rather than at its first connection.
     pub fn server_config(&self) -> anyhow::Result<Option<ServerTlsConfig>> {
