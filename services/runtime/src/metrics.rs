@@ -32,6 +32,9 @@ pub use prometheus_client::{
     registry::Registry,
 };
 
+/// The method label of calls to paths no service serves.
+const UNROUTED: &str = "unrouted";
+
 /// Labels of a finished call.
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct CallLabels {
@@ -82,6 +85,13 @@ impl GrpcMetrics {
     }
 
     fn record(&self, method: String, code: tonic::Code, started: Instant) {
+        // A path no service routes is the caller's choice: keeping it as a label would let any
+        // client grow the registry without bound. Served methods never answer UNIMPLEMENTED.
+        let method = if code == tonic::Code::Unimplemented {
+            UNROUTED.to_string()
+        } else {
+            method
+        };
         self.durations
             .get_or_create(&MethodLabels {
                 method: method.clone(),
@@ -370,6 +380,23 @@ mod tests {
         assert!(text.contains(
             "hoptac_grpc_request_duration_seconds_count{method=\"/hoptac.v1.QueryService/GetAgreement\"} 3"
         ), "{text}");
+    }
+
+    #[test]
+    fn paths_no_service_serves_share_one_label() {
+        let mut registry = Registry::with_prefix("hoptac");
+        let metrics = GrpcMetrics::register(&mut registry);
+        for path in ["/a.B/C", "/x.Y/Z", "/random"] {
+            metrics.record(path.into(), tonic::Code::Unimplemented, Instant::now());
+        }
+        let text = scrape(&registry);
+        assert!(
+            text.contains(
+                "hoptac_grpc_requests_total{method=\"unrouted\",code=\"UNIMPLEMENTED\"} 3"
+            ),
+            "{text}"
+        );
+        assert!(!text.contains("/random"), "{text}");
     }
 
     #[test]
