@@ -473,12 +473,7 @@ async fn after_restarts_of_either_side_the_replica_holds_exactly_the_ingest_reco
 #[tokio::test]
 async fn a_field_filter_reads_the_field_index() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let ingest = ingest(
-        dir.path().join("ingest"),
-        "127.0.0.1:0".parse().expect("addr"),
-    )
-    .await;
-    let query = query(dir.path().join("query"), &ingest.url).await;
+    let (ingest, query) = started(&dir).await;
     let mut client =
         hoptac_api::v1::ingest_service_client::IngestServiceClient::connect(ingest.url.clone())
             .await

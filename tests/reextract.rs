@@ -102,12 +102,7 @@ async fn agreements_of(query: &Running, article_id: &str) -> Vec<String> {
 async fn a_running_service_reextracts_and_its_replica_picks_the_change_up() {
     let dir = tempfile::tempdir().expect("temp dir");
     let stale = stale_database(&dir.path().join("ingest")).await;
-    let ingest = ingest(
-        dir.path().join("ingest"),
-        "127.0.0.1:0".parse().expect("addr"),
-    )
-    .await;
-    let query = query(dir.path().join("query"), &ingest.url).await;
+    let (ingest, query) = started(&dir).await;
     applied(&mut query_client(&query).await, 2).await;
     assert!(agreements_of(&query, &stale).await.is_empty());
 

@@ -205,14 +205,20 @@ pub async fn visit_ids(
     ids
 }
 
-/// Both services with the seeds in, the replica caught up.
-pub async fn seeded(dir: &tempfile::TempDir) -> (Running, Running) {
+/// Both services on ephemeral ports, their data in `dir/ingest` and `dir/query`.
+pub async fn started(dir: &tempfile::TempDir) -> (Running, Running) {
     let ingest = ingest(
         dir.path().join("ingest"),
         "127.0.0.1:0".parse().expect("addr"),
     )
     .await;
     let query = query(dir.path().join("query"), &ingest.url).await;
+    (ingest, query)
+}
+
+/// Both services with the seeds in, the replica caught up.
+pub async fn seeded(dir: &tempfile::TempDir) -> (Running, Running) {
+    let (ingest, query) = started(dir).await;
     let mut client =
         hoptac_api::v1::ingest_service_client::IngestServiceClient::connect(ingest.url.clone())
             .await
