@@ -12,7 +12,6 @@ use hoptac_runtime::{
     listen::Listeners,
     metrics::{GrpcMetrics, Registry},
 };
-use tokio_stream::wrappers::TcpListenerStream;
 use tokio_util::sync::CancellationToken;
 use tonic::service::interceptor::InterceptedService;
 
@@ -96,7 +95,7 @@ pub async fn serve(
         .add_service(reflection_v1alpha)
         .add_service(ingest)
         .serve_with_incoming_shutdown(
-            TcpListenerStream::new(listeners.grpc),
+            hoptac_runtime::listen::incoming(listeners.grpc),
             shutdown.clone().cancelled_owned(),
         );
 

@@ -13,7 +13,6 @@ use hoptac_runtime::{
     metrics::{GrpcMetrics, Registry},
 };
 use tokio::sync::broadcast;
-use tokio_stream::wrappers::TcpListenerStream;
 use tokio_util::sync::CancellationToken;
 use tonic::service::interceptor::InterceptedService;
 
@@ -105,7 +104,7 @@ pub async fn serve(
             BearerAuth::new(args.token.as_deref()),
         ))
         .serve_with_incoming_shutdown(
-            TcpListenerStream::new(listeners.grpc),
+            hoptac_runtime::listen::incoming(listeners.grpc),
             shutdown.clone().cancelled_owned(),
         );
     let grace = args.shutdown_grace;
