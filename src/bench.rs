@@ -1,13 +1,19 @@
 //! `hoptac bench`: figures of hoptac measured on a generated corpus, printed as a table or as one
-//! JSON object. Each measured part of the system is one section — for now extraction; durable
-//! ingest, query streaming, freshness and memory are further sections of the same report, their
-//! figures further rows of the table and further fields of the JSON object.
+//! JSON object. Each measured part of the system is one section: extraction in this process,
+//! then ingest, memory, queries, freshness and growth against both services started as child
+//! processes of this same executable (`hoptac ingest serve`, `hoptac query serve`).
 
 use std::io::{self, Write};
 
 use anyhow::Context;
 use clap::Args;
-use hoptac_bench::{extract, machine::Machine, Corpus, Figure, MB};
+use hoptac_bench::{
+    extract,
+    machine::Machine,
+    services::Launcher,
+    system::{self, Plan, SystemFigures},
+    Corpus, Figure, Progress, MB,
+};
 use serde_json::{Map, Value};
 
 use crate::table::Table;
@@ -34,18 +40,20 @@ pub struct BenchArgs {
     /// Seed of the generated corpus: the same seed and size give the same articles.
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// sled's page cache of each service in MiB (their `--cache-mib`): it bounds most of the
+    /// memory the RSS figures report.
+    #[arg(long, value_name = "MIB", default_value_t = 16)]
+    cache_mib: u64,
+    /// Measure extraction only: no services are started.
+    #[arg(long)]
+    extraction_only: bool,
 }
 
 /// Measures, then prints the report.
 pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
-    let json = args.json;
-    // The work is CPU-bound and timed on one thread: give it a thread of its own, off the
-    // async workers.
-    let report = tokio::task::spawn_blocking(move || Report::measure(&args))
-        .await
-        .context("the benchmark thread failed")??;
+    let report = Report::measure(&args).await?;
     let mut out = io::stdout().lock();
-    if json {
+    if args.json {
         writeln!(out, "{}", report.json())?;
     } else {
         report.write_table(&mut out)?;
@@ -69,18 +77,42 @@ struct Report {
 }
 
 impl Report {
-    fn measure(args: &BenchArgs) -> anyhow::Result<Self> {
+    async fn measure(args: &BenchArgs) -> anyhow::Result<Self> {
         let mb = args
             .corpus_mb
             .unwrap_or(if args.quick { QUICK_MB } else { FULL_MB });
         let passes = if args.quick { 1 } else { FULL_PASSES };
-        let corpus = Corpus::generate(args.seed, f64::from(mb));
-        let extraction = extract::run(&corpus, passes);
-        let sections = vec![Section {
+        let seed = args.seed;
+        // Extraction is CPU-bound and timed on one thread: give it a thread of its own, off the
+        // async workers.
+        let (corpus, extraction) = tokio::task::spawn_blocking(move || {
+            let corpus = Corpus::generate(seed, f64::from(mb));
+            let extraction = extract::run(&corpus, passes);
+            (corpus, extraction)
+        })
+        .await
+        .context("the extraction benchmark failed")?;
+        let mut sections = vec![Section {
             title: "extraction",
             figures: extraction.figures(),
             json: serde_json::to_value(&extraction)?,
         }];
+        if !args.extraction_only {
+            let launcher = Launcher {
+                program: std::env::current_exe()
+                    .context("cannot find this executable to start the services with")?,
+                cache_mib: args.cache_mib,
+            };
+            let plan = if args.quick {
+                Plan::quick()
+            } else {
+                Plan::full()
+            };
+            let figures = system::run(&launcher, &corpus, &plan, &Progress::new(true))
+                .await
+                .context("the system benchmark failed")?;
+            sections.extend(system_sections(figures)?);
+        }
         Ok(Report {
             machine: Machine::detect(),
             corpus,
@@ -120,7 +152,7 @@ impl Report {
         )?;
         writeln!(
             out,
-            "corpus: {:.1} MB in {} articles (seed {}); median of {} timed pass{} after a warm-up, one thread{}",
+            "corpus: {:.1} MB in {} articles (seed {}); extraction: median of {} timed pass{} after a warm-up, one thread{}",
             self.corpus.corpus_bytes as f64 / MB,
             self.corpus.corpus_articles,
             self.corpus.corpus_seed,
@@ -142,7 +174,7 @@ impl Report {
             for f in &section.figures {
                 table.push(vec![
                     section.title.to_string(),
-                    f.name.to_string(),
+                    f.name.clone(),
                     number(f.value),
                     f.unit.to_string(),
                     f.meaning.to_string(),
@@ -151,6 +183,37 @@ impl Report {
         }
         table.flush()
     }
+}
+
+/// The system figures as sections, in the order they were measured.
+fn system_sections(f: SystemFigures) -> anyhow::Result<Vec<Section>> {
+    Ok(vec![
+        Section {
+            title: "ingest",
+            figures: f.ingest.figures(),
+            json: serde_json::to_value(&f.ingest)?,
+        },
+        Section {
+            title: "memory",
+            figures: f.memory.figures(),
+            json: serde_json::to_value(&f.memory)?,
+        },
+        Section {
+            title: "query",
+            figures: f.query.figures(),
+            json: serde_json::to_value(&f.query)?,
+        },
+        Section {
+            title: "freshness",
+            figures: f.fresh.figures(),
+            json: serde_json::to_value(&f.fresh)?,
+        },
+        Section {
+            title: "growth",
+            figures: f.growth.figures(),
+            json: Value::Object(f.growth.json()),
+        },
+    ])
 }
 
 /// Three significant digits or so: more would be noise between runs.
@@ -198,7 +261,7 @@ mod tests {
         for f in &r.sections[0].figures {
             assert!(
                 text.lines()
-                    .any(|l| l.starts_with("extraction") && l.contains(f.name)),
+                    .any(|l| l.starts_with("extraction") && l.contains(f.name.as_str())),
                 "{}",
                 f.name
             );

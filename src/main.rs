@@ -28,9 +28,9 @@ enum Command {
     /// Run the services on this machine with data in ./data, loading seeds/ (Ctrl-C stops).
     Up(up::UpArgs),
     #[command(flatten)]
-    Query(query_cli::QueryCommand),
-    /// Measure hoptac on a generated corpus: extraction throughput on one thread, against a bare
-    /// gazetteer scan (see BENCHMARKS.md).
+    Records(query_cli::QueryCommand),
+    /// Measure hoptac on a generated corpus, each figure next to its ceiling: extraction, durable
+    /// ingest, streams, gets, freshness, memory and growth (see BENCHMARKS.md).
     Bench(bench::BenchArgs),
     /// The ingest service and its tools: serve, extract, load, healthcheck
     /// (the same as `hoptac-ingest`; see `hoptac ingest --help`).
@@ -40,18 +40,31 @@ enum Command {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },
+    /// The query service and its tools: serve, healthcheck
+    /// (the same as `hoptac-query`; see `hoptac query --help`).
+    #[command(disable_help_flag = true)]
+    Query {
+        /// Arguments of `hoptac-query`.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
 }
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     let result = match Cli::parse().command {
         Command::Up(args) => up::run(args).await,
-        Command::Query(command) => query_cli::run(command).await,
+        Command::Records(command) => query_cli::run(command).await,
         Command::Bench(args) => bench::run(args).await,
         Command::Ingest { args } => {
             let argv = std::iter::once("hoptac ingest".to_string()).chain(args);
             let cli = <hoptac_ingest::config::Cli as Parser>::parse_from(argv);
             hoptac_ingest::cli::run(cli).await
+        }
+        Command::Query { args } => {
+            let argv = std::iter::once("hoptac query".to_string()).chain(args);
+            let cli = <hoptac_query::config::Cli as Parser>::parse_from(argv);
+            hoptac_query::cli::run(cli).await
         }
     };
     match result {

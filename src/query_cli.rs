@@ -746,7 +746,7 @@ mod tests {
     fn parse(args: &[&str]) -> Result<QueryCommand, clap::Error> {
         let cli = Cli::try_parse_from(std::iter::once("hoptac").chain(args.iter().copied()))?;
         match cli.command {
-            Command::Query(command) => Ok(command),
+            Command::Records(command) => Ok(command),
             other => panic!("a query command expected, got {other:?}"),
         }
     }

@@ -35,36 +35,36 @@ impl ExtractFigures {
     /// The figures as table rows, in the order a reader wants them.
     pub fn figures(&self) -> Vec<Figure> {
         vec![
-            Figure {
-                name: "extract_mb_s",
-                value: self.extract_mb_s,
-                unit: "MB/s",
-                meaning: "article text through Extractor::extract, one thread",
-            },
-            Figure {
-                name: "extract_articles_s",
-                value: self.extract_articles_s,
-                unit: "articles/s",
-                meaning: "articles through Extractor::extract, one thread",
-            },
-            Figure {
-                name: "scan_mb_s",
-                value: self.scan_mb_s,
-                unit: "MB/s",
-                meaning: "bare Aho-Corasick scan of every place-name pattern",
-            },
-            Figure {
-                name: "extract_vs_scan",
-                value: self.extract_vs_scan,
-                unit: "ratio",
-                meaning: "extract_mb_s / scan_mb_s (ceiling 1)",
-            },
-            Figure {
-                name: "extract_records",
-                value: self.extract_records as f64,
-                unit: "records",
-                meaning: "agreements + visits found in the corpus",
-            },
+            Figure::new(
+                "extract_mb_s",
+                self.extract_mb_s,
+                "MB/s",
+                "article text through Extractor::extract, one thread",
+            ),
+            Figure::new(
+                "extract_articles_s",
+                self.extract_articles_s,
+                "articles/s",
+                "articles through Extractor::extract, one thread",
+            ),
+            Figure::new(
+                "scan_mb_s",
+                self.scan_mb_s,
+                "MB/s",
+                "bare Aho-Corasick scan of every place-name pattern",
+            ),
+            Figure::new(
+                "extract_vs_scan",
+                self.extract_vs_scan,
+                "ratio",
+                "extract_mb_s / scan_mb_s (ceiling 1)",
+            ),
+            Figure::new(
+                "extract_records",
+                self.extract_records as f64,
+                "records",
+                "agreements + visits found in the corpus",
+            ),
         ]
     }
 }
@@ -159,7 +159,7 @@ mod tests {
         }
         let json = serde_json::to_value(&f).expect("serializes");
         for fig in f.figures() {
-            assert!(json.get(fig.name).is_some(), "{} not in the JSON", fig.name);
+            assert!(json.get(&fig.name).is_some(), "{} not in the JSON", fig.name);
         }
         for name in ["extract_mb_s", "extract_articles_s", "extract_vs_scan"] {
             assert!(json[name].as_f64().is_some_and(|x| x > 0.0), "{name}");
