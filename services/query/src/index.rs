@@ -1,7 +1,9 @@
 //! Secondary index keys, laid out so every query is a range scan in date order.
 //!
-//! One sled tree holds every index entry as `scope ‖ date ‖ record id` with an empty value:
-//! - scope `d\0`: every record;
+//! One sled tree holds every index entry as `scope ‖ date ‖ record id`:
+//! - scope `d\0`: every record, each entry's value the encoded record itself (a covering
+//!   index): an unfiltered stream reads one range in order instead of looking every record up
+//!   in the `records` tree, whose id order is random against date order;
 //! - scope `p:CODE\0`: records involving a region or country code (a party's region and its
 //!   country both, so a query for `JP` finds every prefecture);
 //! - scope `f:FIELD\0`: records of a field.
@@ -88,6 +90,12 @@ pub fn entries(record: &Record) -> Vec<Vec<u8>> {
             .map(Scope::Field),
     );
     scopes.iter().map(|s| position.key(&s.prefix())).collect()
+}
+
+/// Whether an index entry is of the every-record scope, whose values carry the record; the
+/// other scopes' values are empty.
+pub fn is_covering(key: &[u8]) -> bool {
+    key.starts_with(&Scope::All.prefix())
 }
 
 /// Where a record sits in date order: the resume cursor of streams and pages.

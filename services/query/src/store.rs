@@ -123,10 +123,16 @@ impl Store {
                     }
                 }
                 for record in &records {
-                    stored.insert(record.id().as_bytes(), record.encode())?;
+                    let bytes = record.encode();
                     for key in index::entries(record) {
-                        index.insert(key, &[])?;
+                        let value: &[u8] = if index::is_covering(&key) {
+                            &bytes
+                        } else {
+                            &[]
+                        };
+                        index.insert(key, value)?;
                     }
+                    stored.insert(record.id().as_bytes(), bytes)?;
                 }
                 let ids: Vec<&str> = records.iter().map(Record::id).collect();
                 by_article.insert(id, ids.join("\n").into_bytes())?;
@@ -178,6 +184,7 @@ impl Store {
             .iter()
             .map(|scope| {
                 let prefix = scope.prefix();
+                let covering = *scope == index::Scope::All;
                 let (low, high) = index::range(
                     &prefix,
                     query.since,
@@ -197,7 +204,9 @@ impl Store {
                 Scan {
                     prefix,
                     iter,
+                    covering,
                     next: None,
+                    value: None,
                 }
             })
             .collect();
@@ -216,9 +225,11 @@ impl Store {
                 }
             });
             let Some(position) = next else { break };
+            let mut carried = None;
             for scan in &mut scans {
                 if scan.next.as_ref() == Some(&position) {
                     scan.next = None;
+                    carried = carried.or(scan.value.take());
                 }
             }
             // A record in two field scopes comes up twice in a row: take it once.
@@ -226,7 +237,11 @@ impl Store {
                 continue;
             }
             last = Some(position.clone());
-            if let Some(record) = self.record(&position.id)? {
+            let record = match carried {
+                Some(bytes) => Some(Record::decode(&position.id, &bytes)?),
+                None => self.record(&position.id)?,
+            };
+            if let Some(record) = record {
                 if query.matches(&record) {
                     out.push(record);
                 }
@@ -260,15 +275,22 @@ impl Store {
 struct Scan {
     prefix: Vec<u8>,
     iter: Box<dyn Iterator<Item = sled::Result<(sled::IVec, sled::IVec)>>>,
+    /// Whether the scope's entries carry their record (see [`index::is_covering`]).
+    covering: bool,
     next: Option<Position>,
+    /// The record `next` stands for, when the entry carried it.
+    value: Option<sled::IVec>,
 }
 
 impl Scan {
     fn fill(&mut self) -> Result<(), Error> {
         if self.next.is_none() {
             if let Some(entry) = self.iter.next() {
-                let (key, _) = entry?;
+                let (key, value) = entry?;
                 self.next = Some(Position::from_key(&self.prefix, &key)?);
+                // Entries written before the index carried records are empty: read those from
+                // the records tree.
+                self.value = (self.covering && !value.is_empty()).then_some(value);
             }
         }
         Ok(())
@@ -425,6 +447,40 @@ mod tests {
             ids(&store.page(&q, None, 2).expect("reads")),
             ["y2025-a1", "y2023-a1"]
         );
+    }
+
+    #[test]
+    fn an_unfiltered_page_reads_records_from_the_index_and_from_an_older_layout() {
+        let (_dir, store) = open();
+        for (seq, year) in [(1, 2019), (2, 2023)] {
+            store
+                .apply(
+                    seq,
+                    &extraction(&format!("y{year}"), year, ("JP", "JP-40"), vec![]),
+                )
+                .expect("applies");
+        }
+        let every = Query {
+            kinds: vec![Kind::Agreement],
+            ..Query::default()
+        };
+        let covering: Vec<_> = store
+            .index
+            .scan_prefix(index::Scope::All.prefix())
+            .map(|e| e.expect("reads"))
+            .collect();
+        assert!(covering.iter().all(|(_, v)| !v.is_empty()));
+        let read = store.page(&every, None, 10).expect("reads");
+        assert_eq!(ids(&read), ["y2019-a1", "y2023-a1"]);
+        assert_eq!(
+            read[0],
+            store.record("y2019-a1").expect("reads").expect("stored")
+        );
+        // A database written before the index carried records: the same page, from `records`.
+        for (key, _) in covering {
+            store.index.insert(key, &[]).expect("writes");
+        }
+        assert_eq!(store.page(&every, None, 10).expect("reads"), read);
     }
 
     #[test]
