@@ -159,7 +159,11 @@ mod tests {
         }
         let json = serde_json::to_value(&f).expect("serializes");
         for fig in f.figures() {
-            assert!(json.get(&fig.name).is_some(), "{} not in the JSON", fig.name);
+            assert!(
+                json.get(&fig.name).is_some(),
+                "{} not in the JSON",
+                fig.name
+            );
         }
         for name in ["extract_mb_s", "extract_articles_s", "extract_vs_scan"] {
             assert!(json[name].as_f64().is_some_and(|x| x > 0.0), "{name}");
