@@ -11,7 +11,7 @@ use hoptac_api::v1::{
     Rejection, StreamChangesRequest, StreamChangesResponse,
 };
 use hoptac_extract::Extractor;
-use tokio::sync::{watch, Mutex};
+use tokio::sync::{watch, Mutex, Semaphore};
 use tokio_stream::wrappers::ReceiverStream;
 use tokio_util::sync::CancellationToken;
 use tonic::{Request, Response, Status, Streaming};
@@ -40,6 +40,9 @@ pub struct Ingest {
     shutdown: CancellationToken,
     /// Held while a re-extraction runs: one at a time is enough, two would only race.
     reextracting: Arc<Mutex<()>>,
+    /// One permit per core: extraction is CPU work, and more extractions at once than cores only
+    /// add blocking threads, each with its stack and allocator heap, and their context switches.
+    extracting: Arc<Semaphore>,
     metrics: IngestMetrics,
 }
 
@@ -76,6 +79,9 @@ impl Ingest {
             max_body_bytes,
             shutdown,
             reextracting: Arc::new(Mutex::new(())),
+            extracting: Arc::new(Semaphore::new(
+                std::thread::available_parallelism().map_or(1, usize::from),
+            )),
             metrics,
         }
     }
@@ -104,7 +110,16 @@ impl Ingest {
     ) -> Result<Extracted, Error> {
         let submission = input::check(article, self.max_body_bytes)?;
         let extractor = self.extractor.clone();
+        let core =
+            self.extracting
+                .clone()
+                .acquire_owned()
+                .await
+                .map_err(|_| Error::ShuttingDown {
+                    resume: "retry the article".into(),
+                })?;
         tokio::task::spawn_blocking(move || {
+            let _core = core;
             let records = submission.extract(&extractor, ingested_at)?;
             Ok(Extracted {
                 records,
