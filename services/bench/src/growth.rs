@@ -130,9 +130,9 @@ pub async fn run(
             &format!("growth {label}: filling the store"),
         );
         let ticker = bar.ticker_by();
-        let (bases2, cache) = (bases.clone(), launcher.cache_mib);
+        let (material, cache) = (bases.clone(), launcher.cache_mib);
         let (head, written) = tokio::task::spawn_blocking(move || {
-            prefill(&store_dir, cache, &bases2, records, &*ticker)
+            prefill(&store_dir, cache, &material, records, &*ticker)
         })
         .await
         .map_err(|e| Error::Unexpected(format!("prefill failed: {e}")))??;

@@ -1,6 +1,7 @@
-//! Benchmarks of hoptac. Each module measures one part on a generated [`Corpus`] and returns
-//! its figures as a serializable struct whose field names are the figures' names; `hoptac
-//! bench` prints every part as one section of a table and all of them as one JSON object.
+//! Benchmarks of hoptac. Each part ([`extract`], [`ingest`], [`query`], [`fresh`], [`growth`],
+//! run together by [`system`]) returns its figures as a struct whose serialized field names are
+//! the figures' names (growth names them per store size); `hoptac bench` prints every part as
+//! one section of a table and all of them as one JSON object.
 //!
 //! Extraction runs in this process on one thread; everything else runs against the two services
 //! started as child processes ([`services`]), driven by clients in this process over loopback.
@@ -134,6 +135,11 @@ impl Bar {
     /// One step done.
     pub fn inc(&self) {
         self.0.inc(1);
+    }
+
+    /// `n` steps done.
+    pub fn inc_by(&self, n: u64) {
+        self.0.inc(n);
     }
 
     /// A callback that counts one step, for code that knows nothing of bars.

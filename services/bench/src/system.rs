@@ -134,7 +134,7 @@ pub async fn run(
 
     // Fill the store to its working size with the fastest sender, 64 streams.
     let bar = progress.bar(plan.fill_records as u64, "filling the store");
-    bar.ticker_by()(records as u64);
+    bar.inc_by(records as u64);
     while records < plan.fill_records {
         let per_article = (records as f64 / head.max(1) as f64).max(0.5);
         let wanted = ((plan.fill_records - records) as f64 / per_article).ceil() as usize;
@@ -147,7 +147,7 @@ pub async fn run(
             Arc::new(|| {}),
         )
         .await?;
-        bar.ticker_by()(sent.records as u64);
+        bar.inc_by(sent.records as u64);
         records += sent.records;
         head = head.max(sent.last_sequence);
     }
