@@ -42,11 +42,12 @@ fn cpu_model(cpuinfo: &str) -> Option<String> {
 }
 
 fn mem_total_kib(meminfo: &str) -> Option<u64> {
-    field(meminfo, "MemTotal")?
-        .trim_end_matches("kB")
-        .trim()
-        .parse()
-        .ok()
+    kib(meminfo, "MemTotal")
+}
+
+/// The value in kB of the first `key: N kB` line of a /proc file (meminfo, PID/status).
+pub(crate) fn kib(text: &str, key: &str) -> Option<u64> {
+    field(text, key)?.trim_end_matches("kB").trim().parse().ok()
 }
 
 #[cfg(test)]

@@ -194,13 +194,7 @@ impl Pair {
 }
 
 fn vm_rss_kib(status: &str) -> Option<u64> {
-    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
-    line["VmRSS:".len()..]
-        .trim()
-        .trim_end_matches("kB")
-        .trim()
-        .parse()
-        .ok()
+    crate::machine::kib(status, "VmRSS")
 }
 
 #[cfg(test)]
