@@ -20,7 +20,7 @@ use tokio_stream::wrappers::ReceiverStream;
 
 use crate::{
     error::{Error, Result},
-    services::connect,
+    services::connections,
     Corpus,
 };
 
@@ -167,14 +167,12 @@ pub async fn send(
     tick: Arc<dyn Fn() + Send + Sync>,
 ) -> Result<Sent> {
     let clients = clients.max(1);
-    let mut connections = Vec::with_capacity(clients);
-    for _ in 0..clients {
-        connections.push(IngestServiceClient::new(connect(url).await?));
-    }
+    let connections = connections(url, clients).await?;
     let claimed = Arc::new(AtomicUsize::new(0));
     let start = Instant::now();
     let mut tasks = tokio::task::JoinSet::new();
-    for (i, client) in connections.into_iter().enumerate() {
+    for (i, channel) in connections.into_iter().enumerate() {
+        let client = IngestServiceClient::new(channel);
         let articles = articles.clone();
         let tick = tick.clone();
         match mode {

@@ -30,7 +30,7 @@ use tonic::{Request, Response, Status};
 use crate::{
     error::{Error, Result},
     load::Latencies,
-    services::connect,
+    services::{connect, connections},
     Figure,
 };
 
@@ -172,14 +172,12 @@ pub async fn get_agreements(url: &str, ids: &[String], total: usize) -> Result<(
         return Err(Error::Unexpected("no agreement to get".into()));
     }
     let ids: Arc<Vec<String>> = Arc::new(ids.to_vec());
-    let mut clients = Vec::with_capacity(GET_CALLERS);
-    for _ in 0..GET_CALLERS {
-        clients.push(QueryServiceClient::new(connect(url).await?));
-    }
+    let channels = connections(url, GET_CALLERS).await?;
     let claimed = Arc::new(AtomicUsize::new(0));
     let start = Instant::now();
     let mut tasks = tokio::task::JoinSet::new();
-    for mut client in clients {
+    for channel in channels {
+        let mut client = QueryServiceClient::new(channel);
         let (ids, claimed) = (ids.clone(), claimed.clone());
         tasks.spawn(async move {
             let mut latencies = Latencies::default();

@@ -130,6 +130,16 @@ pub async fn connect(url: &str) -> Result<Channel> {
     })
 }
 
+/// `n` new connections to `url`, one per concurrent client: clients of other backends each
+/// bring their own, and sharing one would measure HTTP/2 multiplexing rather than the service.
+pub async fn connections(url: &str, n: usize) -> Result<Vec<Channel>> {
+    let mut all = Vec::with_capacity(n);
+    for _ in 0..n {
+        all.push(connect(url).await?);
+    }
+    Ok(all)
+}
+
 /// The ingest service and a query replica following it, each with a directory under one temp
 /// dir that goes when the pair does.
 pub struct Pair {
