@@ -1,7 +1,7 @@
-//! The places an article can name: every row of the extractor's gazetteer files, so that the
+//! The places an article can name: every row of the gazetteer's place files, so that the
 //! corpus exercises every spelling the extractor knows.
 
-use hoptac_extract::places::PLACE_FILES;
+use hoptac_gazetteer::data::{PlaceLevel, PlaceRow};
 
 /// One place with its spellings.
 #[derive(Debug)]
@@ -41,59 +41,36 @@ pub struct Gazetteer {
 }
 
 impl Gazetteer {
-    /// The gazetteer from the embedded files. Rows that are not `level code name [aliases]`
-    /// (comments, the merger table) are skipped.
+    /// Every row of the gazetteer crate's place files.
     pub fn builtin() -> Self {
-        Self::from_files(PLACE_FILES)
+        Self::from_rows(hoptac_gazetteer::Gazetteer::rows().map(|(_, r)| r))
     }
 
-    /// A gazetteer from (file name, contents) pairs in the extractor's format.
-    pub fn from_files(files: &[(&'static str, &'static str)]) -> Self {
+    /// A gazetteer from place rows (`hoptac_gazetteer::data::places` reads them).
+    pub fn from_rows(rows: impl IntoIterator<Item = PlaceRow<'static>>) -> Self {
         let mut g = Gazetteer {
             vn_regions: Vec::new(),
             vn_locals: Vec::new(),
             partners: Vec::new(),
             countries: Vec::new(),
         };
-        let mut rows: Vec<(&str, Place)> = Vec::new();
-        for (_, data) in files {
-            for line in data.lines() {
-                let line = line.trim_end_matches('\r');
-                if line.starts_with('#') {
-                    continue;
-                }
-                let mut cols = line.split('\t').map(str::trim);
-                let (Some(level), Some(code), Some(name)) = (cols.next(), cols.next(), cols.next())
-                else {
-                    continue;
-                };
-                if name.is_empty() {
-                    continue;
-                }
-                let aliases = cols
-                    .next()
-                    .unwrap_or_default()
-                    .split('|')
-                    .map(str::trim)
-                    .filter(|a| !a.is_empty())
-                    .collect();
-                let place = Place {
-                    code,
-                    name,
-                    aliases,
-                };
-                match level {
-                    "country" => g.countries.push((code, name)),
-                    "region" | "local" => rows.push((level, place)),
-                    _ => {}
-                }
+        let mut places: Vec<(PlaceLevel, Place)> = Vec::new();
+        for r in rows {
+            let place = Place {
+                code: r.code,
+                name: r.name,
+                aliases: r.aliases,
+            };
+            match r.level {
+                PlaceLevel::Country => g.countries.push((r.code, r.name)),
+                level => places.push((level, place)),
             }
         }
-        for (level, place) in rows {
+        for (level, place) in places {
             let country = place.code.split('-').next().unwrap_or_default();
             if country == "VN" {
                 match level {
-                    "region" => g.vn_regions.push(place),
+                    PlaceLevel::Region => g.vn_regions.push(place),
                     _ => g.vn_locals.push(place),
                 }
                 continue;
@@ -114,7 +91,7 @@ impl Gazetteer {
                 }
             };
             match level {
-                "region" => g.partners[at].regions.push(place),
+                PlaceLevel::Region => g.partners[at].regions.push(place),
                 _ => g.partners[at].locals.push(place),
             }
         }
@@ -155,16 +132,15 @@ mod tests {
     }
 
     #[test]
-    fn comments_blank_lines_and_the_merger_table_are_skipped() {
-        let g = Gazetteer::from_files(&[
-            ("world.tsv", "# c\ncountry\tJP\tNhật Bản\tJapan\n\n"),
-            (
-                "jp.tsv",
-                "region\tJP-40\tFukuoka\t\nlocal\tJP-01\tSapporo\tXáp-pô-rô|Sapôrô\n",
-            ),
-            ("vn_merger_2025.tsv", "VN-HN\tHà Nội\tVN-HN\tHà Nội\n"),
-            ("xx.tsv", "region\tXX-1\tNowhere\t\n"),
-        ]);
+    fn places_group_by_country_and_level() {
+        let rows = [
+            "country\tJP\tNhật Bản\tJapan\n",
+            "region\tJP-40\tFukuoka\t\nlocal\tJP-01\tSapporo\tXáp-pô-rô|Sapôrô\n",
+            "region\tXX-1\tNowhere\t\n",
+        ]
+        .into_iter()
+        .flat_map(|f| hoptac_gazetteer::data::places("test.tsv", f).unwrap_or_default());
+        let g = Gazetteer::from_rows(rows);
         assert!(g.vn_regions.is_empty());
         assert_eq!(g.partners.len(), 1);
         assert_eq!(g.partners[0].regions.len(), 1);

@@ -6,7 +6,7 @@
 //! pages — title (sometimes printed twice), dateline, lead, body, photo captions, tags,
 //! related-news lists, navigation — around signing ceremonies, delegations, plans and
 //! anniversaries, with paragraphs of ordinary economic news that name places but report no event.
-//! Every place comes from the extractor's gazetteer files (`services/extract/data/places`), so any
+//! Every place comes from the gazetteer crate's files (`services/gazetteer/data/places`), so any
 //! Vietnamese province, foreign region or city the extractor knows can appear.
 #![warn(missing_docs)]
 

@@ -2,7 +2,9 @@
 //! captions printed twice, link titles, photo credits.
 use std::{collections::HashSet, sync::OnceLock};
 
-use crate::text::{lower_view, rows, spelling_variants};
+use hoptac_gazetteer::spelling::spelling_variants;
+
+use crate::text::{lower_view, rows};
 
 /// Related-news and navigation headings, one per line.
 const NOISE: &str = include_str!("../data/noise.tsv");

@@ -2,6 +2,8 @@
 //! record per instrument or trip, merged from all its mentions in the article.
 use std::{collections::HashMap, ops::Range, sync::OnceLock};
 
+use hoptac_gazetteer::Gazetteer;
+
 use crate::{
     dates::{DateKind, DateMention},
     model::{
@@ -9,7 +11,7 @@ use crate::{
         Person, Place, PlaceLevel, Term, Visit, VisitStatus,
     },
     persons::PersonMention,
-    places::{Gazetteer, PlaceMention},
+    places::PlaceMention,
     text::{char_offset, floor_boundary, rows, Hit, Lexicon},
 };
 
@@ -772,6 +774,11 @@ fn cross_border(places: &[Place]) -> bool {
     vn && foreign && sub
 }
 
+/// The place as the map stood on `date` (see [`Gazetteer::at`]); as it is when no date is known.
+fn at_date(g: &Gazetteer, place: &Place, date: Option<PartialDate>) -> Place {
+    date.map_or_else(|| place.clone(), |d| g.at(place, d.year, d.month))
+}
+
 fn party(m: &PlaceMention, place: Place) -> Party {
     Party {
         organization: m.organization.clone(),
@@ -1402,7 +1409,7 @@ fn fill_parties(
     let g = doc.c.gazetteer;
     let mut parties: Vec<Party> = distinct
         .iter()
-        .map(|m| party(m, g.at_date(&m.place, date)))
+        .map(|m| party(m, at_date(g, &m.place, date)))
         .collect();
     // Two names of one place at that date (a province and the one it merged into) are one side.
     let mut seen: Vec<String> = Vec::new();
@@ -1414,7 +1421,7 @@ fn fill_parties(
     // Each signer's place is a side unless it is one already, or its country stands for it
     // ("Ông A (Lào Cai), ông B (Hà Giang) và ông C (Vân Nam) ký biên bản": three sides).
     for place in signers {
-        let place = g.at_date(place, date);
+        let place = at_date(g, place, date);
         let known = parties.iter().any(|p| {
             p.place.code() == place.code()
                 || (p.place.country == place.country && p.place.region.is_empty())
@@ -1440,7 +1447,7 @@ fn fill_parties(
     }
     if !has_vn {
         if let Some(h) = &doc.home {
-            parties.insert(0, locality(g.at_date(h, date)));
+            parties.insert(0, locality(at_date(g, h, date)));
         }
     }
     if !has_foreign {
@@ -1896,10 +1903,10 @@ fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
                 continue;
             }
             let gz = c.gazetteer;
-            let guest = party(g, gz.at_date(&g.place, dated.start));
+            let guest = party(g, at_date(gz, &g.place, dated.start));
             let host = match &host_mention {
-                Some(h) => party(h, gz.at_date(&h.place, dated.start)),
-                None => locality(gz.at_date(&host_place, dated.start)),
+                Some(h) => party(h, at_date(gz, &h.place, dated.start)),
+                None => locality(at_date(gz, &host_place, dated.start)),
             };
             // A leader placed in another region of the guest's country leads another delegation;
             // one placed only in the country ("Ủy viên Trung ương Đảng … Lào") may lead this one.
@@ -2386,7 +2393,7 @@ fn merge_visits(doc: &Doc<'_>, mentions: Vec<VisitMention>) -> Vec<Visit> {
                 .filter(|_| side.place.region.is_empty())
             {
                 let date = v.start;
-                *side = locality(doc.c.gazetteer.at_date(&p, date));
+                *side = locality(at_date(doc.c.gazetteer, &p, date));
             }
         }
         if v.leader.is_none() {

@@ -24,26 +24,28 @@ pub mod places;
 pub mod sentences;
 pub mod text;
 
+pub use hoptac_gazetteer::Gazetteer;
 pub use model::*;
 
 use sha2::{Digest, Sha256};
 
 /// The loaded gazetteers and rules; build once, extract many times (it is `Sync`).
 pub struct Extractor {
-    gazetteer: places::Gazetteer,
+    gazetteer: Gazetteer,
+    places: places::Matcher,
 }
 
 impl Extractor {
     /// Loads the built-in data files. Panics only if the embedded data is malformed, which the
     /// crate's tests rule out.
     pub fn new() -> Self {
-        Self {
-            gazetteer: places::Gazetteer::builtin(),
-        }
+        let gazetteer = Gazetteer::builtin();
+        let places = places::Matcher::new(&gazetteer);
+        Self { gazetteer, places }
     }
 
     /// The place gazetteer, for resolving names and codes outside extraction (query filters).
-    pub fn gazetteer(&self) -> &places::Gazetteer {
+    pub fn gazetteer(&self) -> &Gazetteer {
         &self.gazetteer
     }
 
@@ -66,7 +68,7 @@ impl Extractor {
         let sentences = sentences::split(&cleaned);
         // One lowercase view serves every stage that matches case-insensitively.
         let lower = text::lower_view(&cleaned);
-        let mut mentions = places::find(&self.gazetteer, &cleaned, &sentences);
+        let mut mentions = places::find(&self.gazetteer, &self.places, &cleaned, &sentences);
         let people = persons::find(&cleaned, &lower, &sentences, &mentions);
         persons::drop_names(&mut mentions, &people);
         let when = dates::find(&cleaned, &lower, &sentences, published_on);

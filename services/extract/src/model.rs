@@ -1,40 +1,7 @@
 //! The extractor's domain: what an article says about agreements and visits, free of any wire
 //! format. The services translate these types to and from protobuf.
 
-/// How specific a place is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum PlaceLevel {
-    /// A whole country.
-    Country,
-    /// A first-level region (province, prefecture, région, state).
-    Region,
-    /// A city, district or area inside (or across) regions.
-    Local,
-}
-
-/// A place with its canonical codes.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Place {
-    /// ISO 3166-1 alpha-2 country code.
-    pub country: String,
-    /// ISO 3166-2 first-level region code; empty when only the country is known.
-    pub region: String,
-    /// Canonical name of the most specific place named.
-    pub name: String,
-    /// How specific `name` is.
-    pub level: PlaceLevel,
-}
-
-impl Place {
-    /// The one code the guidelines reduce a place to: its region, else its country.
-    pub fn code(&self) -> &str {
-        if self.region.is_empty() {
-            &self.country
-        } else {
-            &self.region
-        }
-    }
-}
+pub use hoptac_gazetteer::{Place, PlaceLevel};
 
 /// What sort of body a party is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

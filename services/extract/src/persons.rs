@@ -16,7 +16,6 @@ const SURNAMES: &str = include_str!("../data/surnames.tsv");
 const NOT_NAMES: &str = include_str!("../data/not_names.tsv");
 const NAME_PARTICLES: &str = include_str!("../data/name_particles.tsv");
 const ORGS: &str = include_str!("../data/orgs.tsv");
-const DESIGNATORS: &str = include_str!("../data/designators.tsv");
 const AREAS: &str = include_str!("../data/areas.tsv");
 
 /// The most words a name has ("Phút Phăn Kẹo Vông Xay").
@@ -159,7 +158,7 @@ fn rules() -> &'static Rules {
             .filter_map(|r| Some((r.first()?.to_string(), r.get(1)?.parse().ok()?)))
             .collect();
         let mut skip: Vec<String> = firsts(ORGS);
-        skip.extend(firsts(DESIGNATORS));
+        skip.extend(firsts(hoptac_gazetteer::DESIGNATORS));
         skip.extend(
             [
                 "Thường trực",
@@ -640,7 +639,8 @@ fn after_title(scan: &Scan<'_>, title: &Hit<u32>, limit: usize) -> Option<Person
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{places, places::Gazetteer, sentences, text::lower_view};
+    use crate::{places, sentences, text::lower_view};
+    use hoptac_gazetteer::Gazetteer;
 
     #[test]
     fn words_are_what_the_word_pattern_finds() {
@@ -668,7 +668,7 @@ mod tests {
     fn people(text: &str) -> Vec<PersonMention> {
         let g = Gazetteer::builtin();
         let s = sentences::split(text);
-        let p = places::find(&g, text, &s);
+        let p = places::find(&g, &places::Matcher::new(&g), text, &s);
         find(text, &lower_view(text), &s, &p)
     }
 
@@ -708,7 +708,7 @@ mod tests {
         let text = "Sáng 17-9, tại thành phố Irkutsk, ông Hà Quốc Vinh hội kiến ông Igor Sokolov, Thống đốc tỉnh Irkutsk.";
         let g = Gazetteer::builtin();
         let s = sentences::split(text);
-        let mut p = places::find(&g, text, &s);
+        let mut p = places::find(&g, &places::Matcher::new(&g), text, &s);
         let m = find(text, &lower_view(text), &s, &p);
         assert_eq!(names(text), ["Hà Quốc Vinh", "Igor Sokolov"]);
         drop_names(&mut p, &m);

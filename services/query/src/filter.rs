@@ -1,9 +1,9 @@
 //! A request's filter, checked and resolved: places to codes (any spelling, through the
-//! extractor's gazetteer), dates to key bounds, text to folded terms. It picks the index scope to
+//! shared gazetteer), dates to key bounds, text to folded terms. It picks the index scope to
 //! scan and tests each record read there against the rest.
 
 use hoptac_api::v1::{Field, PartialDate, RecordFilter, SortOrder};
-use hoptac_extract::{places::Gazetteer, text::fold};
+use hoptac_gazetteer::{spelling::fold, Gazetteer};
 
 use crate::{
     error::Error,

@@ -6,7 +6,7 @@ use std::{net::SocketAddr, sync::Arc, time::Duration};
 
 use anyhow::Context;
 use hoptac_api::v1::query_service_server::QueryServiceServer;
-use hoptac_extract::places::Gazetteer;
+use hoptac_gazetteer::Gazetteer;
 use hoptac_runtime::{
     auth::{BearerAuth, BearerToken},
     listen::Listeners,

@@ -13,7 +13,7 @@ use hoptac_api::v1::{
     StreamAgreementsResponse, StreamTimelineRequest, StreamTimelineResponse, StreamVisitsRequest,
     StreamVisitsResponse, VisitStatus, WatchRecordsRequest, WatchRecordsResponse,
 };
-use hoptac_extract::places::Gazetteer;
+use hoptac_gazetteer::Gazetteer;
 use tokio::sync::{broadcast, mpsc};
 use tokio_stream::wrappers::ReceiverStream;
 use tokio_util::sync::CancellationToken;
