@@ -1,0 +1,601 @@
+//! Agreements: every statement of an instrument, with its kind, status, date, term and fields.
+use super::cues::{is_instrument, Cat};
+use super::document::Doc;
+use super::parties::{
+    cross_border, distinct_codes, distinct_places, fill_parties, is_bare_country,
+    is_foreign_region, one_per_foreign_side, party_clause, MULTILATERAL,
+};
+use super::timeline::{
+    covered_year, lies_ahead, months_before_publication, own_stated_time, stated_time, years_in,
+    Want, PAST_MONTHS,
+};
+use super::visits::MEETING_VERBS;
+use crate::dates::{DateKind, DateMention};
+use crate::model::{
+    AgreementKind, AgreementStatus, Field, PartialDate, Party, PartyKind, Place, Term,
+};
+use crate::places::PlaceMention;
+use crate::text::Hit;
+use std::ops::Range;
+
+/// The word before an instrument that makes it a draft.
+const DRAFT: &str = "dự thảo ";
+
+/// Words after an instrument that turn to another thing ("… cũng như các văn bản hợp tác
+/// giữa tỉnh Tây Ninh với các tỉnh bạn"): its parties are named before them.
+const ANOTHER_TOPIC: &str = " cũng như ";
+
+/// The most bytes between a signing verb and the instrument it governs ("ký kết thỏa thuận").
+const SIGN_GAP: usize = 2;
+
+/// How far after "thiết lập quan hệ hữu nghị" its year may be written.
+const ESTABLISH_REACH: usize = 90;
+
+/// Words after an instrument name within which "hữu nghị" / "kết nghĩa" make it a friendship.
+const FRIENDSHIP_REACH: usize = 90;
+
+/// One statement of an agreement, before merging.
+pub(super) struct AgreementMention {
+    pub(super) sentence: usize,
+    pub(super) kind: AgreementKind,
+    pub(super) status: AgreementStatus,
+    pub(super) title: String,
+    pub(super) parties: Vec<Party>,
+    pub(super) institutions: Option<bool>,
+    pub(super) date: Option<PartialDate>,
+    /// How directly the text ties `date` to the mention (see `Dated`).
+    pub(super) date_rank: u8,
+    pub(super) term: Option<Term>,
+    pub(super) fields: Vec<Field>,
+}
+
+/// Every statement of an instrument: one per instrument word of a sentence (a sentence may
+/// list several), with the status its verbs, cues and years give it.
+pub(super) fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
+    let c = doc.c;
+    let mut out = Vec::new();
+    for (si, s) in c.sentences.iter().enumerate() {
+        // A draft ("trao đổi dự thảo văn kiện hợp tác") is not an instrument signed.
+        let instruments: Vec<Hit<Cat>> = doc
+            .hits_in(s, is_instrument)
+            .into_iter()
+            .filter(|h| !doc.lower[..h.start].ends_with(DRAFT))
+            .collect();
+        if instruments.is_empty() {
+            out.extend(established(doc, si));
+            continue;
+        }
+        let signs = doc.hits_in(s, |t| t == Cat::Sign);
+        let planned = doc.hits_in(s, |t| t == Cat::Planned);
+        let wish = doc.hits_in(s, |t| t == Cat::Wish);
+        let past_cues = doc.hits_in(s, |t| t == Cat::Past);
+        // "Biên bản ghi nhớ sẽ được ký kết vào tháng 3/2025 tại thành phố Vladivostok": a
+        // signing that names only where it happens is between the article's two sides.
+        let only_venues = {
+            let in_s = doc.places_in(s);
+            !in_s.is_empty() && in_s.iter().all(|m| doc.is_venue(s, m))
+        };
+        let pair_named = doc.has(s, Cat::Pair) || only_venues;
+        for (k, ins) in instruments.iter().enumerate() {
+            // An instrument's clause ends at a semicolon: "A và B đã ký Biên bản ghi nhớ năm
+            // 2018; C và B đã ký Biên bản thỏa thuận năm 2019". It opens after a colon, where
+            // what someone said starts ("Từ Paris, phóng viên … cho biết: sáng 10/6, … đã ký").
+            let clause_start = doc.lower[s.start..ins.start]
+                .rfind([';', ':'])
+                .map_or(s.start, |i| s.start + i + 1);
+            let clause_end = doc.lower[ins.end..s.end]
+                .find(';')
+                .map_or(s.end, |i| ins.end + i);
+            let seg_start = if k == 0 { s.start } else { ins.start }.max(clause_start);
+            let seg_end = instruments
+                .get(k + 1)
+                .map_or(s.end, |n| n.start)
+                .min(clause_end);
+            // "… giữa A và B cũng như các văn bản giữa C với …": what follows is about
+            // something else.
+            let seg_end = doc.lower[ins.end..seg_end]
+                .find(ANOTHER_TOPIC)
+                .map_or(seg_end, |i| ins.end + i);
+            // "… đã ký kết thỏa thuận hợp tác với thành phố Delft (Hà Lan) và làm việc với
+            // chính quyền thành phố Bruges (Bỉ)": a second verb starts another event.
+            let seg_end = doc
+                .hits_in(&(ins.end..seg_end), |t| {
+                    matches!(t, Cat::Toward | Cat::Receive)
+                })
+                .iter()
+                .filter(|h| {
+                    let verb = &doc.lower[h.start..h.end];
+                    h.tag == Cat::Receive || verb == "thăm" || MEETING_VERBS.contains(&verb)
+                })
+                .find_map(|h| {
+                    let before = doc.lower[ins.end..h.start].trim_end();
+                    let before = before.strip_suffix(" đã").unwrap_or(before);
+                    before.strip_suffix(" và").map(|b| ins.end + b.len())
+                })
+                .unwrap_or(seg_end);
+            let seg = seg_start..seg_end;
+            let after = ins.start..seg_end;
+            // A signing verb right before another instrument is that one's ("Trên cơ sở ý định
+            // thư này, hai bên tiến tới ký kết thỏa thuận hợp tác").
+            let governs_other = |sg: &Hit<Cat>| {
+                instruments.iter().any(|o| {
+                    o.start != ins.start && o.start >= sg.end && o.start - sg.end <= SIGN_GAP
+                })
+            };
+            let sign = signs
+                .iter()
+                .rfind(|h| {
+                    (h.end <= ins.start || (h.start >= ins.start && h.end <= seg_end))
+                        && !governs_other(h)
+                })
+                .copied();
+            // Else the sentence's first signing verb.
+            let sign = sign.or_else(|| signs.first().copied().filter(|sg| !governs_other(sg)));
+            let Cat::Instrument(mut kind) = ins.tag else {
+                continue;
+            };
+            let friendship_window = ins.end..(ins.end + FRIENDSHIP_REACH).min(seg_end);
+            let window_text =
+                &doc.lower[crate::text::floor_boundary(c.text, friendship_window.start)
+                    ..crate::text::floor_boundary(c.text, friendship_window.end)];
+            let window_end = [" giữa ", " nhằm ", " để ", " với ", ", "]
+                .iter()
+                .filter_map(|w| window_text.find(w))
+                .min()
+                .unwrap_or(window_text.len());
+            let window = friendship_window.start..friendship_window.start + window_end;
+            if doc.has(&window, Cat::Friendship) || doc.has(&window, Cat::Establish) {
+                kind = AgreementKind::Friendship;
+            }
+            let years: Vec<i32> = years_in(doc, &seg);
+            let reference_year = doc.reference_year;
+            let dated_day = c
+                .dates
+                .iter()
+                .any(|d| d.span.start >= s.start && d.span.end <= s.end && d.date.day > 0);
+            // A plan: a cue before the verb ("sẽ ký"), or a signing set for a time after the
+            // article ("để ký kết … vào tháng 9/2025").
+            // "đã ký" is done, whatever year the sentence goes on to name ("hai bên đã ký Biên
+            // bản hội đàm, thống nhất các nội dung hợp tác năm 2026").
+            // "Biên bản thỏa thuận hợp tác năm 2026": the year the instrument is for, its term,
+            // not when it is signed.
+            let covered = covered_year(doc, ins);
+            let is_planned = sign.is_some_and(|sg| {
+                !doc.lower[..sg.start].ends_with("đã ")
+                    && (planned.iter().any(|p| p.end <= sg.start)
+                        || own_stated_time(c, s).is_some_and(|d| {
+                            lies_ahead(c, d) && !covered.is_some_and(|y| y.span == d.span)
+                        }))
+            });
+            let is_wish = sign.is_some_and(|sg| wish.iter().any(|w| w.end <= sg.start));
+            let anchor = sign.map_or(ins.start, |sg| sg.start.min(ins.start));
+            let past_cue = past_cues.iter().any(|p| p.end <= anchor);
+            let mut statuses: Vec<(AgreementStatus, Option<PartialDate>, u8)> = Vec::new();
+            let anniversary = anniversary(doc, s, anchor);
+            if is_wish || matches!(anniversary, Anniversary::Unknown) {
+                continue;
+            } else if let Anniversary::Founded(year) = anniversary {
+                let founded = PartialDate {
+                    year,
+                    ..Default::default()
+                };
+                statuses.push((AgreementStatus::Past, Some(founded), 3));
+            } else if is_planned {
+                match stated_time(c, si) {
+                    Some(d) => statuses.push((AgreementStatus::Planned, Some(d.date), 3)),
+                    None => continue,
+                }
+            } else if !years.is_empty()
+                && (!dated_day || past_cue)
+                && years.iter().all(|&y| reference_year.is_none_or(|r| y < r))
+            {
+                for y in years {
+                    statuses.push((
+                        AgreementStatus::Past,
+                        Some(PartialDate {
+                            year: y,
+                            ..Default::default()
+                        }),
+                        3,
+                    ));
+                }
+            } else if sign.is_some() && !past_cue {
+                let dated = doc.date_near(si, Want::Day);
+                // "đã ký biên bản ghi nhớ vào tháng 9-2019" in a 2023 article: signed long before.
+                let long_before = dated.rank >= 2
+                    && dated
+                        .start
+                        .is_some_and(|d| months_before_publication(c, &d) > PAST_MONTHS);
+                let status = if long_before {
+                    AgreementStatus::Past
+                } else {
+                    AgreementStatus::Signed
+                };
+                statuses.push((status, dated.start, dated.rank));
+            } else {
+                let period = c.dates.iter().find(|d| {
+                    d.kind == DateKind::Period
+                        && d.span.start >= after.start
+                        && d.span.end <= after.end
+                });
+                // "Thỏa thuận hợp tác giai đoạn 2019 - 2022 đã giúp …" in a 2024 article: an
+                // instrument whose term is over was signed before.
+                let ended = period
+                    .is_some_and(|d| d.end.zip(reference_year).is_some_and(|(e, r)| e.year < r));
+                if (past_cue || ended) && period.is_some() && sign.is_none() {
+                    statuses.push((AgreementStatus::Past, None, 0));
+                } else {
+                    continue;
+                }
+            }
+            let between = party_clause(c.text, &seg);
+            let named = distinct_codes(&doc.places_in(&between));
+            let nations = named.len() >= 2 && named.iter().all(|m| m.place.region.is_empty());
+            if nations || doc.has(&between, Cat::National) {
+                // "giữa Bộ … Việt Nam và Bộ … Campuchia", "giữa hai nước": national, out of scope.
+                continue;
+            }
+            let mut mentions = doc.places_in(&between);
+            if distinct_codes(&mentions).len() < 2 {
+                mentions = doc.places_in(&seg);
+            }
+            if distinct_codes(&mentions).len() < 2 {
+                mentions = doc.places_in(&(clause_start..clause_end));
+            }
+            // The whole sentence, unless the signers' places make up the clause's sides
+            // ("… cho biết: tại Bordeaux, ông Tôn Thất Minh Hiếu và bà Claire Dumoulin … đã ký").
+            let with_signers: Vec<Place> = distinct_codes(&mentions)
+                .iter()
+                .map(|m| m.place.clone())
+                .chain(doc.places_of_people_in(s))
+                .collect();
+            if distinct_codes(&mentions).len() < 2 && !cross_border(&with_signers) {
+                // A later clause shares the sentence's subject, not its other objects ("UBND
+                // TP. Hồ Chí Minh đã ký … với thành phố Busan …; đồng thời ký Thỏa thuận hợp
+                // tác với thủ đô Ulaanbaatar").
+                let subject = s.start..signs.first().map_or(s.start, |h| h.start);
+                let shared: Vec<&PlaceMention> = doc
+                    .places_in(&subject)
+                    .into_iter()
+                    .chain(mentions.iter().copied())
+                    .collect();
+                mentions = if clause_start > s.start && cross_border(&distinct_places(&shared)) {
+                    shared
+                } else {
+                    doc.places_in(s)
+                };
+            }
+            // Where the signing took place ("tại Seoul, …") is not a side of it, when the
+            // sides are named besides.
+            let sides: Vec<&PlaceMention> = mentions
+                .iter()
+                .filter(|m| !doc.is_venue(s, m))
+                .copied()
+                .collect();
+            if cross_border(&distinct_places(&sides)) {
+                mentions = sides;
+            }
+            // "… đã làm việc với chính quyền bang Bayern (Đức) và ký ý định thư hợp tác với vùng
+            // Nam Moravia", "Trong chuyến công tác tại Hà Lan và Bỉ, đoàn … đã ký kết thỏa thuận
+            // hợp tác với thành phố Delft": when the partner is named after the signing, a
+            // foreign place before it is another clause's object or the trip's, not a side.
+            if let Some(sg) = sign {
+                let partners_after: Vec<&str> = mentions
+                    .iter()
+                    .filter(|m| m.span.start >= sg.end && is_foreign_region(m))
+                    .map(|m| m.code())
+                    .collect();
+                if !partners_after.is_empty() {
+                    mentions.retain(|m| {
+                        m.span.start >= sg.end
+                            || m.place.country == "VN"
+                            || partners_after.contains(&m.code())
+                    });
+                }
+            }
+            let distinct = distinct_codes(&mentions);
+            // "Ông A và ông B ký biên bản", "ông A lần lượt ký … với tỉnh B và với tỉnh C": the
+            // signers' places stand for sides not named.
+            let one_side = !cross_border(&distinct_places(&mentions));
+            let signers: Vec<Place> = if distinct.len() < 2 || one_side {
+                doc.places_of_people_in(s)
+            } else {
+                Vec::new()
+            };
+            let institutions = (!distinct.is_empty()).then(|| {
+                distinct.iter().any(|m| {
+                    matches!(
+                        m.kind,
+                        PartyKind::Education | PartyKind::Association | PartyKind::Company
+                    )
+                })
+            });
+            let term = c
+                .dates
+                .iter()
+                .find(|d| {
+                    d.kind == DateKind::Period
+                        && d.span.start >= seg.start
+                        && d.span.end <= seg.end
+                        && !c.text[..d.span.start].ends_with('(')
+                })
+                .or(covered)
+                .map(|d| Term {
+                    start_year: d.date.year,
+                    end_year: d.end.map_or(d.date.year, |e| e.year),
+                });
+            let org_spans: Vec<Range<usize>> = distinct.iter().map(|m| m.full.clone()).collect();
+            let fields_end = doc.instrument_content_end(si);
+            let fields = doc.fields(after.start..fields_end, &org_spans);
+            // A past instrument is named, not described: what the sentence says of the results
+            // of cooperation under it is not its fields.
+            let past_fields = doc.fields(
+                ins.start..ins.start + title_len_of(c.text, ins.start, seg_end),
+                &org_spans,
+            );
+            let title = c.text[ins.start..seg_end]
+                .split([',', ';', '.'])
+                .next()
+                .unwrap_or_default()
+                .split(" giữa ")
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_string();
+            let plural =
+                is_plural_instrument(&doc.lower[seg_start..seg_end], ins.start - seg_start)
+                    || with_several_partners(doc, ins.end..seg_end);
+            for (status, date, date_rank) in statuses {
+                let parties = fill_parties(doc, &distinct, &signers, date, pair_named);
+                let Some(parties) = parties else { continue };
+                let sets = if plural {
+                    one_per_foreign_side(parties)
+                } else {
+                    vec![parties]
+                };
+                for parties in sets {
+                    out.push(AgreementMention {
+                        sentence: si,
+                        kind,
+                        status,
+                        title: title.clone(),
+                        parties,
+                        institutions,
+                        date,
+                        date_rank,
+                        term,
+                        fields: if status == AgreementStatus::Past {
+                            past_fields.clone()
+                        } else {
+                            fields.clone()
+                        },
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Words before an instrument that make it several ("các biên bản ghi nhớ", "hai bản thỏa
+/// thuận"), and words after it that give one to each partner ("… mà tỉnh đã ký với từng tỉnh").
+const PLURAL_BEFORE: &[&str] = &["các ", "những ", "hai bản ", "2 bản ", "hai ", "2 "];
+
+const EACH_PARTNER: &[&str] = &["với từng ", "với mỗi ", "riêng với ", " và với "];
+
+/// Words before an instrument that make one signing follow another ("lần lượt ký Thỏa thuận …
+/// với tỉnh A và với tỉnh B").
+const ONE_AFTER_ANOTHER: &[&str] = &["lần lượt "];
+
+/// Whether the instrument at `at` in the segment `seg` (lowercase) is several instruments.
+fn is_plural_instrument(seg: &str, at: usize) -> bool {
+    let at = crate::text::floor_boundary(seg, at);
+    let (before, after) = seg.split_at(at);
+    PLURAL_BEFORE.iter().any(|w| before.ends_with(w))
+        || ONE_AFTER_ANOTHER.iter().any(|w| before.contains(w))
+        || EACH_PARTNER.iter().any(|w| after.contains(w))
+}
+
+/// "ký kết biên bản ghi nhớ … với thành phố Eindhoven (Hà Lan) và thành phố Leuven (Bỉ)": one
+/// side signing with several foreign regions named after "với" signs one instrument with each,
+/// unless the text calls it one of three or more sides ("ba bên"). Sides that sign together
+/// ("A, B và C đã ký kết …") sign one.
+fn with_several_partners(doc: &Doc<'_>, after: Range<usize>) -> bool {
+    let Some(at) = doc.lower[after.clone()].find(" với ") else {
+        return false;
+    };
+    if MULTILATERAL
+        .iter()
+        .any(|w| doc.lower[after.clone()].contains(w))
+    {
+        return false;
+    }
+    let partners = doc.places_in(&(after.start + at..after.end));
+    let foreign: Vec<&str> = partners
+        .iter()
+        .filter(|p| p.place.country != "VN" && !p.qualifier && !is_bare_country(&p.place))
+        .map(|p| p.code())
+        .collect();
+    foreign.iter().any(|c| *c != foreign[0])
+}
+
+/// "thiết lập quan hệ hữu nghị … năm 2009": a friendship founded in a stated year counts as a
+/// past friendship instrument even when the instrument is not named, and a planned one when a
+/// plan sets it for this year or a later one; an anniversary of it ("kỷ niệm 15 năm thiết lập
+/// …") does not state one.
+fn established(doc: &Doc<'_>, si: usize) -> Option<AgreementMention> {
+    let c = doc.c;
+    let s = &c.sentences[si];
+    let hit = doc.hits_in(s, |t| t == Cat::Establish).into_iter().next()?;
+    if doc.has(s, Cat::Wish) {
+        return None;
+    }
+    let year = match anniversary(doc, s, hit.start) {
+        Anniversary::Founded(year) => year,
+        Anniversary::Unknown => return None,
+        Anniversary::None => {
+            // The year after the phrase ("… hữu nghị năm 2009"), else the one that opens the
+            // clause before it ("Năm 2017, hai thành phố thiết lập quan hệ hữu nghị").
+            let reach = crate::text::floor_boundary(c.text, (hit.end + ESTABLISH_REACH).min(s.end));
+            let back = crate::text::floor_boundary(
+                c.text,
+                hit.start.saturating_sub(ESTABLISH_REACH).max(s.start),
+            );
+            let bare_year = |d: &&DateMention| d.kind == DateKind::Point && d.date.month == 0;
+            let after = c
+                .dates
+                .iter()
+                .filter(bare_year)
+                .find(|d| d.span.start >= hit.end && d.span.end <= reach);
+            let before = || {
+                c.dates
+                    .iter()
+                    .filter(bare_year)
+                    .rfind(|d| d.span.start >= back && d.span.end <= hit.start)
+            };
+            after.or_else(before)?.date.year
+        }
+    };
+    let distinct = distinct_codes(&doc.places_in(s));
+    let founded = PartialDate {
+        year,
+        ..Default::default()
+    };
+    let parties = fill_parties(doc, &distinct, &[], Some(founded), doc.has(s, Cat::Pair))?;
+    // "thống nhất … để ký kết văn bản thiết lập quan hệ hữu nghị … vào năm 2025": a friendship
+    // to be founded, in a year still to come.
+    let cue = doc
+        .hits_in(s, |t| t == Cat::Planned)
+        .iter()
+        .any(|p| p.end <= hit.start);
+    let planned = match c.published.filter(|p| p.year > 0) {
+        Some(p) => year > p.year || (cue && year == p.year),
+        None => cue,
+    };
+    Some(AgreementMention {
+        sentence: si,
+        kind: AgreementKind::Friendship,
+        status: if planned {
+            AgreementStatus::Planned
+        } else {
+            AgreementStatus::Past
+        },
+        title: c.text[hit.start..hit.end].to_string(),
+        parties,
+        institutions: None,
+        date: Some(founded),
+        date_rank: 3,
+        term: None,
+        fields: Vec::new(),
+    })
+}
+
+/// Words that mark an anniversary when "N năm" follows them ("kỷ niệm 15 năm", "tròn 10 năm").
+const ANNIVERSARY_CUES: &[&str] = &["kỷ niệm ", "tròn "];
+
+/// How many bytes of party names may stand between "N năm" and the event it counts from.
+const ANNIVERSARY_PARTIES_REACH: usize = 80;
+
+/// Words that show "N năm" counts from something else than the event after it.
+const ANNIVERSARY_OTHER: &[&str] = &[
+    "quan hệ",
+    "thành lập",
+    "hợp tác",
+    "giải phóng",
+    "chiến thắng",
+    "ngoại giao",
+];
+
+/// What "kỷ niệm N năm" just before an event word says of when it happened.
+enum Anniversary {
+    /// No anniversary is marked there.
+    None,
+    /// An anniversary of it is marked, in a year the text does not make plain.
+    Unknown,
+    /// It happened in this year: N years before the year the anniversary is marked.
+    Founded(i32),
+}
+
+/// "kỷ niệm 15 năm thiết lập quan hệ hữu nghị", "kỷ niệm 10 năm ký kết Thỏa thuận": the event
+/// at `at` is N years older than the year of the sentence (a "năm YYYY" in it) or of the
+/// article.
+fn anniversary(doc: &Doc<'_>, s: &Range<usize>, at: usize) -> Anniversary {
+    let before = &doc.lower[s.start..at];
+    let Some((i, cue)) = ANNIVERSARY_CUES
+        .iter()
+        .filter_map(|c| before.rfind(c).map(|i| (i, c)))
+        .max_by_key(|&(i, _)| i)
+    else {
+        return Anniversary::None;
+    };
+    let rest = &before[i + cue.len()..];
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let tail = rest[digits.len()..].trim_start();
+    let tail = tail.strip_prefix("năm").map(str::trim_start);
+    // What stands between "N năm" and the event: nothing ("kỷ niệm 15 năm ngày ký …"), or
+    // only its parties ("tròn 10 năm hai thành phố A và B ký …"), never a clause or another
+    // relation ("kỷ niệm 50 năm quan hệ ngoại giao, hai bên đã ký …").
+    let close = tail.is_some_and(|t| {
+        let t = t.strip_prefix("ngày").map_or(t, str::trim_start);
+        t.len() <= ANNIVERSARY_PARTIES_REACH
+            && !t.contains([',', ';', ':'])
+            && !ANNIVERSARY_OTHER.iter().any(|w| t.contains(w))
+    });
+    if !close {
+        // An anniversary of something else ("Nhân dịp kỷ niệm 50 năm quan hệ ngoại giao, hai
+        // bên đã ký kết …").
+        return Anniversary::None;
+    }
+    let Ok(years) = digits.parse::<i32>() else {
+        return Anniversary::Unknown;
+    };
+    let marked = doc
+        .c
+        .dates
+        .iter()
+        .find(|d| {
+            d.span.start >= s.start
+                && d.span.end <= s.end
+                && d.kind == DateKind::Point
+                && d.date.month == 0
+                && d.date.year > 0
+        })
+        .map(|d| d.date.year)
+        .or(doc.reference_year);
+    match marked {
+        Some(year) => Anniversary::Founded(year - years),
+        None => Anniversary::Unknown,
+    }
+}
+
+/// The length of an instrument's name from `start`: up to the first comma, semicolon or stop.
+fn title_len_of(text: &str, start: usize, end: usize) -> usize {
+    text[start..end]
+        .find([',', ';', '.'])
+        .unwrap_or(end - start)
+}
+
+/// Whether two mentions of these kinds may name one instrument: minutes of talks and a
+/// memorandum signed by the same sides are two, and so are a memorandum and a letter of
+/// intent; but the press calls one instrument a memorandum here and an agreement there, and
+/// any instrument may be the friendship one.
+pub(super) fn same_kind(a: AgreementKind, b: AgreementKind) -> bool {
+    use AgreementKind::{Agreement, Friendship, Memorandum};
+    a == b
+        || a == Friendship
+        || b == Friendship
+        || matches!((a, b), (Memorandum, Agreement) | (Agreement, Memorandum))
+}
+
+/// An instrument named by its bare word ("… đã ký biên bản."), which may be any of the kinds.
+pub(super) fn is_bare(title: &str) -> bool {
+    let t = title.trim_end_matches(['.', ' ']).to_lowercase();
+    BARE_INSTRUMENTS.contains(&t.as_str()) || GENERAL_INSTRUMENTS.iter().any(|g| t.starts_with(g))
+}
+
+/// Instrument words that say nothing of the kind.
+const BARE_INSTRUMENTS: &[&str] = &["biên bản", "văn bản", "văn kiện"];
+
+/// Names of an instrument that say nothing of its kind, whatever follows them ("đây là văn
+/// kiện hợp tác đầu tiên giữa thủ đô Ulaanbaatar với một địa phương của Việt Nam").
+const GENERAL_INSTRUMENTS: &[&str] = &["văn bản hợp tác", "văn kiện hợp tác"];

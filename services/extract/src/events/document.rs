@@ -1,0 +1,434 @@
+//! The article as the event rules see it: its sentences, places, people, cue words and main
+//! sides, and the questions the detectors ask of a stretch of it.
+use super::cues::{is_instrument, rules, Cat};
+use super::leaders::delegation_led_by;
+use crate::dates::{DateKind, DateMention};
+use crate::model::{Evidence, Field, PartialDate, Person, Place};
+use crate::persons::PersonMention;
+use crate::places::PlaceMention;
+use crate::text::{char_offset, floor_boundary, Hit};
+use hoptac_gazetteer::Gazetteer;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// How far past the stating sentence an agreement's fields are looked for (the rest of its
+/// paragraph, up to this many bytes: a few sentences).
+const FIELD_REACH: usize = 1500;
+
+/// Sentences shorter than this (datelines, captions) do not give the article's event date.
+const MIN_EVENT_SENTENCE_CHARS: usize = 40;
+
+/// Everything the earlier stages found.
+pub struct Context<'a> {
+    /// The cleaned text.
+    pub text: &'a str,
+    /// Its [`crate::text::lower_view`].
+    pub lower: &'a str,
+    /// Sentence byte ranges.
+    pub sentences: &'a [Range<usize>],
+    /// Place mentions.
+    pub places: &'a [PlaceMention],
+    /// Person mentions.
+    pub persons: &'a [PersonMention],
+    /// Date mentions.
+    pub dates: &'a [DateMention],
+    /// The publication date, the caller's or the dateline's.
+    pub published: Option<PartialDate>,
+    /// The gazetteer.
+    pub gazetteer: &'a Gazetteer,
+}
+
+/// The article as the event rules see it.
+pub(super) struct Doc<'a> {
+    pub(super) c: &'a Context<'a>,
+    pub(super) lower: &'a str,
+    pub(super) hits: Vec<Hit<Cat>>,
+    pub(super) places: Vec<&'a PlaceMention>,
+    pub(super) home: Option<Place>,
+    pub(super) partner: Option<Place>,
+    pub(super) event_date: Option<PartialDate>,
+    /// The first single day in the article's sentences (not the start of a span).
+    pub(super) event_day: Option<PartialDate>,
+    pub(super) reference_year: Option<i32>,
+    pub(super) people: Vec<Person>,
+    pub(super) ranks: Vec<u32>,
+}
+
+impl<'a> Doc<'a> {
+    pub(super) fn new(c: &'a Context<'a>) -> Self {
+        let lower = c.lower;
+        let all_hits = rules().words.find(lower);
+        let missions: Vec<&Hit<Cat>> = all_hits.iter().filter(|h| h.tag == Cat::Mission).collect();
+        let (seats, hits): (Vec<Hit<Cat>>, Vec<Hit<Cat>>) = all_hits
+            .iter()
+            .filter(|h| h.tag != Cat::Delegation || is_delegation(c.text, h))
+            .filter(|h| h.tag != Cat::Receive || is_receiving(c.text, h))
+            .partition(|h| h.tag == Cat::Venue && seats_a_mission(c.text, &missions, h));
+        // The seat of a mission ("Tổng Lãnh sự quán Ấn Độ tại TP Hồ Chí Minh") is neither a
+        // side nor a venue of anything told.
+        let seat = |p: &PlaceMention| {
+            seats
+                .iter()
+                .any(|h| p.full.start >= h.end && p.full.start <= h.end + 2)
+        };
+        let places: Vec<&PlaceMention> = c
+            .places
+            .iter()
+            .filter(|p| {
+                !c.persons
+                    .iter()
+                    .any(|m| m.span.start < p.span.end && p.span.start < m.span.end)
+            })
+            .filter(|p| !is_aside(c.lower, p.full.start))
+            .filter(|p| !seat(p))
+            .collect();
+        let main = |vn: bool| -> Option<Place> {
+            let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+            for (i, p) in places.iter().enumerate() {
+                if p.qualifier || p.place.region.is_empty() || (p.place.country == "VN") != vn {
+                    continue;
+                }
+                let e = counts.entry(p.place.region.clone()).or_insert((0, i));
+                e.0 += 1;
+            }
+            let best = counts
+                .iter()
+                .max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)))?;
+            places.get(best.1 .1).map(|p| p.place.clone())
+        };
+        let home = main(true);
+        let partner = main(false).or_else(|| {
+            places
+                .iter()
+                .find(|p| p.place.country != "VN" && !p.qualifier)
+                .map(|p| p.place.clone())
+        });
+        let in_event_sentence = |d: &&DateMention| {
+            c.sentences
+                .iter()
+                .find(|s| s.start <= d.span.start && d.span.start < s.end)
+                .is_some_and(|s| c.text[s.clone()].chars().count() >= MIN_EVENT_SENTENCE_CHARS)
+        };
+        let event_date = c
+            .dates
+            .iter()
+            .filter(|d| d.date.day > 0 && matches!(d.kind, DateKind::Point | DateKind::Span))
+            .find(in_event_sentence)
+            .map(|d| d.date);
+        let event_day = c
+            .dates
+            .iter()
+            .filter(|d| d.date.day > 0 && d.kind == DateKind::Point)
+            .find(in_event_sentence)
+            .map(|d| d.date);
+        let mut people: Vec<Person> = Vec::new();
+        let mut ranks: Vec<u32> = Vec::new();
+        for m in c.persons {
+            match people.iter().position(|p| p.name == m.person.name) {
+                Some(i) => {
+                    if m.rank > ranks[i] {
+                        ranks[i] = m.rank;
+                        people[i].title = m.person.title.clone();
+                    }
+                    if people[i].place.is_none() {
+                        people[i].place = m.person.place.clone();
+                    }
+                }
+                None => {
+                    people.push(m.person.clone());
+                    ranks.push(m.rank);
+                }
+            }
+        }
+        // A leader whose title names no place ("đoàn đại biểu tỉnh Lào Cai do đồng chí Hoàng
+        // Minh Bảo, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh làm trưởng đoàn") is of the
+        // delegation's place.
+        for m in c.persons {
+            let Some(i) = people.iter().position(|p| p.name == m.person.name) else {
+                continue;
+            };
+            if people[i].place.is_none() {
+                people[i].place = delegation_led_by(c, &places, &hits, m);
+            }
+        }
+        let reference_year = event_date
+            .filter(|d| d.year > 0 && !d.year_inferred)
+            .or_else(|| {
+                c.dates
+                    .iter()
+                    .find(|d| d.kind == DateKind::Dateline)
+                    .map(|d| d.date)
+            })
+            .map(|d| d.year);
+        Doc {
+            c,
+            lower,
+            reference_year,
+            hits,
+            places,
+            home,
+            partner,
+            event_date,
+            event_day,
+            people,
+            ranks,
+        }
+    }
+
+    /// The hits inside `r`; hits are sorted by start, so only that stretch is looked at.
+    fn hits_within(&self, r: &Range<usize>) -> &[Hit<Cat>] {
+        let from = self.hits.partition_point(|h| h.start < r.start);
+        let to = self.hits.partition_point(|h| h.start < r.end).max(from);
+        &self.hits[from..to]
+    }
+
+    pub(super) fn hits_in(&self, r: &Range<usize>, cat: fn(Cat) -> bool) -> Vec<Hit<Cat>> {
+        self.hits_within(r)
+            .iter()
+            .filter(|h| h.end <= r.end && cat(h.tag))
+            .copied()
+            .collect()
+    }
+
+    pub(super) fn has(&self, r: &Range<usize>, want: Cat) -> bool {
+        self.hits_within(r)
+            .iter()
+            .any(|h| h.end <= r.end && h.tag == want)
+    }
+
+    pub(super) fn places_in(&self, r: &Range<usize>) -> Vec<&'a PlaceMention> {
+        let from = self.places.partition_point(|p| p.span.start < r.start);
+        self.places[from..]
+            .iter()
+            .take_while(|p| p.span.start < r.end)
+            .filter(|p| !p.qualifier && p.span.end <= r.end)
+            .copied()
+            .collect()
+    }
+
+    pub(super) fn sentence_index(&self, pos: usize) -> Option<usize> {
+        self.c
+            .sentences
+            .iter()
+            .position(|s| s.start <= pos && pos < s.end)
+    }
+
+    pub(super) fn fields(&self, r: Range<usize>, exclude: &[Range<usize>]) -> Vec<Field> {
+        let mut out: Vec<Field> = Vec::new();
+        for h in rules().fields.find(&self.lower[r.clone()]) {
+            let at = r.start + h.start;
+            if exclude.iter().any(|e| e.start <= at && at < e.end) {
+                continue;
+            }
+            if !out.contains(&h.tag) {
+                out.push(h.tag);
+            }
+        }
+        out.sort();
+        out
+    }
+
+    pub(super) fn evidence(&self, idx: usize) -> Evidence {
+        let s = &self.c.sentences[idx];
+        Evidence {
+            quote: self.c.text[s.clone()].to_string(),
+            start: char_offset(self.c.text, s.start),
+            end: char_offset(self.c.text, s.end),
+        }
+    }
+
+    /// Where what an instrument stated in sentence `idx` covers stops: the end of the sentence,
+    /// or of the following sentences of its paragraph that go on about it ("Theo biên bản, hai
+    /// bên sẽ hợp tác trong các lĩnh vực …", "Hai bên thống nhất …"), within FIELD_REACH. A sentence about something
+    /// else ("Ansan là đô thị phát triển về du lịch") ends it.
+    pub(super) fn instrument_content_end(&self, idx: usize) -> usize {
+        let sentences = self.c.sentences;
+        let stating = &sentences[idx];
+        let reach = stating.end + FIELD_REACH;
+        let mut end = stating.end;
+        for next in sentences[idx + 1..].iter() {
+            let same_paragraph = !self.c.text[end..next.start].contains('\n');
+            let opening = next.start..floor_boundary(self.c.text, (next.start + 40).min(next.end));
+            let opens_with_pair = self
+                .hits_in(&opening, |t| t == Cat::Pair)
+                .first()
+                .is_some_and(|h| h.start == next.start);
+            let about_it = self.has_any(next, is_instrument)
+                || self.has(&opening, Cat::Content)
+                || opens_with_pair
+                || self.lower[next.clone()].contains("lĩnh vực");
+            if !same_paragraph || !about_it || next.end > reach {
+                break;
+            }
+            end = next.end;
+        }
+        end
+    }
+
+    /// Whether sentence `s` speaks of trips in general ("nhiều đoàn đã sang thăm"), not of
+    /// ones it goes on to list ("đón các đoàn đại biểu nước ngoài gồm: đoàn thành phố Ulsan …").
+    pub(super) fn is_generic(&self, s: &Range<usize>) -> bool {
+        self.hits_in(s, |t| t == Cat::Generic).iter().any(|h| {
+            let rest = floor_boundary(self.c.text, (h.end + LIST_REACH).min(s.end));
+            let rest = &self.lower[h.end..rest.max(h.end)];
+            // "… cùng các đoàn đại biểu đi cùng": the delegations that came along with those
+            // just named, not trips in general.
+            let along = self.lower[s.start..h.start].trim_end().ends_with(" cùng");
+            !rest.contains(" gồm") && !rest.contains(':') && !along
+        })
+    }
+
+    /// Whether sentence `i` is a photo caption ("Ảnh: …").
+    pub(super) fn is_caption(&self, i: usize) -> bool {
+        self.c.sentences.get(i).is_some_and(|s| {
+            let t = self.c.text[s.clone()].trim_start();
+            t.starts_with("Ảnh:") || t.starts_with("Ảnh :")
+        })
+    }
+
+    /// Whether the sentence quoted by `evidence` states a day.
+    pub(super) fn states_a_day(&self, evidence: &Evidence) -> bool {
+        let text = self.c.text;
+        let Some(start) = text.char_indices().nth(evidence.start).map(|(i, _)| i) else {
+            return false;
+        };
+        self.sentence_index(start).is_some_and(|i| {
+            let s = &self.c.sentences[i];
+            self.c
+                .dates
+                .iter()
+                .any(|d| d.span.start >= s.start && d.span.end <= s.end && d.date.day > 0)
+        })
+    }
+
+    /// Whether a place is named as where something happened: after "tại" in `s`.
+    pub(super) fn is_venue(&self, s: &Range<usize>, m: &PlaceMention) -> bool {
+        self.hits_in(s, |t| t == Cat::Venue)
+            .iter()
+            .any(|v| self.names_venue(v, m))
+    }
+
+    /// Whether `p` is the place that "tại" at `v` names: right after it, or after a building
+    /// of that place ("tại trụ sở Văn phòng Tỉnh Luông Pha Băng").
+    pub(super) fn names_venue(&self, v: &Hit<Cat>, p: &PlaceMention) -> bool {
+        if p.full.start < v.end || p.full.start > v.end + VENUE_GAP {
+            return false;
+        }
+        if p.full.start <= v.end + 2 {
+            return true;
+        }
+        let gap = v.end..p.full.start;
+        !self.lower[gap.clone()].contains([',', ';', '.'])
+            && self
+                .hits_in(&gap, |t| t == Cat::Building)
+                .first()
+                .is_some_and(|b| b.start <= v.end + 1)
+    }
+
+    fn has_any(&self, r: &Range<usize>, cat: fn(Cat) -> bool) -> bool {
+        self.hits_within(r)
+            .iter()
+            .any(|h| h.end <= r.end && cat(h.tag))
+    }
+}
+
+/// How far back an aside's opening words are looked for.
+const ASIDE_REACH: usize = 48;
+
+/// Whether a place named at `start` of the lowercase view is an aside, not a side of anything: today's province of a
+/// merged one ("Bà Rịa - Vũng Tàu (nay thuộc TP.HCM)") or a photographer in a credit
+/// ("(Ảnh: Anh Tuấn)").
+fn is_aside(lower: &str, start: usize) -> bool {
+    let from = floor_boundary(lower, start.saturating_sub(ASIDE_REACH));
+    let before = lower[from..start].trim_end();
+    if before.ends_with("nay thuộc") || before.ends_with("nay là") {
+        return true;
+    }
+    let open = before.rfind('(');
+    open.is_some_and(|i| {
+        let inside = &before[i + 1..];
+        !inside.contains(')') && (inside.starts_with("ảnh") || inside.starts_with("nguồn"))
+    })
+}
+
+/// "đoàn" alone is a delegation only before a name, a place or "của" ("đoàn Chính quyền tỉnh
+/// …", "đoàn tỉnh Hải Dương") or as the subject of a trip ("đoàn đã đến Busan"); otherwise it is "đoàn kết", "đoàn viên" … Nor
+/// is a province's National Assembly caucus.
+fn is_delegation(text: &str, h: &Hit<Cat>) -> bool {
+    let word = &text[h.start..h.end];
+    let after = text[h.end..].trim_start_matches(' ');
+    if after.starts_with("Quốc hội") || after.starts_with("quốc hội") {
+        // "Đoàn đại biểu Quốc hội tỉnh X" is the province's caucus in the National Assembly.
+        return false;
+    }
+    if word.contains(' ') || crate::text::lower_view(word) != "đoàn" {
+        return true;
+    }
+    let rest = text[h.end..].trim_start_matches(' ');
+    let mut verb = rest;
+    while let Some(r) = ASPECT_WORDS.iter().find_map(|w| verb.strip_prefix(w)) {
+        verb = r;
+    }
+    rest.starts_with("của")
+        || rest.chars().next().is_some_and(char::is_uppercase)
+        || TRIP_VERBS.iter().any(|w| verb.starts_with(w))
+        || PLACE_WORDS.iter().any(|w| rest.starts_with(w))
+}
+
+/// Words between a subject and its verb: tense and aspect ("đoàn đã đến", "đoàn tiếp tục làm
+/// việc").
+const ASPECT_WORDS: &[&str] = &["đã ", "sẽ ", "cũng ", "tiếp tục ", "lại "];
+
+/// Words that open a place's name after a bare "đoàn" and make it that place's delegation
+/// ("đoàn tỉnh Hải Dương do ông … làm trưởng đoàn").
+const PLACE_WORDS: &[&str] = &["tỉnh ", "thành phố ", "vùng ", "bang ", "quận ", "huyện "];
+
+/// Verbs of a delegation on its trip, that make a bare "đoàn" their subject.
+const TRIP_VERBS: &[&str] = &[
+    "đến ",
+    "tới ",
+    "sang ",
+    "thăm ",
+    "làm việc ",
+    "đi ",
+    "hội đàm ",
+    "hội kiến ",
+    "chào ",
+    "gặp ",
+    "tham dự ",
+    "dự ",
+];
+
+/// How far after a word of trips in general the list of them may open ("các đoàn đại biểu
+/// nước ngoài gồm: …").
+const LIST_REACH: usize = 48;
+
+/// How far after "tại" the place of the building it names may start.
+const VENUE_GAP: usize = 64;
+
+/// How far after the name of a diplomatic mission or a correspondent its seat may be named.
+const MISSION_REACH: usize = 48;
+
+/// Whether "tại" names where a mission or a correspondent sits ("Tổng Lãnh sự quán Ấn Độ tại TP
+/// Hồ Chí Minh", "phóng viên thường trú tại Tokyo"), not where something happened.
+fn seats_a_mission(text: &str, missions: &[&Hit<Cat>], venue: &Hit<Cat>) -> bool {
+    let after = missions.partition_point(|m| m.end <= venue.start);
+    missions[..after].last().is_some_and(|m| {
+        venue.start - m.end <= MISSION_REACH && !text[m.end..venue.start].contains([',', ';', '.'])
+    })
+}
+
+/// "tiếp" receives someone only when a name, a delegation or an honorific follows; otherwise
+/// it is "tiếp theo", "tiếp tục" …
+fn is_receiving(text: &str, h: &Hit<Cat>) -> bool {
+    let rest = text[h.end..].trim_start_matches(' ');
+    let next: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    next.chars().next().is_some_and(char::is_uppercase)
+        || ["đoàn", "ông", "bà", "ngài", "đồng", "xã", "các", "lãnh"].contains(&next.as_str())
+}
+
+pub(super) fn byte_of(text: &str, chars: usize) -> usize {
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(b, _)| b)
+}

@@ -1,0 +1,289 @@
+//! When things happen: the date an event's sentence gives or borrows, the time a plan is set
+//! for, and where a date falls against the article's publication.
+use super::cues::Cat;
+use super::document::{Context, Doc};
+use crate::dates::{DateKind, DateMention};
+use crate::model::{PartialDate, Visit};
+use crate::text::Hit;
+use std::ops::Range;
+
+/// A signing dated more than this many months before publication is told as background: PAST.
+pub(super) const PAST_MONTHS: i32 = 3;
+
+/// How many sentences back a date may be taken from when the stating sentence has none.
+const DATE_LOOKBACK: usize = 3;
+
+/// What an event's date is wanted for: a signing happens on a day, a trip may span several.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Want {
+    Day,
+    Trip,
+}
+
+/// An event's date and how directly the text ties it to the stating sentence (higher is
+/// closer).
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Dated {
+    pub(super) start: Option<PartialDate>,
+    pub(super) end: Option<PartialDate>,
+    pub(super) rank: u8,
+}
+
+impl Dated {
+    pub(super) fn new(start: PartialDate, end: Option<PartialDate>, rank: u8) -> Self {
+        Self {
+            start: Some(start),
+            end,
+            rank,
+        }
+    }
+}
+
+impl<'a> Doc<'a> {
+    /// A day (or span) stated in the sentence, else its own month, else a day in one of the
+    /// few sentences before it, else a year stated in the sentence ("Năm 2019, đoàn … đã
+    /// thăm"), else the article's first event date; ranked by how directly the text ties it to
+    /// the sentence, so that merging keeps the best-tied date of an event.
+    pub(super) fn date_near(&self, idx: usize, want: Want) -> Dated {
+        let lo = idx.saturating_sub(DATE_LOOKBACK);
+        let own = &self.c.sentences[idx];
+        let day_in = |s: &Range<usize>| {
+            let days = || {
+                self.c.dates.iter().filter(|d| {
+                    d.span.start >= s.start
+                        && d.span.end <= s.end
+                        && d.date.day > 0
+                        && matches!(d.kind, DateKind::Point | DateKind::Span)
+                })
+            };
+            // A signing is one day: "từ ngày 4 đến 6/9, sáng 5-9, … ký": the 5th.
+            let preferred = match want {
+                Want::Day => days().find(|d| d.kind == DateKind::Point),
+                Want::Trip => None,
+            };
+            preferred.or_else(|| days().next())
+        };
+        if let Some(d) = day_in(own) {
+            return Dated::new(d.date, d.end, 3);
+        }
+        // A sentence that states its own month ("Tháng 6 năm 2024, đoàn … đã sang thăm") is
+        // about that time, whatever day the sentences before it give.
+        let own_month = self.c.dates.iter().find(|d| {
+            d.span.start >= own.start
+                && d.span.end <= own.end
+                && d.date.month > 0
+                && d.date.year > 0
+                && !d.date.year_inferred
+                && d.kind == DateKind::Point
+        });
+        if let Some(d) = own_month {
+            return Dated::new(d.date, None, 2);
+        }
+        for i in (lo..idx).rev() {
+            if let Some(d) = day_in(&self.c.sentences[i]) {
+                return Dated::new(d.date, d.end, 2);
+            }
+        }
+        let coarse = self.c.dates.iter().find(|d| {
+            d.span.start >= own.start
+                && d.span.end <= own.end
+                && d.date.year > 0
+                && d.kind == DateKind::Point
+        });
+        // The article's event day: for a signing, the first single day of the event rather
+        // than the start of the trip around it ("từ ngày 4 đến 6/9, sáng 5-9, …").
+        let event = match want {
+            Want::Day => self.event_day.or(self.event_date),
+            Want::Trip => self.event_date,
+        };
+        if let Some(d) = coarse {
+            // "Biên bản hội đàm năm 2023" signed at the article's event of that year: its day.
+            let same_year = event.filter(|e| e.year == d.date.year);
+            return Dated::new(same_year.unwrap_or(d.date), None, 1);
+        }
+        Dated {
+            start: event,
+            end: None,
+            rank: 0,
+        }
+    }
+}
+
+/// The years written in a stretch of text: "năm 2008" and the bare years of a list ("các năm
+/// 2010, 2013, 2018"), each a separate past instrument.
+pub(super) fn years_in(doc: &Doc<'_>, r: &Range<usize>) -> Vec<i32> {
+    let text = doc.c.text;
+    let mut years = Vec::new();
+    for d in doc.c.dates {
+        if d.span.start < r.start
+            || d.span.end > r.end
+            || d.kind != DateKind::Point
+            || d.date.month != 0
+        {
+            continue;
+        }
+        if !years.contains(&d.date.year) {
+            years.push(d.date.year);
+        }
+    }
+    let chunk = &text[r.clone()];
+    let mut rest = chunk;
+    let mut base = r.start;
+    while let Some(i) = rest.find(|c: char| c.is_ascii_digit()) {
+        let digits: String = rest[i..].chars().take_while(char::is_ascii_digit).collect();
+        let at = base + i;
+        let inside = doc
+            .c
+            .dates
+            .iter()
+            .any(|d| d.span.start <= at && at < d.span.end);
+        if digits.len() == 4 && !inside {
+            if let Ok(y) = digits.parse::<i32>() {
+                if (1950..=2100).contains(&y) && !years.contains(&y) {
+                    years.push(y);
+                }
+            }
+        }
+        let step = i + digits.len();
+        base += step;
+        rest = &rest[step..];
+    }
+    years
+}
+
+/// The span of days of the trip a visit dated by one day belongs to: a sentence about a
+/// delegation or its trip that gives a span holding that day and names no place beyond the
+/// two sides' countries ("Đoàn có chuyến thăm, làm việc tại Nghệ An từ ngày 15 - 17/5"),
+/// while the reception or talks that state the visit give their own day.
+pub(super) fn trip_span(doc: &Doc<'_>, v: &Visit) -> Option<(PartialDate, PartialDate)> {
+    let day = v.start.filter(|d| d.day > 0 && v.end.is_none())?;
+    let countries = [&v.guest.place.country, &v.host.place.country];
+    doc.c.dates.iter().find_map(|d| {
+        let end = d.end.filter(|_| d.kind == DateKind::Span)?;
+        let holds = d.date.year == day.year
+            && (d.date.month, d.date.day) <= (day.month, day.day)
+            && (day.month, day.day) <= (end.month, end.day);
+        if !holds {
+            return None;
+        }
+        let s = doc
+            .c
+            .sentences
+            .iter()
+            .find(|s| s.start <= d.span.start && d.span.end <= s.end)?;
+        let about_a_trip = doc.has(s, Cat::Delegation) || doc.has(s, Cat::Toward);
+        // A span that names another region of the host's country is another leg's.
+        let other_place = doc.places_in(s).iter().any(|p| {
+            !countries.contains(&&p.place.country)
+                || (p.place.country == v.host.place.country
+                    && !p.place.region.is_empty()
+                    && !v.host.place.region.is_empty()
+                    && p.place.region != v.host.place.region)
+        });
+        (about_a_trip && !other_place).then_some((d.date, end))
+    })
+}
+
+/// The first time stated in sentence `s`, which a planned signing or trip needs to count: a
+/// month or day, else a year not before the article's ("trong năm 2025", "quý I/2025"). A
+/// dateline is the article's date, not the event's.
+/// Openers that put a sentence at the time of the one before ("Nhân dịp này, hai tỉnh sẽ ký
+/// kết …" after "… sẽ sang thăm Gia Lai vào tháng 3/2026").
+const SAME_OCCASION: &[&str] = &[
+    "nhân dịp này",
+    "cũng nhân dịp này",
+    "dịp này",
+    "cũng dịp này",
+    "nhân chuyến thăm này",
+    "trong chuyến thăm này",
+    "khi đó",
+];
+
+/// The time the sentence `si` states for its event: its own, or the sentence before's when it
+/// opens by pointing back to the same occasion, or when that one sets a plan for a time to
+/// come ("… tổ chức Hội nghị tại Lạng Sơn vào tháng 11/2024. Đoàn đại biểu Quảng Tây sẽ sang
+/// Lạng Sơn dự hội nghị").
+pub(super) fn stated_time<'c>(c: &'c Context<'_>, si: usize) -> Option<&'c DateMention> {
+    let s = &c.sentences[si];
+    own_stated_time(c, s).or_else(|| {
+        let opening = c.lower[s.clone()].trim_start();
+        let points_back = SAME_OCCASION.iter().any(|o| {
+            opening
+                .strip_prefix(o)
+                .is_some_and(|rest| rest.starts_with([',', ' ']))
+        });
+        let before = own_stated_time(c, &c.sentences[si.checked_sub(1)?])?;
+        (points_back || after_publication(c, &before.date)).then_some(before)
+    })
+}
+
+pub(super) fn own_stated_time<'c>(c: &'c Context<'_>, s: &Range<usize>) -> Option<&'c DateMention> {
+    let within = |d: &&DateMention| {
+        d.span.start >= s.start && d.span.end <= s.end && d.kind != DateKind::Dateline
+    };
+    c.dates
+        .iter()
+        .filter(within)
+        .find(|d| d.date.month > 0)
+        .or_else(|| {
+            c.dates.iter().filter(within).find(|d| {
+                d.kind == DateKind::Point
+                    && d.date.year > 0
+                    && c.published.is_none_or(|p| d.date.year >= p.year)
+            })
+        })
+}
+
+/// The year an instrument is named for, written right after its name and after the article's
+/// year ("Biên bản thỏa thuận hợp tác năm 2026" in December 2025). A year not after it names
+/// when the instrument was signed ("Biên bản ghi nhớ năm 2015").
+pub(super) fn covered_year<'c>(doc: &Doc<'c>, ins: &Hit<Cat>) -> Option<&'c DateMention> {
+    let reference = doc.reference_year?;
+    let rest = doc.lower[ins.end..].trim_start();
+    // The name may go on with "hợp tác" ("biên bản thỏa thuận | hợp tác năm 2026").
+    let rest = rest.strip_prefix("hợp tác").unwrap_or(rest).trim_start();
+    let at = doc.lower.len() - rest.len();
+    if !rest.starts_with("năm ") {
+        return None;
+    }
+    doc.c.dates.iter().find(|d| {
+        d.span.start == at
+            && d.kind == DateKind::Point
+            && d.date.month == 0
+            && d.date.year > reference
+    })
+}
+
+/// How many months a written date (year and month) falls before publication, or 0 when either
+/// is not known that far.
+pub(super) fn months_before_publication(c: &Context<'_>, d: &PartialDate) -> i32 {
+    let Some(p) = c.published.filter(|p| p.year > 0 && p.month > 0) else {
+        return 0;
+    };
+    if d.year == 0 || d.month == 0 || d.year_inferred {
+        return 0;
+    }
+    let months = |year: i32, month: u32| year * 12 + month as i32;
+    months(p.year, p.month) - months(d.year, d.month)
+}
+
+/// Whether a stated time lies ahead of the article: after its publication, or marked as still
+/// to come ("vào tháng 11 tới", whose year is inferred).
+pub(super) fn lies_ahead(c: &Context<'_>, d: &DateMention) -> bool {
+    after_publication(c, &d.date) || crate::dates::is_coming(c.lower, d.span.end)
+}
+
+/// Whether a date written in full lies after the article's publication: an event reported
+/// for then has not happened yet.
+fn after_publication(c: &Context<'_>, d: &PartialDate) -> bool {
+    let Some(p) = c.published.filter(|p| p.year > 0) else {
+        return false;
+    };
+    if d.year == 0 || d.year_inferred {
+        return false;
+    }
+    if d.month == 0 || p.month == 0 {
+        return d.year > p.year;
+    }
+    (d.year, d.month) > (p.year, p.month)
+}
