@@ -49,6 +49,7 @@ pub struct DateMention {
 
 struct Patterns {
     dmy: Regex,
+    dmy_short: Regex,
     iso: Regex,
     span: Regex,
     span_months: Regex,
@@ -71,13 +72,15 @@ fn patterns() -> &'static Patterns {
         let re = |s: &str| Regex::new(s).unwrap_or_else(|e| panic!("date pattern {s}: {e}"));
         Patterns {
             dmy: re(r"(?-u:\b)([0-9]{1,2})[ ]?[/.-][ ]?([0-9]{1,2})[ ]?[/.-][ ]?((?:19|20)[0-9]{2})(?-u:\b)"),
+            // "12/9/23": a year of this century written with two digits.
+            dmy_short: re(r"(?-u:\b)([0-9]{1,2})/([0-9]{1,2})/([0-9]{2})(?-u:\b)"),
             iso: re(r"(?-u:\b)((?:19|20)[0-9]{2})-([0-9]{2})(?:-([0-9]{2}))?(?-u:\b)"),
             span_words: re(
                 r"(?i)(?-u:\b)([0-9]{1,2})[ ]+(?:đến|tới|và)[ ]+(?:ngày[ ]+)?([0-9]{1,2})(?:[ ]?[/.][ ]?|-)([0-9]{1,2})(?:[ ]?/[ ]?((?:19|20)[0-9]{2}))?(?-u:\b)",
             ),
             span: re(r"(?-u:\b)([0-9]{1,2})[ ]?[-–][ ]?([0-9]{1,2})[ ]?/[ ]?([0-9]{1,2})(?:[ ]?/[ ]?((?:19|20)[0-9]{2}))?(?-u:\b)"),
             span_months: re(
-                r"(?i)(?-u:\b)([0-9]{1,2})/([0-9]{1,2})[ ]+(?:đến|tới)[ ]+(?:ngày[ ]+)?([0-9]{1,2})/([0-9]{1,2})(?:/((?:19|20)[0-9]{2}))?(?-u:\b)",
+                r"(?i)(?-u:\b)([0-9]{1,2})/([0-9]{1,2})(?:[ ]+(?:đến|tới)[ ]+(?:ngày[ ]+)?|[ ]?[-–][ ]?)([0-9]{1,2})/([0-9]{1,2})(?:/((?:19|20)[0-9]{2}))?(?-u:\b)",
             ),
             dm_prefixed: re(
                 r"(?i)(?-u:\b)(?:ngày|sáng|chiều|trưa|tối|đêm|hôm|từ)[ ]+(?:ngày[ ]+)?([0-9]{1,2})[ ]?[-/.][ ]?([0-9]{1,2})(?-u:\b)",
@@ -232,6 +235,13 @@ pub fn find(
     for c in p.dmy.captures_iter(text) {
         let (d, m, y) = (num(&c, 1), num(&c, 2), num(&c, 3) as i32);
         if valid(d, m) && d > 0 {
+            add(point(&c, date(y, m, d)), &mut found);
+        }
+    }
+    for c in p.dmy_short.captures_iter(text) {
+        let (d, m, y) = (num(&c, 1), num(&c, 2), 2000 + num(&c, 3) as i32);
+        let end = c.get(0).map_or(0, |m| m.end());
+        if valid(d, m) && d > 0 && !continues(text, end) {
             add(point(&c, date(y, m, d)), &mut found);
         }
     }

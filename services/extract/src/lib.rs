@@ -17,6 +17,7 @@
 pub mod clean;
 pub mod dates;
 pub mod events;
+pub mod lexicon;
 pub mod model;
 pub mod normalize;
 pub mod persons;
@@ -33,6 +34,7 @@ use sha2::{Digest, Sha256};
 pub struct Extractor {
     gazetteer: Gazetteer,
     places: places::Matcher,
+    cues: events::Cues,
 }
 
 impl Extractor {
@@ -41,7 +43,11 @@ impl Extractor {
     pub fn new() -> Self {
         let gazetteer = Gazetteer::builtin();
         let places = places::Matcher::new(&gazetteer);
-        Self { gazetteer, places }
+        Self {
+            gazetteer,
+            places,
+            cues: events::Cues::builtin(),
+        }
     }
 
     /// The place gazetteer, for resolving names and codes outside extraction (query filters).
@@ -81,6 +87,7 @@ impl Extractor {
             dates: &when,
             published: published_on,
             gazetteer: &self.gazetteer,
+            cues: &self.cues,
         });
         Extraction {
             article_id,

@@ -32,17 +32,50 @@ const MAX_TITLE_GAP_WORDS: usize = 12;
 pub struct PersonMention {
     /// The name, in bytes.
     pub span: Range<usize>,
+    /// Where the name and the titles written after it end ("Em Pheap, Phó Tỉnh trưởng tỉnh
+    /// Preah Sihanouk| dẫn đầu …"), in bytes.
+    pub titled_end: usize,
     /// Who, with the title and place the text gives them here.
     pub person: Person,
     /// Seniority of the highest title given here (0 when none).
     pub rank: u32,
+    /// Whose officials carry that title.
+    pub side: Side,
+}
+
+/// Whose officials carry a title: "Chủ tịch UBND" is only ever Viet Nam's, "Thống đốc" or
+/// "Tỉnh trưởng" only another country's, "Bí thư Tỉnh ủy" either.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// Viet Nam's officials only.
+    Vietnamese,
+    /// Other countries' officials only.
+    Foreign,
+    /// Either, or no title.
+    Any,
+}
+
+/// The titles written after a name: the most senior, the most specific place they name, and
+/// where they end.
+struct Appositive {
+    title: String,
+    place: Option<Place>,
+    info: Option<TitleInfo>,
+    end: usize,
+}
+
+/// A title found in the text: its seniority and whose officials carry it.
+#[derive(Debug, Clone, Copy)]
+struct TitleInfo {
+    rank: u32,
+    side: Side,
 }
 
 /// What a phrase of [`Rules::phrases`] is to a name beside it.
 #[derive(Debug, Clone, Copy)]
 enum Phrase {
     /// A title, with its seniority.
-    Title(u32),
+    Title(TitleInfo),
     /// A word before a name ("ông", "bà").
     Honorific,
     /// An organisation, a designator or a council word: never part of a name.
@@ -154,8 +187,16 @@ fn rules() -> &'static Rules {
                 .filter_map(|r| r.first().map(|s| s.to_string()))
                 .collect()
         };
-        let titles: Vec<(String, u32)> = rows(TITLES)
-            .filter_map(|r| Some((r.first()?.to_string(), r.get(1)?.parse().ok()?)))
+        let titles: Vec<(String, TitleInfo)> = rows(TITLES)
+            .filter_map(|r| {
+                let side = match r.get(2).copied() {
+                    Some("vn") => Side::Vietnamese,
+                    Some("foreign") => Side::Foreign,
+                    _ => Side::Any,
+                };
+                let rank = r.get(1)?.parse().ok()?;
+                Some((r.first()?.to_string(), TitleInfo { rank, side }))
+            })
             .collect();
         let mut skip: Vec<String> = firsts(ORGS);
         skip.extend(firsts(hoptac_gazetteer::DESIGNATORS));
@@ -188,7 +229,7 @@ fn rules() -> &'static Rules {
         honorific_words.sort_by_key(|h| std::cmp::Reverse(h.len()));
         let phrases = titles
             .into_iter()
-            .map(|(t, rank)| (t, Phrase::Title(rank)))
+            .map(|(t, info)| (t, Phrase::Title(info)))
             .chain(
                 honorific_words
                     .iter()
@@ -242,7 +283,7 @@ struct Scan<'a> {
     places: &'a [PlaceMention],
     skips: Vec<Hit<()>>,
     honorifics: Vec<Hit<()>>,
-    titles: Vec<Hit<u32>>,
+    titles: Vec<Hit<TitleInfo>>,
 }
 
 impl Scan<'_> {
@@ -333,7 +374,7 @@ impl Scan<'_> {
         run: Range<usize>,
         title: String,
         place: Option<Place>,
-        rank: u32,
+        info: Option<TitleInfo>,
     ) -> PersonMention {
         let span = self.toks[run.start].start..self.toks[run.end - 1].end;
         PersonMention {
@@ -342,16 +383,18 @@ impl Scan<'_> {
                 title,
                 place,
             },
+            titled_end: span.end,
             span,
-            rank,
+            rank: info.map_or(0, |i| i.rank),
+            side: info.map_or(Side::Any, |i| i.side),
         }
     }
 
     /// Titles written after a name, set off by a comma or a dash: "X, Ủy viên Trung ương Đảng,
     /// Phó Bí thư Thường trực Thành ủy Hà Nội".
-    fn appositive(&self, end: usize, limit: usize) -> (String, Option<Place>, u32) {
+    fn appositive(&self, end: usize, limit: usize) -> Appositive {
         let mut pos = end;
-        let mut best: (String, Option<Place>, u32) = (String::new(), None, 0);
+        let mut best: (String, Option<Place>, Option<TitleInfo>) = (String::new(), None, None);
         loop {
             let rest = &self.text[pos..limit];
             let trimmed = rest.trim_start_matches([' ', ',', '-', '–', '—']);
@@ -377,14 +420,17 @@ impl Scan<'_> {
                 .find(|p| !p.qualifier && p.span.start >= title.end && p.span.end <= seg_end)
                 .map(|p| p.place.clone());
             let words = self.text[seg_start..seg_end].split_whitespace().count();
-            if title.tag > best.2 || best.0.is_empty() {
-                best = (
-                    self.text[seg_start..seg_end].trim().to_string(),
-                    place.or(best.1),
-                    title.tag,
-                );
-            } else if best.1.is_none() {
-                best.1 = place;
+            if best.2.is_none_or(|b| title.tag.rank > b.rank) {
+                best.0 = self.text[seg_start..seg_end].trim().to_string();
+                best.2 = Some(title.tag);
+            }
+            // The most specific place any of the titles names: "Ủy viên Trung ương Đảng
+            // Nhân dân Cách mạng Lào, Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Champasak" serves
+            // Champasak.
+            if let Some(place) = place {
+                if best.1.as_ref().is_none_or(|b| more_specific(&place, b)) {
+                    best.1 = Some(place);
+                }
             }
             if words > MAX_APPOSITIVE_WORDS {
                 // A long segment has left the titles for the rest of the sentence.
@@ -392,8 +438,19 @@ impl Scan<'_> {
             }
             pos = seg_end;
         }
-        best
+        Appositive {
+            title: best.0,
+            place: best.1,
+            info: best.2,
+            end: pos,
+        }
     }
+}
+
+/// Whether `a` names a place more precisely than `b`: a region or town of a country rather
+/// than the country.
+fn more_specific(a: &Place, b: &Place) -> bool {
+    !a.region.is_empty() && b.region.is_empty()
 }
 
 /// What follows a leading honorific ("ông", "đồng chí", "PGS.TS") in `phrase`, when it starts
@@ -430,7 +487,7 @@ pub fn find(
     let mut out: Vec<PersonMention> = Vec::new();
     let phrases = r.phrases.find(lower);
     let all_titles = select(&phrases, |p| match p {
-        Phrase::Title(rank) => Some(rank),
+        Phrase::Title(info) => Some(info),
         _ => None,
     });
     let all_skips = select(&phrases, |p| {
@@ -479,7 +536,8 @@ pub fn find(
             }
         };
         for t in &scan.titles {
-            if let Some(m) = after_title(&scan, t, s.end) {
+            if let Some(mut m) = after_title(&scan, t, s.end) {
+                m.titled_end = scan.appositive(m.span.end, s.end).end;
                 taken(m, &mut found);
             }
         }
@@ -497,11 +555,13 @@ pub fn find(
                 continue;
             };
             let end = scan.toks[run.end - 1].end;
-            let (title, place, rank) = scan.appositive(end, s.end);
-            if rank == 0 && !honorific {
+            let a = scan.appositive(end, s.end);
+            if a.info.is_none() && !honorific {
                 continue;
             }
-            taken(scan.person(run, title, place, rank), &mut found);
+            let mut person = scan.person(run, a.title, a.place, a.info);
+            person.titled_end = a.end;
+            taken(person, &mut found);
         }
         found.sort_by_key(|m| m.span.start);
         out.extend(found);
@@ -582,7 +642,7 @@ fn title_end(segment: &str, head: usize) -> Option<usize> {
 }
 
 /// "Title [body] [place] [honorific] Name": the name a title introduces.
-fn after_title(scan: &Scan<'_>, title: &Hit<u32>, limit: usize) -> Option<PersonMention> {
+fn after_title(scan: &Scan<'_>, title: &Hit<TitleInfo>, limit: usize) -> Option<PersonMention> {
     let text = scan.text;
     let mut i = scan.tok_after(title.end)?;
     let mut place: Option<Place> = None;
@@ -623,7 +683,7 @@ fn after_title(scan: &Scan<'_>, title: &Hit<u32>, limit: usize) -> Option<Person
                 .trim_end_matches(" ông")
                 .trim_end_matches(" bà")
                 .to_string();
-            return Some(scan.person(run, title_text, place, title.tag));
+            return Some(scan.person(run, title_text, place, Some(title.tag)));
         }
         let skippable = rules().not_names.contains(w)
             || (w.chars().all(|c| !c.is_lowercase()) && w.chars().count() > 1);

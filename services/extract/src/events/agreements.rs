@@ -1,29 +1,22 @@
 //! Agreements: every statement of an instrument, with its kind, status, date, term and fields.
-use super::cues::{is_instrument, Cat};
+use super::cues::{is_instrument, Cat, Cues};
 use super::document::Doc;
 use super::parties::{
     cross_border, distinct_codes, distinct_places, fill_parties, is_bare_country,
-    is_foreign_region, one_per_foreign_side, party_clause, MULTILATERAL,
+    is_foreign_region, one_per_foreign_side, party_clause,
 };
 use super::timeline::{
     covered_year, lies_ahead, months_before_publication, own_stated_time, stated_time, years_in,
     Want, PAST_MONTHS,
 };
-use super::visits::MEETING_VERBS;
 use crate::dates::{DateKind, DateMention};
+use crate::lexicon::Cue;
 use crate::model::{
     AgreementKind, AgreementStatus, Field, PartialDate, Party, PartyKind, Place, Term,
 };
 use crate::places::PlaceMention;
 use crate::text::Hit;
 use std::ops::Range;
-
-/// The word before an instrument that makes it a draft.
-const DRAFT: &str = "dự thảo ";
-
-/// Words after an instrument that turn to another thing ("… cũng như các văn bản hợp tác
-/// giữa tỉnh Tây Ninh với các tỉnh bạn"): its parties are named before them.
-const ANOTHER_TOPIC: &str = " cũng như ";
 
 /// The most bytes between a signing verb and the instrument it governs ("ký kết thỏa thuận").
 const SIGN_GAP: usize = 2;
@@ -53,13 +46,14 @@ pub(super) struct AgreementMention {
 /// list several), with the status its verbs, cues and years give it.
 pub(super) fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
     let c = doc.c;
+    let cues = c.cues;
     let mut out = Vec::new();
     for (si, s) in c.sentences.iter().enumerate() {
         // A draft ("trao đổi dự thảo văn kiện hợp tác") is not an instrument signed.
         let instruments: Vec<Hit<Cat>> = doc
             .hits_in(s, is_instrument)
             .into_iter()
-            .filter(|h| !doc.lower[..h.start].ends_with(DRAFT))
+            .filter(|h| !cues.ends_with(&doc.lower[..h.start], Cue::Draft))
             .collect();
         if instruments.is_empty() {
             out.extend(established(doc, si));
@@ -93,9 +87,9 @@ pub(super) fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                 .min(clause_end);
             // "… giữa A và B cũng như các văn bản giữa C với …": what follows is about
             // something else.
-            let seg_end = doc.lower[ins.end..seg_end]
-                .find(ANOTHER_TOPIC)
-                .map_or(seg_end, |i| ins.end + i);
+            let seg_end = cues
+                .first(&doc.lower[ins.end..seg_end], Cue::AnotherTopic)
+                .map_or(seg_end, |r| ins.end + r.start);
             // "… đã ký kết thỏa thuận hợp tác với thành phố Delft (Hà Lan) và làm việc với
             // chính quyền thành phố Bruges (Bỉ)": a second verb starts another event.
             let seg_end = doc
@@ -105,12 +99,15 @@ pub(super) fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                 .iter()
                 .filter(|h| {
                     let verb = &doc.lower[h.start..h.end];
-                    h.tag == Cat::Receive || verb == "thăm" || MEETING_VERBS.contains(&verb)
+                    h.tag == Cat::Receive
+                        || cues.is(verb, Cue::VisitVerb)
+                        || cues.is(verb, Cue::MeetingVerb)
                 })
                 .find_map(|h| {
                     let before = doc.lower[ins.end..h.start].trim_end();
-                    let before = before.strip_suffix(" đã").unwrap_or(before);
-                    before.strip_suffix(" và").map(|b| ins.end + b.len())
+                    let before = cues.strip_ending(before, Cue::Done).unwrap_or(before);
+                    cues.strip_ending(before, Cue::And)
+                        .map(|b| ins.end + b.len())
                 })
                 .unwrap_or(seg_end);
             let seg = seg_start..seg_end;
@@ -138,9 +135,11 @@ pub(super) fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
             let window_text =
                 &doc.lower[crate::text::floor_boundary(c.text, friendship_window.start)
                     ..crate::text::floor_boundary(c.text, friendship_window.end)];
-            let window_end = [" giữa ", " nhằm ", " để ", " với ", ", "]
-                .iter()
-                .filter_map(|w| window_text.find(w))
+            let window_end = cues
+                .first(window_text, Cue::NameEnd)
+                .map(|r| r.start)
+                .into_iter()
+                .chain(window_text.find(", "))
                 .min()
                 .unwrap_or(window_text.len());
             let window = friendship_window.start..friendship_window.start + window_end;
@@ -161,7 +160,7 @@ pub(super) fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
             // not when it is signed.
             let covered = covered_year(doc, ins);
             let is_planned = sign.is_some_and(|sg| {
-                !doc.lower[..sg.start].ends_with("đã ")
+                !cues.ends_with(&doc.lower[..sg.start], Cue::Done)
                     && (planned.iter().any(|p| p.end <= sg.start)
                         || own_stated_time(c, s).is_some_and(|d| {
                             lies_ahead(c, d) && !covered.is_some_and(|y| y.span == d.span)
@@ -228,7 +227,7 @@ pub(super) fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                     continue;
                 }
             }
-            let between = party_clause(c.text, &seg);
+            let between = party_clause(cues, c.lower, &seg);
             let named = distinct_codes(&doc.places_in(&between));
             let nations = named.len() >= 2 && named.iter().all(|m| m.place.region.is_empty());
             if nations || doc.has(&between, Cat::National) {
@@ -333,17 +332,16 @@ pub(super) fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                 ins.start..ins.start + title_len_of(c.text, ins.start, seg_end),
                 &org_spans,
             );
-            let title = c.text[ins.start..seg_end]
-                .split([',', ';', '.'])
-                .next()
-                .unwrap_or_default()
-                .split(" giữa ")
-                .next()
-                .unwrap_or_default()
-                .trim()
-                .to_string();
+            let title_end = ins.start
+                + c.text[ins.start..seg_end]
+                    .find([',', ';', '.'])
+                    .unwrap_or(seg_end - ins.start);
+            let title_end = cues
+                .first(&doc.lower[ins.end..title_end], Cue::Between)
+                .map_or(title_end, |r| ins.end + r.start);
+            let title = c.text[ins.start..title_end].trim().to_string();
             let plural =
-                is_plural_instrument(&doc.lower[seg_start..seg_end], ins.start - seg_start)
+                is_plural_instrument(cues, &doc.lower[seg_start..seg_end], ins.start - seg_start)
                     || with_several_partners(doc, ins.end..seg_end);
             for (status, date, date_rank) in statuses {
                 let parties = fill_parties(doc, &distinct, &signers, date, pair_named);
@@ -377,23 +375,16 @@ pub(super) fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
     out
 }
 
-/// Words before an instrument that make it several ("các biên bản ghi nhớ", "hai bản thỏa
-/// thuận"), and words after it that give one to each partner ("… mà tỉnh đã ký với từng tỉnh").
-const PLURAL_BEFORE: &[&str] = &["các ", "những ", "hai bản ", "2 bản ", "hai ", "2 "];
-
-const EACH_PARTNER: &[&str] = &["với từng ", "với mỗi ", "riêng với ", " và với "];
-
-/// Words before an instrument that make one signing follow another ("lần lượt ký Thỏa thuận …
-/// với tỉnh A và với tỉnh B").
-const ONE_AFTER_ANOTHER: &[&str] = &["lần lượt "];
-
-/// Whether the instrument at `at` in the segment `seg` (lowercase) is several instruments.
-fn is_plural_instrument(seg: &str, at: usize) -> bool {
+/// Whether the instrument at `at` in the segment `seg` (lowercase) is several instruments:
+/// words before it make it several ("các biên bản ghi nhớ", "hai bản thỏa thuận"), one signing
+/// follows another ("lần lượt ký … với tỉnh A và với tỉnh B"), or words after it give one to
+/// each partner ("… mà tỉnh đã ký với từng tỉnh").
+fn is_plural_instrument(cues: &Cues, seg: &str, at: usize) -> bool {
     let at = crate::text::floor_boundary(seg, at);
     let (before, after) = seg.split_at(at);
-    PLURAL_BEFORE.iter().any(|w| before.ends_with(w))
-        || ONE_AFTER_ANOTHER.iter().any(|w| before.contains(w))
-        || EACH_PARTNER.iter().any(|w| after.contains(w))
+    cues.ends_with(before, Cue::PluralBefore)
+        || cues.contains(before, Cue::OneAfterAnother)
+        || cues.contains(after, Cue::EachPartner)
 }
 
 /// "ký kết biên bản ghi nhớ … với thành phố Eindhoven (Hà Lan) và thành phố Leuven (Bỉ)": one
@@ -401,13 +392,14 @@ fn is_plural_instrument(seg: &str, at: usize) -> bool {
 /// unless the text calls it one of three or more sides ("ba bên"). Sides that sign together
 /// ("A, B và C đã ký kết …") sign one.
 fn with_several_partners(doc: &Doc<'_>, after: Range<usize>) -> bool {
-    let Some(at) = doc.lower[after.clone()].find(" với ") else {
+    let cues = doc.c.cues;
+    let Some(at) = cues
+        .first(&doc.lower[after.clone()], Cue::With)
+        .map(|r| r.start)
+    else {
         return false;
     };
-    if MULTILATERAL
-        .iter()
-        .any(|w| doc.lower[after.clone()].contains(w))
-    {
+    if cues.contains(&doc.lower[after.clone()], Cue::Multilateral) {
         return false;
     }
     let partners = doc.places_in(&(after.start + at..after.end));
@@ -491,20 +483,8 @@ fn established(doc: &Doc<'_>, si: usize) -> Option<AgreementMention> {
 }
 
 /// Words that mark an anniversary when "N năm" follows them ("kỷ niệm 15 năm", "tròn 10 năm").
-const ANNIVERSARY_CUES: &[&str] = &["kỷ niệm ", "tròn "];
-
 /// How many bytes of party names may stand between "N năm" and the event it counts from.
 const ANNIVERSARY_PARTIES_REACH: usize = 80;
-
-/// Words that show "N năm" counts from something else than the event after it.
-const ANNIVERSARY_OTHER: &[&str] = &[
-    "quan hệ",
-    "thành lập",
-    "hợp tác",
-    "giải phóng",
-    "chiến thắng",
-    "ngoại giao",
-];
 
 /// What "kỷ niệm N năm" just before an event word says of when it happened.
 enum Anniversary {
@@ -520,26 +500,23 @@ enum Anniversary {
 /// at `at` is N years older than the year of the sentence (a "năm YYYY" in it) or of the
 /// article.
 fn anniversary(doc: &Doc<'_>, s: &Range<usize>, at: usize) -> Anniversary {
+    let cues = doc.c.cues;
     let before = &doc.lower[s.start..at];
-    let Some((i, cue)) = ANNIVERSARY_CUES
-        .iter()
-        .filter_map(|c| before.rfind(c).map(|i| (i, c)))
-        .max_by_key(|&(i, _)| i)
-    else {
+    let Some(cue) = cues.last(before, Cue::Anniversary) else {
         return Anniversary::None;
     };
-    let rest = &before[i + cue.len()..];
+    let rest = before[cue.end..].trim_start();
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
     let tail = rest[digits.len()..].trim_start();
-    let tail = tail.strip_prefix("năm").map(str::trim_start);
+    let tail = cues.strip_opening(tail, Cue::YearWord);
     // What stands between "N năm" and the event: nothing ("kỷ niệm 15 năm ngày ký …"), or
     // only its parties ("tròn 10 năm hai thành phố A và B ký …"), never a clause or another
     // relation ("kỷ niệm 50 năm quan hệ ngoại giao, hai bên đã ký …").
     let close = tail.is_some_and(|t| {
-        let t = t.strip_prefix("ngày").map_or(t, str::trim_start);
+        let t = cues.strip_opening(t, Cue::DayWord).unwrap_or(t);
         t.len() <= ANNIVERSARY_PARTIES_REACH
             && !t.contains([',', ';', ':'])
-            && !ANNIVERSARY_OTHER.iter().any(|w| t.contains(w))
+            && !cues.contains(t, Cue::AnniversaryOther)
     });
     if !close {
         // An anniversary of something else ("Nhân dịp kỷ niệm 50 năm quan hệ ngoại giao, hai
@@ -588,14 +565,7 @@ pub(super) fn same_kind(a: AgreementKind, b: AgreementKind) -> bool {
 }
 
 /// An instrument named by its bare word ("… đã ký biên bản."), which may be any of the kinds.
-pub(super) fn is_bare(title: &str) -> bool {
-    let t = title.trim_end_matches(['.', ' ']).to_lowercase();
-    BARE_INSTRUMENTS.contains(&t.as_str()) || GENERAL_INSTRUMENTS.iter().any(|g| t.starts_with(g))
+pub(super) fn is_bare(cues: &Cues, title: &str) -> bool {
+    let t = crate::text::lower_view(title.trim_end_matches(['.', ' ']));
+    cues.is(&t, Cue::BareInstrument) || cues.starts_with(&t, Cue::GeneralInstrument)
 }
-
-/// Instrument words that say nothing of the kind.
-const BARE_INSTRUMENTS: &[&str] = &["biên bản", "văn bản", "văn kiện"];
-
-/// Names of an instrument that say nothing of its kind, whatever follows them ("đây là văn
-/// kiện hợp tác đầu tiên giữa thủ đô Ulaanbaatar với một địa phương của Việt Nam").
-const GENERAL_INSTRUMENTS: &[&str] = &["văn bản hợp tác", "văn kiện hợp tác"];

@@ -1,13 +1,16 @@
 //! The words of agreements and visits, as the event rules see them: each phrase of
-//! `data/events.tsv` with its category, and the field keywords.
+//! `data/events.tsv` with its category, compiled once by the [`crate::Extractor`], and the
+//! keywords of the fields of cooperation.
+use std::{collections::HashMap, ops::Range};
+
+use crate::lexicon::{self, Cue, FieldName, InstrumentKind};
 use crate::model::{AgreementKind, Field};
-use crate::text::{rows, Lexicon};
-use std::sync::OnceLock;
+use crate::text::{is_word, lower_view, Hit, Lexicon};
 
 const EVENTS: &str = include_str!("../../data/events.tsv");
-
 const FIELDS: &str = include_str!("../../data/fields.tsv");
 
+/// A phrase the event rules find by scanning the whole text, with what it stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Cat {
     Instrument(AgreementKind),
@@ -34,82 +37,198 @@ pub(super) enum Cat {
     Neutral,
 }
 
-pub(super) struct Rules {
-    pub(super) words: Lexicon<Cat>,
-    pub(super) fields: Lexicon<Field>,
-}
-
-fn agreement_kind(s: &str) -> AgreementKind {
-    match s {
-        "MEMORANDUM" => AgreementKind::Memorandum,
-        "FRIENDSHIP" => AgreementKind::Friendship,
-        "MINUTES" => AgreementKind::Minutes,
-        "LETTER_OF_INTENT" => AgreementKind::LetterOfIntent,
-        "OTHER" => AgreementKind::Other,
-        _ => AgreementKind::Agreement,
+impl Cat {
+    /// The scanned category of a cue, or `None` for the cues the rules look up in place.
+    fn of(cue: Cue, kind: Option<InstrumentKind>) -> Option<Cat> {
+        Some(match cue {
+            Cue::Instrument => Cat::Instrument(agreement_kind(kind?)),
+            Cue::Sign => Cat::Sign,
+            Cue::Friendship => Cat::Friendship,
+            Cue::Delegation => Cat::Delegation,
+            Cue::Toward => Cat::Toward,
+            Cue::Receive => Cat::Receive,
+            Cue::Lead => Cat::Lead,
+            Cue::Planned => Cat::Planned,
+            Cue::Past => Cat::Past,
+            Cue::Wish => Cat::Wish,
+            Cue::Generic => Cat::Generic,
+            Cue::Online => Cat::Online,
+            Cue::Venue => Cat::Venue,
+            Cue::Pair => Cat::Pair,
+            Cue::Establish => Cat::Establish,
+            Cue::National => Cat::National,
+            Cue::Content => Cat::Content,
+            Cue::NationalHost => Cat::NationalHost,
+            Cue::Mission => Cat::Mission,
+            Cue::Building => Cat::Building,
+            Cue::Neutral => Cat::Neutral,
+            _ => return None,
+        })
     }
 }
 
-fn field(s: &str) -> Option<Field> {
-    Some(match s {
-        "HEALTH" => Field::Health,
-        "EDUCATION" => Field::Education,
-        "CULTURE" => Field::Culture,
-        "TOURISM" => Field::Tourism,
-        "ECONOMY" => Field::Economy,
-        "TRADE" => Field::Trade,
-        "INVESTMENT" => Field::Investment,
-        "AGRICULTURE" => Field::Agriculture,
-        "ENVIRONMENT" => Field::Environment,
-        "URBAN" => Field::Urban,
-        "TRANSPORT" => Field::Transport,
-        "SCIENCE_TECHNOLOGY" => Field::ScienceTechnology,
-        "LABOUR" => Field::Labour,
-        "PEOPLE_EXCHANGE" => Field::PeopleExchange,
-        "INDUSTRY" => Field::Industry,
-        "OTHER" => Field::Other,
-        _ => return None,
-    })
+fn agreement_kind(k: InstrumentKind) -> AgreementKind {
+    match k {
+        InstrumentKind::Agreement => AgreementKind::Agreement,
+        InstrumentKind::Memorandum => AgreementKind::Memorandum,
+        InstrumentKind::Friendship => AgreementKind::Friendship,
+        InstrumentKind::Minutes => AgreementKind::Minutes,
+        InstrumentKind::LetterOfIntent => AgreementKind::LetterOfIntent,
+        InstrumentKind::Other => AgreementKind::Other,
+    }
 }
 
-pub(super) fn rules() -> &'static Rules {
-    pub(super) static R: OnceLock<Rules> = OnceLock::new();
-    R.get_or_init(|| {
-        let words = rows(EVENTS).filter_map(|r| {
-            let cat = match *r.first()? {
-                "instrument" => {
-                    Cat::Instrument(agreement_kind(r.get(2).copied().unwrap_or_default()))
-                }
-                "sign" => Cat::Sign,
-                "friendship" => Cat::Friendship,
-                "delegation" => Cat::Delegation,
-                "toward" => Cat::Toward,
-                "receive" => Cat::Receive,
-                "lead" => Cat::Lead,
-                "planned" => Cat::Planned,
-                "past" => Cat::Past,
-                "wish" => Cat::Wish,
-                "generic" => Cat::Generic,
-                "online" => Cat::Online,
-                "venue" => Cat::Venue,
-                "pair" => Cat::Pair,
-                "establish" => Cat::Establish,
-                "national" => Cat::National,
-                "content" => Cat::Content,
-                "nationalhost" => Cat::NationalHost,
-                "mission" => Cat::Mission,
-                "building" => Cat::Building,
-                "neutral" => Cat::Neutral,
-                _ => return None,
-            };
-            Some((r.get(1)?.to_string(), cat))
-        });
-        let fields = rows(FIELDS).filter_map(|r| Some((r.first()?.to_string(), field(r.get(1)?)?)));
-        Rules {
-            words: Lexicon::new(words.collect::<Vec<_>>()),
+fn field(f: FieldName) -> Field {
+    match f {
+        FieldName::Health => Field::Health,
+        FieldName::Education => Field::Education,
+        FieldName::Culture => Field::Culture,
+        FieldName::Tourism => Field::Tourism,
+        FieldName::Economy => Field::Economy,
+        FieldName::Trade => Field::Trade,
+        FieldName::Investment => Field::Investment,
+        FieldName::Agriculture => Field::Agriculture,
+        FieldName::Environment => Field::Environment,
+        FieldName::Urban => Field::Urban,
+        FieldName::Transport => Field::Transport,
+        FieldName::ScienceTechnology => Field::ScienceTechnology,
+        FieldName::Labour => Field::Labour,
+        FieldName::PeopleExchange => Field::PeopleExchange,
+        FieldName::Industry => Field::Industry,
+        FieldName::Other => Field::Other,
+    }
+}
+
+/// The event words compiled: the scanned categories in one automaton, every other category
+/// as a list of its phrases (lowercase), and the field keywords.
+pub struct Cues {
+    scanned: Lexicon<Cat>,
+    lists: HashMap<Cue, Vec<String>>,
+    fields: Lexicon<Field>,
+}
+
+impl Cues {
+    /// Compiles the embedded `events.tsv` and `fields.tsv`, which the build script has checked.
+    pub fn builtin() -> Self {
+        let rows = lexicon::cues("events.tsv", EVENTS)
+            .unwrap_or_else(|e| panic!("embedded event data is malformed: {e}"));
+        let mut scanned = Vec::new();
+        let mut lists: HashMap<Cue, Vec<String>> = HashMap::new();
+        for r in rows {
+            match Cat::of(r.cue, r.kind) {
+                Some(cat) => scanned.push((r.phrase.to_string(), cat)),
+                None => lists.entry(r.cue).or_default().push(lower_view(r.phrase)),
+            }
+        }
+        let fields = lexicon::fields("fields.tsv", FIELDS)
+            .unwrap_or_else(|e| panic!("embedded field data is malformed: {e}"))
+            .into_iter()
+            .map(|(k, f)| (k.to_string(), field(f)));
+        Cues {
+            scanned: Lexicon::new(scanned),
+            lists,
             fields: Lexicon::new(fields.collect::<Vec<_>>()),
         }
-    })
+    }
+
+    /// Every scanned phrase in `lower`, a lowercase view of the text.
+    pub(super) fn find(&self, lower: &str) -> Vec<Hit<Cat>> {
+        self.scanned.find(lower)
+    }
+
+    /// Every field keyword in `lower`.
+    pub(super) fn fields(&self, lower: &str) -> Vec<Hit<Field>> {
+        self.fields.find(lower)
+    }
+
+    /// The phrases of a category the rules look up in place, lowercase.
+    pub(super) fn list(&self, cue: Cue) -> &[String] {
+        self.lists.get(&cue).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether `lower` (lowercase) is exactly one of the category's phrases.
+    pub(super) fn is(&self, lower: &str, cue: Cue) -> bool {
+        self.list(cue).iter().any(|p| p == lower)
+    }
+
+    /// The phrase of the category that `lower` ends with as whole words (trailing spaces
+    /// ignored): the longest, if several.
+    pub(super) fn ending(&self, lower: &str, cue: Cue) -> Option<&str> {
+        let t = lower.trim_end();
+        self.list(cue)
+            .iter()
+            .filter(|p| t.ends_with(p.as_str()) && is_word(t, t.len() - p.len(), t.len()))
+            .max_by_key(|p| p.len())
+            .map(String::as_str)
+    }
+
+    /// Whether `lower` ends with one of the category's phrases as whole words.
+    pub(super) fn ends_with(&self, lower: &str, cue: Cue) -> bool {
+        self.ending(lower, cue).is_some()
+    }
+
+    /// The phrase of the category that `lower` starts with as whole words (leading spaces
+    /// ignored): the longest, if several.
+    pub(super) fn opening(&self, lower: &str, cue: Cue) -> Option<&str> {
+        let t = lower.trim_start();
+        self.list(cue)
+            .iter()
+            .filter(|p| t.starts_with(p.as_str()) && is_word(t, 0, p.len()))
+            .max_by_key(|p| p.len())
+            .map(String::as_str)
+    }
+
+    /// Whether `lower` starts with one of the category's phrases as whole words.
+    pub(super) fn starts_with(&self, lower: &str, cue: Cue) -> bool {
+        self.opening(lower, cue).is_some()
+    }
+
+    /// The first place in `lower` where one of the category's phrases stands as whole words:
+    /// its byte range.
+    pub(super) fn first(&self, lower: &str, cue: Cue) -> Option<Range<usize>> {
+        self.list(cue)
+            .iter()
+            .filter_map(|p| {
+                lower
+                    .match_indices(p.as_str())
+                    .map(|(i, _)| i..i + p.len())
+                    .find(|r| is_word(lower, r.start, r.end))
+            })
+            .min_by_key(|r| (r.start, std::cmp::Reverse(r.end)))
+    }
+
+    /// The last place in `lower` where one of the category's phrases stands as whole words.
+    pub(super) fn last(&self, lower: &str, cue: Cue) -> Option<Range<usize>> {
+        self.list(cue)
+            .iter()
+            .filter_map(|p| {
+                lower
+                    .rmatch_indices(p.as_str())
+                    .map(|(i, _)| i..i + p.len())
+                    .find(|r| is_word(lower, r.start, r.end))
+            })
+            .max_by_key(|r| (r.start, r.end))
+    }
+
+    /// `lower` without the category's phrase it starts with (and the spaces around it), or
+    /// `None` when it starts with none.
+    pub(super) fn strip_opening<'t>(&self, lower: &'t str, cue: Cue) -> Option<&'t str> {
+        let t = lower.trim_start();
+        self.opening(t, cue).map(|p| t[p.len()..].trim_start())
+    }
+
+    /// `lower` without the category's phrase it ends with (and the spaces around it), or
+    /// `None` when it ends with none.
+    pub(super) fn strip_ending<'t>(&self, lower: &'t str, cue: Cue) -> Option<&'t str> {
+        let t = lower.trim_end();
+        self.ending(t, cue)
+            .map(|p| t[..t.len() - p.len()].trim_end())
+    }
+
+    /// Whether one of the category's phrases stands in `lower` as whole words.
+    pub(super) fn contains(&self, lower: &str, cue: Cue) -> bool {
+        self.first(lower, cue).is_some()
+    }
 }
 
 pub(super) fn is_instrument(c: Cat) -> bool {

@@ -1,10 +1,11 @@
 //! The article as the event rules see it: its sentences, places, people, cue words and main
 //! sides, and the questions the detectors ask of a stretch of it.
-use super::cues::{is_instrument, rules, Cat};
+use super::cues::{is_instrument, Cat, Cues};
 use super::leaders::delegation_led_by;
 use crate::dates::{DateKind, DateMention};
+use crate::lexicon::Cue;
 use crate::model::{Evidence, Field, PartialDate, Person, Place};
-use crate::persons::PersonMention;
+use crate::persons::{PersonMention, Side};
 use crate::places::PlaceMention;
 use crate::text::{char_offset, floor_boundary, Hit};
 use hoptac_gazetteer::Gazetteer;
@@ -36,6 +37,8 @@ pub struct Context<'a> {
     pub published: Option<PartialDate>,
     /// The gazetteer.
     pub gazetteer: &'a Gazetteer,
+    /// The event words.
+    pub cues: &'a Cues,
 }
 
 /// The article as the event rules see it.
@@ -57,12 +60,12 @@ pub(super) struct Doc<'a> {
 impl<'a> Doc<'a> {
     pub(super) fn new(c: &'a Context<'a>) -> Self {
         let lower = c.lower;
-        let all_hits = rules().words.find(lower);
+        let all_hits = c.cues.find(lower);
         let missions: Vec<&Hit<Cat>> = all_hits.iter().filter(|h| h.tag == Cat::Mission).collect();
         let (seats, hits): (Vec<Hit<Cat>>, Vec<Hit<Cat>>) = all_hits
             .iter()
-            .filter(|h| h.tag != Cat::Delegation || is_delegation(c.text, h))
-            .filter(|h| h.tag != Cat::Receive || is_receiving(c.text, h))
+            .filter(|h| h.tag != Cat::Delegation || is_delegation(c.cues, lower, c.text, h))
+            .filter(|h| h.tag != Cat::Receive || is_receiving(c.cues, lower, c.text, h))
             .partition(|h| h.tag == Cat::Venue && seats_a_mission(c.text, &missions, h));
         // The seat of a mission ("Tổng Lãnh sự quán Ấn Độ tại TP Hồ Chí Minh") is neither a
         // side nor a venue of anything told.
@@ -79,7 +82,7 @@ impl<'a> Doc<'a> {
                     .iter()
                     .any(|m| m.span.start < p.span.end && p.span.start < m.span.end)
             })
-            .filter(|p| !is_aside(c.lower, p.full.start))
+            .filter(|p| !is_aside(c.cues, c.lower, p.full.start))
             .filter(|p| !seat(p))
             .collect();
         let main = |vn: bool| -> Option<Place> {
@@ -151,6 +154,21 @@ impl<'a> Doc<'a> {
                 people[i].place = delegation_led_by(c, &places, &hits, m);
             }
         }
+        // A title only one side's officials carry places a person whose title names no place
+        // ("Chủ tịch UBND tỉnh Hồ Quốc Dũng" is the article's province's; "Thống đốc
+        // Hanazami" its partner's).
+        for m in c.persons {
+            let Some(i) = people.iter().position(|p| p.name == m.person.name) else {
+                continue;
+            };
+            if people[i].place.is_none() {
+                people[i].place = match m.side {
+                    Side::Vietnamese => home.clone(),
+                    Side::Foreign => partner.clone(),
+                    Side::Any => None,
+                };
+            }
+        }
         let reference_year = event_date
             .filter(|d| d.year > 0 && !d.year_inferred)
             .or_else(|| {
@@ -215,7 +233,7 @@ impl<'a> Doc<'a> {
 
     pub(super) fn fields(&self, r: Range<usize>, exclude: &[Range<usize>]) -> Vec<Field> {
         let mut out: Vec<Field> = Vec::new();
-        for h in rules().fields.find(&self.lower[r.clone()]) {
+        for h in self.c.cues.fields(&self.lower[r.clone()]) {
             let at = r.start + h.start;
             if exclude.iter().any(|e| e.start <= at && at < e.end) {
                 continue;
@@ -256,7 +274,10 @@ impl<'a> Doc<'a> {
             let about_it = self.has_any(next, is_instrument)
                 || self.has(&opening, Cat::Content)
                 || opens_with_pair
-                || self.lower[next.clone()].contains("lĩnh vực");
+                || self
+                    .c
+                    .cues
+                    .contains(&self.lower[next.clone()], Cue::FieldWord);
             if !same_paragraph || !about_it || next.end > reach {
                 break;
             }
@@ -273,16 +294,20 @@ impl<'a> Doc<'a> {
             let rest = &self.lower[h.end..rest.max(h.end)];
             // "… cùng các đoàn đại biểu đi cùng": the delegations that came along with those
             // just named, not trips in general.
-            let along = self.lower[s.start..h.start].trim_end().ends_with(" cùng");
-            !rest.contains(" gồm") && !rest.contains(':') && !along
+            let cues = self.c.cues;
+            let along = cues.ends_with(&self.lower[s.start..h.start], Cue::Along);
+            !cues.contains(rest, Cue::ListOpener) && !rest.contains(':') && !along
         })
     }
 
     /// Whether sentence `i` is a photo caption ("Ảnh: …").
     pub(super) fn is_caption(&self, i: usize) -> bool {
         self.c.sentences.get(i).is_some_and(|s| {
-            let t = self.c.text[s.clone()].trim_start();
-            t.starts_with("Ảnh:") || t.starts_with("Ảnh :")
+            let t = self.lower[s.clone()].trim_start();
+            self.c
+                .cues
+                .opening(t, Cue::Caption)
+                .is_some_and(|w| t[w.len()..].trim_start().starts_with(':'))
         })
     }
 
@@ -338,66 +363,45 @@ const ASIDE_REACH: usize = 48;
 /// Whether a place named at `start` of the lowercase view is an aside, not a side of anything: today's province of a
 /// merged one ("Bà Rịa - Vũng Tàu (nay thuộc TP.HCM)") or a photographer in a credit
 /// ("(Ảnh: Anh Tuấn)").
-fn is_aside(lower: &str, start: usize) -> bool {
+fn is_aside(cues: &Cues, lower: &str, start: usize) -> bool {
     let from = floor_boundary(lower, start.saturating_sub(ASIDE_REACH));
     let before = lower[from..start].trim_end();
-    if before.ends_with("nay thuộc") || before.ends_with("nay là") {
+    if cues.ends_with(before, Cue::AsideNow) {
         return true;
     }
     let open = before.rfind('(');
     open.is_some_and(|i| {
         let inside = &before[i + 1..];
-        !inside.contains(')') && (inside.starts_with("ảnh") || inside.starts_with("nguồn"))
+        !inside.contains(')') && cues.starts_with(inside, Cue::AsideCredit)
     })
 }
 
 /// "đoàn" alone is a delegation only before a name, a place or "của" ("đoàn Chính quyền tỉnh
 /// …", "đoàn tỉnh Hải Dương") or as the subject of a trip ("đoàn đã đến Busan"); otherwise it is "đoàn kết", "đoàn viên" … Nor
 /// is a province's National Assembly caucus.
-fn is_delegation(text: &str, h: &Hit<Cat>) -> bool {
-    let word = &text[h.start..h.end];
-    let after = text[h.end..].trim_start_matches(' ');
-    if after.starts_with("Quốc hội") || after.starts_with("quốc hội") {
+fn is_delegation(cues: &Cues, lower: &str, text: &str, h: &Hit<Cat>) -> bool {
+    let rest = lower[h.end..].trim_start_matches(' ');
+    if cues.starts_with(rest, Cue::NotDelegation) {
         // "Đoàn đại biểu Quốc hội tỉnh X" is the province's caucus in the National Assembly.
         return false;
     }
-    if word.contains(' ') || crate::text::lower_view(word) != "đoàn" {
+    if lower[h.start..h.end].contains(' ') {
+        // A phrase ("đoàn công tác") names a delegation; the bare word needs what follows.
         return true;
     }
-    let rest = text[h.end..].trim_start_matches(' ');
     let mut verb = rest;
-    while let Some(r) = ASPECT_WORDS.iter().find_map(|w| verb.strip_prefix(w)) {
-        verb = r;
+    while let Some(w) = cues.opening(verb, Cue::Aspect) {
+        verb = verb.trim_start()[w.len()..].trim_start();
     }
-    rest.starts_with("của")
-        || rest.chars().next().is_some_and(char::is_uppercase)
-        || TRIP_VERBS.iter().any(|w| verb.starts_with(w))
-        || PLACE_WORDS.iter().any(|w| rest.starts_with(w))
+    cues.starts_with(rest, Cue::Of)
+        || text[h.end..]
+            .trim_start_matches(' ')
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+        || cues.starts_with(verb, Cue::TripVerb)
+        || cues.starts_with(rest, Cue::PlaceWord)
 }
-
-/// Words between a subject and its verb: tense and aspect ("đoàn đã đến", "đoàn tiếp tục làm
-/// việc").
-const ASPECT_WORDS: &[&str] = &["đã ", "sẽ ", "cũng ", "tiếp tục ", "lại "];
-
-/// Words that open a place's name after a bare "đoàn" and make it that place's delegation
-/// ("đoàn tỉnh Hải Dương do ông … làm trưởng đoàn").
-const PLACE_WORDS: &[&str] = &["tỉnh ", "thành phố ", "vùng ", "bang ", "quận ", "huyện "];
-
-/// Verbs of a delegation on its trip, that make a bare "đoàn" their subject.
-const TRIP_VERBS: &[&str] = &[
-    "đến ",
-    "tới ",
-    "sang ",
-    "thăm ",
-    "làm việc ",
-    "đi ",
-    "hội đàm ",
-    "hội kiến ",
-    "chào ",
-    "gặp ",
-    "tham dự ",
-    "dự ",
-];
 
 /// How far after a word of trips in general the list of them may open ("các đoàn đại biểu
 /// nước ngoài gồm: …").
@@ -420,11 +424,15 @@ fn seats_a_mission(text: &str, missions: &[&Hit<Cat>], venue: &Hit<Cat>) -> bool
 
 /// "tiếp" receives someone only when a name, a delegation or an honorific follows; otherwise
 /// it is "tiếp theo", "tiếp tục" …
-fn is_receiving(text: &str, h: &Hit<Cat>) -> bool {
+fn is_receiving(cues: &Cues, lower: &str, text: &str, h: &Hit<Cat>) -> bool {
     let rest = text[h.end..].trim_start_matches(' ');
-    let next: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
-    next.chars().next().is_some_and(char::is_uppercase)
-        || ["đoàn", "ông", "bà", "ngài", "đồng", "xã", "các", "lãnh"].contains(&next.as_str())
+    let capitalised = rest.chars().next().is_some_and(char::is_uppercase);
+    let next: String = lower[h.end..]
+        .trim_start_matches(' ')
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    capitalised || cues.is(&next, Cue::ReceivedOpener)
 }
 
 pub(super) fn byte_of(text: &str, chars: usize) -> usize {

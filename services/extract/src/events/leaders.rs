@@ -60,6 +60,16 @@ impl<'a> Doc<'a> {
         out
     }
 
+    /// The place of a person named in the text: as the whole article knows them, else as
+    /// this mention places them.
+    pub(super) fn place_of(&self, p: &PersonMention) -> Option<Place> {
+        self.people
+            .iter()
+            .find(|q| q.name == p.person.name)
+            .and_then(|q| q.place.clone())
+            .or_else(|| p.person.place.clone())
+    }
+
     /// The most senior named official of a side, the first named among equals.
     pub(super) fn senior_of(&self, side: &Place) -> Option<Person> {
         let mut best: Option<(u32, usize)> = None;

@@ -5,7 +5,8 @@ use super::parties::{at_date, compatible, locality, one_per_foreign_side};
 use super::timeline::trip_span;
 use super::visits::VisitMention;
 use crate::model::{
-    Agreement, AgreementKind, AgreementStatus, PartialDate, Party, Place, Visit, VisitStatus,
+    Agreement, AgreementKind, AgreementStatus, PartialDate, Party, Person, Place, Visit,
+    VisitStatus,
 };
 
 /// One record per instrument: mentions with the same status and sides (and year, for past
@@ -16,7 +17,9 @@ pub(super) fn merge_agreements(doc: &Doc<'_>, mentions: Vec<AgreementMention>) -
         let year = |d: Option<PartialDate>| d.map_or(0, |d| d.year);
         let found = out.iter_mut().find(|(a, inst, _)| {
             a.status == m.status
-                && (same_kind(a.kind, m.kind) || is_bare(&a.title) || is_bare(&m.title))
+                && (same_kind(a.kind, m.kind)
+                    || is_bare(doc.c.cues, &a.title)
+                    || is_bare(doc.c.cues, &m.title))
                 && compatible(&a.parties, &m.parties)
                 && (m.status != AgreementStatus::Past || year(a.signed_on) == year(m.date))
                 && (inst.is_none() || m.institutions.is_none() || *inst == m.institutions)
@@ -113,8 +116,40 @@ fn drop_told_per_partner(mut agreements: Vec<Agreement>) -> Vec<Agreement> {
     agreements
 }
 
-/// One record per trip: mentions with the same guest, host country and status; the leader
-/// falls back to the most senior official of the guest side.
+/// The days from the earlier start to the later end of two datings of one trip, when both
+/// give a day of the same year; else the first.
+fn span_of(
+    start: Option<PartialDate>,
+    end: Option<PartialDate>,
+    other_start: Option<PartialDate>,
+    other_end: Option<PartialDate>,
+) -> (Option<PartialDate>, Option<PartialDate>) {
+    let day = |d: &PartialDate| (d.year, d.month, d.day);
+    let (Some(a), Some(b)) = (start, other_start) else {
+        return (start, end);
+    };
+    if a.day == 0 || b.day == 0 || a.year != b.year {
+        return (start, end);
+    }
+    let a_end = end.filter(|e| e.day > 0).unwrap_or(a);
+    let b_end = other_end.filter(|e| e.day > 0).unwrap_or(b);
+    let first = if day(&b) < day(&a) { b } else { a };
+    let last = if day(&b_end) > day(&a_end) {
+        b_end
+    } else {
+        a_end
+    };
+    (Some(first), (day(&last) != day(&first)).then_some(last))
+}
+
+/// Whether two places are one, or one is the country of the other.
+fn same_or_within(a: &Place, b: &Place) -> bool {
+    a.code() == b.code() || (a.country == b.country && (a.region.is_empty() || b.region.is_empty()))
+}
+
+/// One record per trip to each host: mentions with the same guest, host and status; the
+/// leader falls back to the leader of the same guest's trip elsewhere, then to the most senior
+/// official of the guest side.
 pub(super) fn merge_visits(doc: &Doc<'_>, mentions: Vec<VisitMention>) -> Vec<Visit> {
     let mut out: Vec<Visit> = Vec::new();
     let mut ranks: Vec<u8> = Vec::new();
@@ -123,15 +158,12 @@ pub(super) fn merge_visits(doc: &Doc<'_>, mentions: Vec<VisitMention>) -> Vec<Vi
         // A caption ("Ảnh: Đoàn … làm việc với Hội đồng thành phố Auckland") borrows the
         // days of the sentences before it: it dates no stop.
         let leg = Leg::of(&m).filter(|_| !doc.is_caption(m.sentence));
-        // A guest named by its country ("tiếp đoàn Lào") is the article's guest region.
-        let same_guest = |a: &Place, b: &Place| {
-            a.code() == b.code()
-                || (a.country == b.country && (a.region.is_empty() || b.region.is_empty()))
-        };
+        // A side named by its country ("tiếp đoàn Lào", "thăm Nhật Bản") is the region the
+        // article names of it; two regions are two sides, each host its own visit.
         let found = out.iter().position(|v| {
             v.status == m.status
-                && same_guest(&v.guest.place, &m.guest.place)
-                && v.host.place.country == m.host.place.country
+                && same_or_within(&v.guest.place, &m.guest.place)
+                && same_or_within(&v.host.place, &m.host.place)
         });
         match found {
             Some(i) => {
@@ -147,6 +179,10 @@ pub(super) fn merge_visits(doc: &Doc<'_>, mentions: Vec<VisitMention>) -> Vec<Vi
                     v.start = m.start;
                     v.end = m.end;
                     ranks[i] = m.date_rank;
+                } else if m.date_rank == ranks[i] && m.date_rank >= 2 {
+                    // Days its own sentences give, each as directly: the trip spans them all
+                    // ("ngày 20/5, đoàn đến Daegu"; "chiều 21/5, … ký").
+                    (v.start, v.end) = span_of(v.start, v.end, m.start, m.end);
                 }
                 if v.host.place.region.is_empty() && !m.host.place.region.is_empty() {
                     v.host = m.host;
@@ -193,7 +229,22 @@ pub(super) fn merge_visits(doc: &Doc<'_>, mentions: Vec<VisitMention>) -> Vec<Vi
             })
         })
         .collect();
-    for (v, several_stops) in out.iter_mut().zip(several_stops) {
+    // One trip's leader leads it to every host ("Đoàn … do ông A dẫn đầu … Tại tỉnh X, đoàn
+    // …; tại tỉnh Y, đoàn …").
+    let trip_leaders: Vec<Option<Person>> = out
+        .iter()
+        .map(|v| {
+            v.leader.clone().or_else(|| {
+                out.iter()
+                    .filter(|w| {
+                        w.status == v.status && w.guest.place.code() == v.guest.place.code()
+                    })
+                    .find_map(|w| w.leader.clone())
+            })
+        })
+        .collect();
+    for ((v, several_stops), leader) in out.iter_mut().zip(several_stops).zip(trip_leaders) {
+        v.leader = leader;
         if let Some((start, end)) = trip_span(doc, v).filter(|_| !several_stops) {
             v.start = Some(start);
             v.end = Some(end);
@@ -220,6 +271,44 @@ pub(super) fn merge_visits(doc: &Doc<'_>, mentions: Vec<VisitMention>) -> Vec<Vi
             })
             .cloned()
             .collect();
+    }
+    one_per_host(out)
+}
+
+/// One visit per guest, host and status: a trip told with the host's country as host is the
+/// trip to the region of it that another telling names ("đoàn sang Nhật Bản …; tại tỉnh
+/// Niigata, đoàn …"); what the later telling adds (dates, a leader) is kept.
+fn one_per_host(visits: Vec<Visit>) -> Vec<Visit> {
+    let key = |v: &Visit| {
+        (
+            v.status,
+            v.guest.place.code().to_string(),
+            v.host.place.code().to_string(),
+        )
+    };
+    let has_region_host = |v: &Visit, all: &[Visit]| {
+        v.host.place.region.is_empty()
+            && all.iter().any(|w| {
+                w.status == v.status
+                    && w.guest.place.code() == v.guest.place.code()
+                    && w.host.place.country == v.host.place.country
+                    && !w.host.place.region.is_empty()
+            })
+    };
+    let mut out: Vec<Visit> = Vec::new();
+    for v in visits.iter().filter(|v| !has_region_host(v, &visits)) {
+        match out.iter_mut().find(|o| key(o) == key(v)) {
+            Some(o) => {
+                if o.leader.is_none() {
+                    o.leader = v.leader.clone();
+                }
+                if o.start.is_none() {
+                    o.start = v.start;
+                    o.end = v.end;
+                }
+            }
+            None => out.push(v.clone()),
+        }
     }
     out
 }

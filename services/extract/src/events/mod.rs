@@ -18,6 +18,7 @@ use self::merge::{drop_meetings_on_trips, merge_agreements, merge_visits};
 use self::visits::{venue_visits, visit_mentions};
 use crate::model::{Agreement, Visit};
 
+pub use self::cues::Cues;
 pub use self::document::Context;
 
 /// The agreements and visits of an article.
@@ -26,8 +27,10 @@ pub fn find(c: &Context<'_>) -> (Vec<Agreement>, Vec<Visit>) {
         return (Vec::new(), Vec::new());
     }
     let doc = Doc::new(c);
-    let agreements = merge_agreements(&doc, agreement_mentions(&doc));
-    let mut visits = merge_visits(&doc, visit_mentions(&doc));
+    let am = agreement_mentions(&doc);
+    let vm = visit_mentions(&doc);
+    let agreements = merge_agreements(&doc, am);
+    let mut visits = merge_visits(&doc, vm);
     venue_visits(&doc, &agreements, &mut visits);
     drop_meetings_on_trips(&doc, &mut visits);
     (agreements, visits)

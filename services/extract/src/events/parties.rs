@@ -1,6 +1,8 @@
 //! The sides of a record: one party per distinct place, filled from the article's main pair
 //! where the text names one side only, and the map as it stood on the day.
+use super::cues::Cues;
 use super::document::Doc;
+use crate::lexicon::Cue;
 use crate::model::{PartialDate, Party, PartyKind, Place, PlaceLevel};
 use crate::places::PlaceMention;
 use hoptac_gazetteer::Gazetteer;
@@ -87,9 +89,6 @@ pub(super) fn is_bare_country(p: &Place) -> bool {
     p.region.is_empty() && p.level == PlaceLevel::Country
 }
 
-/// Words that make one instrument of three or more sides.
-pub(super) const MULTILATERAL: &[&str] = &["ba bên", "bốn bên", "đa phương", "các bên"];
-
 /// Several instruments signed by one side with several foreign partners at once: one each,
 /// the home side with one partner. Sides that are countries as such stay as they are.
 pub(super) fn one_per_foreign_side(parties: Vec<Party>) -> Vec<Vec<Party>> {
@@ -169,28 +168,21 @@ pub(super) fn fill_parties(
 }
 
 /// The "giữa A và B" clause of a segment, up to the words that start what it is about.
-pub(super) fn party_clause(text: &str, seg: &Range<usize>) -> Range<usize> {
-    let chunk = &text[seg.clone()];
-    let Some(i) = chunk.find("giữa ") else {
+pub(super) fn party_clause(cues: &Cues, lower: &str, seg: &Range<usize>) -> Range<usize> {
+    let chunk = &lower[seg.clone()];
+    let Some(between) = cues.first(chunk, Cue::Between) else {
         return seg.start..seg.start;
     };
-    let rest = &chunk[i..];
-    let end = [
-        " về ",
-        " nhằm ",
-        ";",
-        " trong ",
-        " giai đoạn",
-        " để ",
-        " trên ",
-        " đã ",
-        " tại ",
-    ]
-    .iter()
-    .filter_map(|w| rest.find(w))
-    .min()
-    .unwrap_or(rest.len());
-    seg.start + i..seg.start + i + end
+    let rest = &chunk[between.start..];
+    let after_between = between.end - between.start;
+    let end = cues
+        .first(&rest[after_between..], Cue::ClauseEnd)
+        .map(|r| after_between + r.start)
+        .into_iter()
+        .chain(rest.find(';'))
+        .min()
+        .unwrap_or(rest.len());
+    seg.start + between.start..seg.start + between.start + end
 }
 
 /// Whether two party lists name the same sides, a country standing for any of its regions

@@ -3,6 +3,7 @@
 use super::cues::Cat;
 use super::document::{Context, Doc};
 use crate::dates::{DateKind, DateMention};
+use crate::lexicon::Cue;
 use crate::model::{PartialDate, Visit};
 use crate::text::Hit;
 use std::ops::Range;
@@ -184,34 +185,16 @@ pub(super) fn trip_span(doc: &Doc<'_>, v: &Visit) -> Option<(PartialDate, Partia
     })
 }
 
-/// The first time stated in sentence `s`, which a planned signing or trip needs to count: a
-/// month or day, else a year not before the article's ("trong năm 2025", "quý I/2025"). A
-/// dateline is the article's date, not the event's.
-/// Openers that put a sentence at the time of the one before ("Nhân dịp này, hai tỉnh sẽ ký
-/// kết …" after "… sẽ sang thăm Gia Lai vào tháng 3/2026").
-const SAME_OCCASION: &[&str] = &[
-    "nhân dịp này",
-    "cũng nhân dịp này",
-    "dịp này",
-    "cũng dịp này",
-    "nhân chuyến thăm này",
-    "trong chuyến thăm này",
-    "khi đó",
-];
-
 /// The time the sentence `si` states for its event: its own, or the sentence before's when it
-/// opens by pointing back to the same occasion, or when that one sets a plan for a time to
+/// opens by pointing back to the same occasion ("Nhân dịp này, hai tỉnh sẽ ký kết …" after "…
+/// sẽ sang thăm Gia Lai vào tháng 3/2026"), or when that one sets a plan for a time to
 /// come ("… tổ chức Hội nghị tại Lạng Sơn vào tháng 11/2024. Đoàn đại biểu Quảng Tây sẽ sang
 /// Lạng Sơn dự hội nghị").
 pub(super) fn stated_time<'c>(c: &'c Context<'_>, si: usize) -> Option<&'c DateMention> {
     let s = &c.sentences[si];
     own_stated_time(c, s).or_else(|| {
         let opening = c.lower[s.clone()].trim_start();
-        let points_back = SAME_OCCASION.iter().any(|o| {
-            opening
-                .strip_prefix(o)
-                .is_some_and(|rest| rest.starts_with([',', ' ']))
-        });
+        let points_back = c.cues.starts_with(opening, Cue::SameOccasion);
         let before = own_stated_time(c, &c.sentences[si.checked_sub(1)?])?;
         (points_back || after_publication(c, &before.date)).then_some(before)
     })
@@ -241,9 +224,12 @@ pub(super) fn covered_year<'c>(doc: &Doc<'c>, ins: &Hit<Cat>) -> Option<&'c Date
     let reference = doc.reference_year?;
     let rest = doc.lower[ins.end..].trim_start();
     // The name may go on with "hợp tác" ("biên bản thỏa thuận | hợp tác năm 2026").
-    let rest = rest.strip_prefix("hợp tác").unwrap_or(rest).trim_start();
+    let cues = doc.c.cues;
+    let rest = cues
+        .strip_opening(rest, Cue::CoveredYearJoiner)
+        .unwrap_or(rest);
     let at = doc.lower.len() - rest.len();
-    if !rest.starts_with("năm ") {
+    if !cues.starts_with(rest, Cue::YearWord) {
         return None;
     }
     doc.c.dates.iter().find(|d| {

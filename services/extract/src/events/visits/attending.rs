@@ -1,0 +1,49 @@
+//! Foreign officials named as attending an event in Viet Nam ("Dự buổi lễ có ông …, Chủ tịch
+//! UBND tỉnh; ông Koen Vandenberghe, Phó Thị trưởng thành phố Leuven; bà Agnieszka Nowicka,
+//! Phó Thị trưởng thành phố Wrocław"): each one's place travelled there, each a visit, led by
+//! the official.
+use super::{Sentence, Trip};
+use crate::events::document::Doc;
+use crate::lexicon::Cue;
+
+/// The trips of the foreign officials a sentence names at an event.
+pub(super) fn officials<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Vec<Trip<'a>> {
+    let cues = doc.c.cues;
+    // Attending an event ("Dự buổi lễ có …"), not a working session, where the officials of
+    // the side that receives are named too ("Tham dự buổi làm việc, về phía tỉnh … có …").
+    let attend = s.towards.iter().find(|t| {
+        cues.is(&doc.lower[t.start..t.end], Cue::AttendVerb)
+            && cues.starts_with(&doc.lower[t.end..s.range.end], Cue::AttendedEvent)
+    });
+    let Some(attend) = attend else {
+        return Vec::new();
+    };
+    let mut out: Vec<Trip<'a>> = Vec::new();
+    for p in doc
+        .c
+        .persons
+        .iter()
+        .filter(|p| p.span.start >= attend.end && p.span.end <= s.range.end)
+    {
+        let Some(place) = p
+            .person
+            .place
+            .as_ref()
+            .filter(|pl| !pl.region.is_empty() && pl.country != "VN")
+        else {
+            continue;
+        };
+        let mention = s
+            .places
+            .iter()
+            .find(|m| m.code() == place.code() && m.span.start >= p.span.start);
+        if let Some(m) = mention {
+            if !out.iter().any(|t| t.guest.code() == m.code()) {
+                let mut trip = Trip::new(m, p.span.start, s.range.end);
+                trip.leader = Some(p);
+                out.push(trip);
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,146 @@
+//! Delegations: "Đoàn đại biểu tỉnh Lào Cai do … dẫn đầu đã sang thăm …" names the side that
+//! travels in the delegation's own name; several localities may send one delegation ("Đoàn công
+//! tác các tỉnh Lạng Sơn, Cao Bằng và Hà Giang"), one visit each. A bare "đoàn" going somewhere
+//! ("Chặng đầu tiên, đoàn đến tỉnh Irkutsk") is the delegation the article is about.
+use super::hosts::HOST_REACH;
+use super::{Sentence, Trip};
+use crate::events::cues::Cat;
+use crate::events::document::Doc;
+use crate::lexicon::Cue;
+use crate::places::PlaceMention;
+use crate::text::floor_boundary;
+
+/// How far a delegation's own place may stand from the word "đoàn".
+const DELEGATION_REACH: usize = 170;
+
+/// Bytes between a bare "đoàn" and its verb: a word or two ("đoàn đã đến", "đoàn tiếp tục
+/// làm việc tại").
+const BARE_SUBJECT_GAP: usize = 16;
+
+/// The end of a delegation phrase starting at `from`: where its leader, its verb, its purpose
+/// or a comma starts.
+fn phrase_end(doc: &Doc<'_>, from: usize, limit: usize) -> usize {
+    let chunk = &doc.lower[from..limit];
+    doc.c
+        .cues
+        .first(chunk, Cue::DelegationEnd)
+        .map(|r| r.start)
+        .into_iter()
+        .chain(chunk.find(", "))
+        .min()
+        .map_or(limit, |i| from + i)
+}
+
+/// The delegations a sentence names with their places: one trip per place that sends one.
+pub(super) fn named<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Vec<Trip<'a>> {
+    let c = doc.c;
+    let mut guests: Vec<Trip<'a>> = Vec::new();
+    for (k, d) in s.delegations.iter().enumerate() {
+        let limit = s
+            .delegations
+            .get(k + 1)
+            .map_or(s.range.end, |n| n.start)
+            .min(s.range.end);
+        let reach = floor_boundary(c.text, limit.min(d.end + DELEGATION_REACH));
+        let end = phrase_end(doc, d.end, reach).max(d.end);
+        let in_phrase: Vec<&PlaceMention> = s
+            .places
+            .iter()
+            .filter(|p| p.span.start >= d.end && p.span.end <= end)
+            .copied()
+            .collect();
+        let pick = in_phrase
+            .iter()
+            .find(|p| !p.place.region.is_empty())
+            .or_else(|| in_phrase.first())
+            .copied();
+        let Some(g) = pick else { continue };
+        guests.push(Trip::new(g, d.start, limit));
+        // Several localities sending one delegation make one visit each.
+        let mut listed: Vec<&PlaceMention> = in_phrase.clone();
+        let mut last_end = in_phrase.last().map_or(g.span.end, |p| p.span.end);
+        let start_from = last_end;
+        for p in s.places.iter().filter(|p| p.span.start >= start_from) {
+            let Some(gap) = doc.lower.get(last_end..p.full.start) else {
+                break;
+            };
+            let gap = gap.trim();
+            let rest = gap.strip_prefix(',').map_or(gap, str::trim);
+            if gap.is_empty() || !(rest.is_empty() || c.cues.is(rest, Cue::And)) {
+                break;
+            }
+            listed.push(p);
+            last_end = p.span.end;
+        }
+        let others = listed.into_iter().filter(|p| {
+            p.place.country == g.place.country && !p.place.region.is_empty() && p.code() != g.code()
+        });
+        for o in others {
+            if !guests.iter().any(|t| t.guest.code() == o.code()) {
+                guests.push(Trip::new(o, d.start, limit));
+            }
+        }
+    }
+    guests
+}
+
+/// A delegation with no place, going somewhere: the article's side that is not where it goes.
+pub(super) fn bare<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Option<Trip<'a>> {
+    let c = doc.c;
+    s.delegations.iter().find_map(|d| {
+        let verb = s.towards.iter().find(|t| t.start >= d.end)?;
+        // The verb follows the delegation, or the phrase of its leader ("đoàn công tác của
+        // tỉnh do ông … dẫn đầu sẽ sang thăm").
+        let after = &doc.lower[d.end..];
+        let lead = doc
+            .hits_in(&(d.end..verb.start), |t| t == Cat::Lead)
+            .last()
+            .map(|l| l.end)
+            .filter(|_| {
+                c.cues.starts_with(after, Cue::LedBy) || c.cues.starts_with(after, Cue::Of)
+            });
+        let subject_end = lead.unwrap_or(d.end);
+        if c.text[subject_end..verb.start].trim().len() > BARE_SUBJECT_GAP
+            || s.places
+                .iter()
+                .any(|p| p.span.end <= verb.start && p.span.start >= d.start)
+        {
+            return None;
+        }
+        let named = s
+            .places
+            .iter()
+            .find(|p| {
+                p.full.start >= verb.end
+                    && p.full.start <= verb.end + HOST_REACH
+                    && !p.place.region.is_empty()
+            })
+            .map(|p| (p.place.country.as_str(), p.span.clone()));
+        // Or the place of the official it meets ("đoàn đến chào xã giao và làm việc với ông
+        // Viktor Karpenko, Phó Chủ tịch … thành phố Minsk").
+        let met = || {
+            c.persons
+                .iter()
+                .filter(|p| p.span.start >= verb.end && p.span.start <= verb.end + HOST_REACH)
+                .find_map(|p| p.person.place.as_ref().filter(|pl| !pl.region.is_empty()))
+                .map(|pl| (pl.country.as_str(), 0..0))
+        };
+        let (country, span) = named.or_else(met)?;
+        // Where the article's delegation goes is in a country the article is about, not one
+        // named only there ("Đặc khu kinh tế Manhattan tại Bavet").
+        let about = c
+            .places
+            .iter()
+            .any(|p| p.place.country == country && p.span != span);
+        if !about {
+            return None;
+        }
+        let side = if country == "VN" {
+            doc.partner.as_ref()
+        } else {
+            doc.home.as_ref()
+        }?;
+        let guest = c.places.iter().find(|p| p.code() == side.code())?;
+        Some(Trip::new(guest, d.start, s.range.end))
+    })
+}

@@ -1,0 +1,75 @@
+//! An official travelling: an official placed by their title is the subject of a trip verb
+//! or leads the delegation that makes the trip ("ông Em Pheap, Phó Tỉnh trưởng tỉnh Preah
+//! Sihanouk dẫn đầu đoàn công tác đã đến thăm …", "ông Sung Jang Hyun - Quận trưởng quận
+//! Yongsan (Hàn Quốc) cùng các thành viên trong đoàn công tác của Quận đã đến chào xã giao
+//! …"). The official's place travels, led by them.
+use super::{Sentence, Trip};
+use crate::events::cues::Cat;
+use crate::events::document::Doc;
+use crate::lexicon::Cue;
+
+/// How many bytes the clause from the official to the trip verb may take.
+const CLAUSE_REACH: usize = 120;
+
+/// The trips of the officials a sentence makes travel.
+pub(super) fn travelling<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Vec<Trip<'a>> {
+    let c = doc.c;
+    let cues = c.cues;
+    let mut out: Vec<Trip<'a>> = Vec::new();
+    for p in c
+        .persons
+        .iter()
+        .filter(|p| p.span.start >= s.range.start && p.span.end <= s.range.end)
+    {
+        let Some(place) = doc.place_of(p).filter(|pl| !pl.region.is_empty()) else {
+            continue;
+        };
+        let clause = after_brackets(&doc.lower[p.titled_end..s.range.end]);
+        let at = s.range.end - clause.len();
+        let leads = doc
+            .hits_in(&(at..s.range.end), |t| t == Cat::Lead)
+            .first()
+            .is_some_and(|h| h.start == at);
+        let accompanied = cues.starts_with(clause, Cue::AccompaniedBy);
+        let mut verb = clause;
+        while let Some(rest) = cues.strip_opening(verb, Cue::Aspect) {
+            verb = rest;
+        }
+        if !(leads || accompanied || cues.starts_with(verb, Cue::TripVerb)) {
+            continue;
+        }
+        // A verb of going or meeting closes the clause.
+        let goes = doc
+            .hits_in(&(at..s.range.end), |t| t == Cat::Toward)
+            .first()
+            .is_some_and(|t| t.start <= at + CLAUSE_REACH);
+        if !goes {
+            continue;
+        }
+        let mention = s
+            .places
+            .iter()
+            .find(|m| m.code() == place.code() && m.span.start >= p.span.start)
+            .or_else(|| doc.places.iter().find(|m| m.code() == place.code()));
+        let Some(mention) = mention else { continue };
+        if out.iter().any(|t| t.guest.code() == mention.code()) {
+            continue;
+        }
+        let mut trip = Trip::new(mention, p.span.start, s.range.end);
+        trip.leader = Some(p);
+        out.push(trip);
+    }
+    out
+}
+
+/// `text` past the commas, dashes and bracketed asides that open it ("(Hàn Quốc) cùng …").
+fn after_brackets(text: &str) -> &str {
+    let mut rest = text.trim_start_matches([' ', ',', '-', '–']);
+    while let Some(inside) = rest.strip_prefix('(') {
+        match inside.find(')') {
+            Some(close) => rest = inside[close + 1..].trim_start_matches([' ', ',', '-', '–']),
+            None => break,
+        }
+    }
+    rest
+}
