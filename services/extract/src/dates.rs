@@ -436,8 +436,10 @@ fn is_dateline_line(text: &str, span: Range<usize>) -> bool {
     let line = text[start..end].trim();
     let words = text[start..span.start].split_whitespace().count()
         + text[span.end..end].split_whitespace().count();
-    line.starts_with("date ")
-        || (line.chars().count() <= MAX_DATELINE_CHARS && words <= MAX_DATELINE_WORDS)
+    // A page's date marker ("date 2023-10 Thực hiện kế hoạch …") dates the page; the other
+    // dates of its line are the article's.
+    let after_marker = text[start..span.start].trim() == "date";
+    after_marker || (line.chars().count() <= MAX_DATELINE_CHARS && words <= MAX_DATELINE_WORDS)
 }
 
 /// The day before a full date.

@@ -239,6 +239,8 @@ names! {
         Foreign = "foreign",
         /// Either.
         Any = "any",
+        /// A nation's officials: never a side of a local record.
+        National = "national",
     }
 }
 

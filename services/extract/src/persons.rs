@@ -53,6 +53,8 @@ pub enum Side {
     Foreign,
     /// Either, or no title.
     Any,
+    /// A nation's officials (ambassadors, ministers, heads of state or government).
+    National,
 }
 
 /// The titles written after a name: the most senior, the most specific place they name, and
@@ -192,6 +194,7 @@ fn rules() -> &'static Rules {
                 let side = match r.get(2).copied() {
                     Some("vn") => Side::Vietnamese,
                     Some("foreign") => Side::Foreign,
+                    Some("national") => Side::National,
                     _ => Side::Any,
                 };
                 let rank = r.get(1)?.parse().ok()?;

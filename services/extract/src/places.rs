@@ -3,7 +3,11 @@ use std::{ops::Range, sync::OnceLock};
 
 use aho_corasick::{automaton::Automaton, nfa::contiguous::NFA, Anchored, MatchKind};
 
-use hoptac_gazetteer::{spelling::spelling_variants, Gazetteer};
+use aho_corasick::AhoCorasick;
+use hoptac_gazetteer::{
+    spelling::{fold, fold_with_offsets, spelling_variants},
+    Gazetteer,
+};
 
 use crate::{
     model::{PartyKind, Place, PlaceLevel},
@@ -45,7 +49,17 @@ pub struct Matcher {
     designator_prefs: Vec<PlaceLevel>,
     org_info: Vec<(PartyKind, Reach)>,
     blockers: Vec<String>,
+    /// Foreign regions' and towns' names folded (no case, no diacritics, one space between
+    /// words, and each also written as one word), matched in the folded text: the press
+    /// transcribes them with marks that vary from paper to paper ("Bo Ly Khăm Xay",
+    /// "Bolykhămxay" for Bô-ly-khăm-xay).
+    loose: AhoCorasick,
+    /// Per pattern of `loose`, the gazetteer's places it names.
+    loose_places: Vec<Vec<usize>>,
 }
+
+/// The fewest letters a folded name has for the loose match: shorter ones are words.
+const MIN_LOOSE_LETTERS: usize = 6;
 
 fn party_kind(s: &str) -> PartyKind {
     match s {
@@ -82,6 +96,73 @@ fn case_variants(s: &str) -> Vec<String> {
                     out.push(v);
                 }
             }
+        }
+    }
+    out
+}
+
+/// The folded names of foreign regions and towns, with the places each names.
+fn loose_names(g: &Gazetteer) -> (AhoCorasick, Vec<Vec<usize>>) {
+    let mut by_key: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
+    for (surface, places) in g.surfaces() {
+        let foreign: Vec<usize> = places
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let p = g.place(i);
+                p.country != "VN" && p.level != PlaceLevel::Country
+            })
+            .collect();
+        if foreign.is_empty() {
+            continue;
+        }
+        let key = fold(surface);
+        for k in [key.clone(), key.replace(' ', "")] {
+            if k.chars().filter(|c| *c != ' ').count() < MIN_LOOSE_LETTERS {
+                continue;
+            }
+            let list = by_key.entry(k).or_default();
+            for &i in &foreign {
+                if !list.contains(&i) {
+                    list.push(i);
+                }
+            }
+        }
+    }
+    let (keys, places): (Vec<String>, Vec<Vec<usize>>) = by_key.into_iter().unzip();
+    let matcher = AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(&keys)
+        .unwrap_or_else(|e| panic!("loose place automaton does not build: {e}"));
+    (matcher, places)
+}
+
+/// The loose matches of `text` ([`Matcher::loose`]) that stand as whole words, start with a
+/// capital and overlap none of `taken`: (start, end, pattern) with byte offsets of `text`.
+fn loose_matches(
+    mx: &Matcher,
+    text: &str,
+    taken: &[(usize, usize, usize)],
+) -> Vec<(usize, usize, usize)> {
+    let (folded, map) = fold_with_offsets(text);
+    let bytes = folded.as_bytes();
+    let mut out = Vec::new();
+    for m in mx.loose.find_iter(&folded) {
+        let bounded = (m.start() == 0 || bytes[m.start() - 1] == b' ')
+            && (m.end() == bytes.len() || bytes[m.end()] == b' ');
+        if !bounded {
+            continue;
+        }
+        let start = map[m.start()];
+        let end = map[m.end()];
+        let end = start
+            + text[start..end]
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .len();
+        let capital = text[start..].chars().next().is_some_and(char::is_uppercase);
+        let free = !taken.iter().any(|t| t.0 < end && start < t.1);
+        if capital && free && end > start {
+            out.push((start, end, m.pattern().as_usize()));
         }
     }
     out
@@ -125,6 +206,7 @@ impl Matcher {
                 first_bytes[usize::from(b)] = true;
             }
         }
+        let (loose, loose_places) = loose_names(g);
         Matcher {
             matcher: build(&all),
             first_bytes,
@@ -132,6 +214,8 @@ impl Matcher {
             designator_prefs,
             org_info,
             blockers,
+            loose,
+            loose_places,
         }
     }
 }
@@ -204,6 +288,54 @@ pub fn find(
         }
         chosen.push(m);
     }
+    // Loose matches take what exact ones left, where the text shows them to be places: after
+    // a designator ("tỉnh Bo Ly Khăm Xay"), or listed with a place of their country
+    // ("Khăm Muộn, Xay Sổm Bun và Sa Vẳn Na Khẹt"). Their ids follow the exact names'.
+    let loose_base = usize::MAX / 2;
+    let designated = |start: usize| {
+        designator_hits
+            .iter()
+            .any(|d| d.1 <= start && text[d.1..start].trim().is_empty() && start - d.1 <= 2)
+    };
+    let countries_of = |pat: usize| -> Vec<&str> {
+        let places = if pat >= loose_base {
+            &mx.loose_places[pat - loose_base]
+        } else {
+            &mx.name_places[pat]
+        };
+        places
+            .iter()
+            .map(|&i| g.place(i).country.as_str())
+            .collect()
+    };
+    let mut loose: Vec<(usize, usize, usize)> = Vec::new();
+    for (start, end, pat) in loose_matches(mx, text, &chosen) {
+        let m = (start, end, pat + loose_base);
+        let mine = countries_of(m.2);
+        let listed = |other: &(usize, usize, usize), gap: &str| {
+            let gap = gap.trim().trim_start_matches(',').trim();
+            (gap.is_empty() || gap == "và")
+                && countries_of(other.2).iter().any(|c| mine.contains(c))
+        };
+        let beside = |c: &(usize, usize, usize)| {
+            (c.1 <= m.0 && m.0 - c.1 <= 6 && listed(c, &text[c.1..m.0]))
+                || (m.1 <= c.0 && c.0 - m.1 <= 6 && listed(c, &text[m.1..c.0]))
+        };
+        if designated(m.0) || chosen.iter().chain(&loose).any(beside) {
+            loose.push(m);
+        }
+    }
+    if !loose.is_empty() {
+        chosen.extend(loose);
+        chosen.sort_by_key(|c| c.0);
+    }
+    let places_of = |pat: usize| -> &Vec<usize> {
+        if pat >= loose_base {
+            &mx.loose_places[pat - loose_base]
+        } else {
+            &mx.name_places[pat]
+        }
+    };
     let mut designators: Vec<(usize, usize, PlaceLevel)> = designator_hits
         .into_iter()
         .map(|(start, end, id)| (start, end, mx.designator_prefs[id]))
@@ -236,7 +368,7 @@ pub fn find(
             .filter(|d| before[d.1..].trim().is_empty())
             .min_by_key(|d| d.0);
         let prefer = designator.map(|d| d.2);
-        let candidates = &mx.name_places[pat];
+        let candidates = places_of(pat);
         let pick = prefer
             .and_then(|p| candidates.iter().find(|&&i| g.place(i).level == p))
             .or_else(|| candidates.first());

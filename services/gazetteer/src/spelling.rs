@@ -21,6 +21,44 @@ pub fn fold(text: &str) -> String {
     out.trim_end().to_string()
 }
 
+/// [`fold`] of a whole text with, for each byte of the folded text, the byte of `text` it
+/// comes from, and one more entry for the end: a match in the folded text maps back to its
+/// span in `text`. Punctuation and whitespace runs become one space; nothing is trimmed.
+pub fn fold_with_offsets(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut offsets: Vec<usize> = Vec::with_capacity(text.len() + 1);
+    for (i, ch) in text.char_indices() {
+        if ch.is_ascii() {
+            if ch.is_ascii_alphanumeric() {
+                out.push(ch.to_ascii_lowercase());
+                offsets.push(i);
+            } else if !out.ends_with(' ') {
+                out.push(' ');
+                offsets.push(i);
+            }
+            continue;
+        }
+        for c in std::iter::once(ch).nfd() {
+            let c = match c {
+                'đ' | 'Đ' => 'd',
+                c if unicode_normalization::char::is_combining_mark(c) => continue,
+                c => c,
+            };
+            if c.is_alphanumeric() {
+                for l in c.to_lowercase() {
+                    out.push(l);
+                    offsets.extend(std::iter::repeat_n(i, l.len_utf8()));
+                }
+            } else if !out.ends_with(' ') {
+                out.push(' ');
+                offsets.push(i);
+            }
+        }
+    }
+    offsets.push(text.len());
+    (out, offsets)
+}
+
 /// The five tone marks of Vietnamese, as combining characters (huyền, sắc, ngã, hỏi, nặng).
 const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
 
@@ -146,6 +184,17 @@ mod tests {
         );
         assert!(tone_variants("Sa-la-van").contains(&"Sa-la-vản".to_string()));
         assert_eq!(tone_variants("Khăm Muộn").len(), 10);
+    }
+
+    #[test]
+    fn folded_text_maps_back_to_the_original() {
+        let t = "Tỉnh Bô-ly-khăm-xay, Lào";
+        let (f, map) = fold_with_offsets(t);
+        assert_eq!(f, "tinh bo ly kham xay lao");
+        let at = f.find("bo ly kham xay").unwrap_or(0);
+        let end = at + "bo ly kham xay".len();
+        assert_eq!(&t[map[at]..map[end]], "Bô-ly-khăm-xay");
+        assert_eq!(map.len(), f.len() + 1);
     }
 
     #[test]

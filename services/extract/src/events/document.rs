@@ -55,6 +55,8 @@ pub(super) struct Doc<'a> {
     pub(super) reference_year: Option<i32>,
     pub(super) people: Vec<Person>,
     pub(super) ranks: Vec<u32>,
+    /// Per person of `people`, whether a title given them is a nation's office.
+    pub(super) national: Vec<bool>,
 }
 
 impl<'a> Doc<'a> {
@@ -74,6 +76,16 @@ impl<'a> Doc<'a> {
                 .iter()
                 .any(|h| p.full.start >= h.end && p.full.start <= h.end + 2)
         };
+        // The nation a mission or a national office belongs to ("Đại sứ quán Australia",
+        // "Chủ tịch Quốc hội nước Cộng hòa Cuba") is no side either.
+        let nation_of_body = |p: &PlaceMention| {
+            p.place.region.is_empty()
+                && all_hits.iter().any(|h| {
+                    matches!(h.tag, Cat::Mission | Cat::NationalHost)
+                        && p.full.start >= h.end
+                        && p.full.start <= h.end + 2
+                })
+        };
         let places: Vec<&PlaceMention> = c
             .places
             .iter()
@@ -83,7 +95,7 @@ impl<'a> Doc<'a> {
                     .any(|m| m.span.start < p.span.end && p.span.start < m.span.end)
             })
             .filter(|p| !is_aside(c.cues, c.lower, p.full.start))
-            .filter(|p| !seat(p))
+            .filter(|p| !seat(p) && !nation_of_body(p))
             .collect();
         let main = |vn: bool| -> Option<Place> {
             let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
@@ -126,9 +138,11 @@ impl<'a> Doc<'a> {
             .map(|d| d.date);
         let mut people: Vec<Person> = Vec::new();
         let mut ranks: Vec<u32> = Vec::new();
+        let mut national: Vec<bool> = Vec::new();
         for m in c.persons {
             match people.iter().position(|p| p.name == m.person.name) {
                 Some(i) => {
+                    national[i] |= m.side == Side::National;
                     if m.rank > ranks[i] {
                         ranks[i] = m.rank;
                         people[i].title = m.person.title.clone();
@@ -140,6 +154,7 @@ impl<'a> Doc<'a> {
                 None => {
                     people.push(m.person.clone());
                     ranks.push(m.rank);
+                    national.push(m.side == Side::National);
                 }
             }
         }
@@ -165,7 +180,7 @@ impl<'a> Doc<'a> {
                 people[i].place = match m.side {
                     Side::Vietnamese => home.clone(),
                     Side::Foreign => partner.clone(),
-                    Side::Any => None,
+                    Side::Any | Side::National => None,
                 };
             }
         }
@@ -190,6 +205,7 @@ impl<'a> Doc<'a> {
             event_day,
             people,
             ranks,
+            national,
         }
     }
 
@@ -350,7 +366,7 @@ impl<'a> Doc<'a> {
                 .is_some_and(|b| b.start <= v.end + 1)
     }
 
-    fn has_any(&self, r: &Range<usize>, cat: fn(Cat) -> bool) -> bool {
+    pub(super) fn has_any(&self, r: &Range<usize>, cat: fn(Cat) -> bool) -> bool {
         self.hits_within(r)
             .iter()
             .any(|h| h.end <= r.end && cat(h.tag))

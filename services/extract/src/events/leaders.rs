@@ -70,6 +70,14 @@ impl<'a> Doc<'a> {
             .or_else(|| p.person.place.clone())
     }
 
+    /// Whether a person holds a nation's office (an ambassador, a minister, a head of state).
+    pub(super) fn is_national(&self, name: &str) -> bool {
+        self.people
+            .iter()
+            .position(|p| p.name == name)
+            .is_some_and(|i| self.national[i])
+    }
+
     /// The most senior named official of a side, the first named among equals.
     pub(super) fn senior_of(&self, side: &Place) -> Option<Person> {
         let mut best: Option<(u32, usize)> = None;

@@ -272,6 +272,12 @@ pub(super) fn merge_visits(doc: &Doc<'_>, mentions: Vec<VisitMention>) -> Vec<Vi
             .cloned()
             .collect();
     }
+    // A nation's delegation or official ("Chủ tịch Quốc hội Cuba … cùng đoàn đại biểu cấp
+    // cao Cuba") is no local side.
+    out.retain(|v| {
+        !(v.guest.place.region.is_empty()
+            && v.leader.as_ref().is_some_and(|l| doc.is_national(&l.name)))
+    });
     one_per_host(out)
 }
 

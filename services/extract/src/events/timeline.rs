@@ -102,8 +102,10 @@ impl<'a> Doc<'a> {
             let same_year = event.filter(|e| e.year == d.date.year);
             return Dated::new(same_year.unwrap_or(d.date), None, 1);
         }
+        // Else the article's own date: an event it reports with no date of its own is news of
+        // the days it was published.
         Dated {
-            start: event,
+            start: event.or(self.c.published.filter(|p| p.year > 0)),
             end: None,
             rank: 0,
         }

@@ -55,8 +55,18 @@ pub(super) fn named<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Vec<Trip<'a>> {
             .or_else(|| in_phrase.first())
             .copied();
         let Some(g) = pick else { continue };
-        guests.push(Trip::new(g, d.start, limit));
-        // Several localities sending one delegation make one visit each.
+        // A delegation only named ("Đoàn đại biểu UBND Thành phố Hà Nội chụp ảnh lưu niệm với
+        // …") tells no trip: a verb of going, meeting, receiving, leading or signing does.
+        let told = doc.has_any(&(d.end..s.range.end), |t| {
+            matches!(t, Cat::Toward | Cat::Receive | Cat::Lead | Cat::Sign)
+        }) || doc.has_any(&(s.range.start..d.start), |t| {
+            matches!(t, Cat::Toward | Cat::Receive | Cat::Lead | Cat::Sign)
+        });
+        if !told {
+            continue;
+        }
+        // Several localities sending one delegation make one visit each; those of other
+        // countries listed with them travel too, and none of them hosts.
         let mut listed: Vec<&PlaceMention> = in_phrase.clone();
         let mut last_end = in_phrase.last().map_or(g.span.end, |p| p.span.end);
         let start_from = last_end;
@@ -64,24 +74,46 @@ pub(super) fn named<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Vec<Trip<'a>> {
             let Some(gap) = doc.lower.get(last_end..p.full.start) else {
                 break;
             };
-            let gap = gap.trim();
-            let rest = gap.strip_prefix(',').map_or(gap, str::trim);
-            if gap.is_empty() || !(rest.is_empty() || c.cues.is(rest, Cue::And)) {
+            if !joins_a_list(doc, gap) {
                 break;
             }
             listed.push(p);
             last_end = p.span.end;
         }
-        let others = listed.into_iter().filter(|p| {
+        let mut trip = Trip::new(g, d.start, limit);
+        trip.fellows = listed.clone();
+        guests.push(trip);
+        let others = listed.iter().filter(|p| {
             p.place.country == g.place.country && !p.place.region.is_empty() && p.code() != g.code()
         });
         for o in others {
             if !guests.iter().any(|t| t.guest.code() == o.code()) {
-                guests.push(Trip::new(o, d.start, limit));
+                let mut trip = Trip::new(o, d.start, limit);
+                trip.fellows = listed.clone();
+                guests.push(trip);
             }
         }
     }
     guests
+}
+
+/// Whether the words between two places of a list of delegations join them: a comma, "và",
+/// or a semicolon, with bracketed qualifiers between ("Nghệ An, Hà Tĩnh (Việt Nam); Khăm
+/// Muồn"). Nothing between two names makes them one name.
+fn joins_a_list(doc: &Doc<'_>, gap: &str) -> bool {
+    let mut words = String::new();
+    let mut depth = 0usize;
+    for ch in gap.chars() {
+        match ch {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => words.push(ch),
+            _ => {}
+        }
+    }
+    let had_punctuation = words.contains([',', ';']);
+    let rest = words.trim().trim_start_matches([',', ';']).trim();
+    (rest.is_empty() && (had_punctuation || gap.contains(')'))) || doc.c.cues.is(rest, Cue::And)
 }
 
 /// A delegation with no place, going somewhere: the article's side that is not where it goes.

@@ -34,9 +34,12 @@ impl Host<'_> {
 pub(super) fn of<'a>(doc: &Doc<'a>, s: &Sentence<'a>, trip: &Trip<'a>) -> Vec<Host<'a>> {
     let g = trip.guest;
     let places = &s.places;
-    // One side is Vietnamese, the other foreign: a foreign guest's host is Vietnamese.
+    // One side is Vietnamese, the other foreign: a foreign guest's host is Vietnamese. Those
+    // listed as travelling with the guest host nothing.
     let other = |p: &&PlaceMention| {
-        p.place.country != g.place.country && (g.place.country == "VN" || p.place.country == "VN")
+        p.place.country != g.place.country
+            && (g.place.country == "VN" || p.place.country == "VN")
+            && !trip.fellows.iter().any(|f| f.span == p.span)
     };
     let toward_host = s
         .towards

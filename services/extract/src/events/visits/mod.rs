@@ -63,6 +63,9 @@ struct Trip<'a> {
     limit: usize,
     /// The official the shape makes the leader (an official travelling, one attending).
     leader: Option<&'a PersonMention>,
+    /// Places listed with the guest as travelling too ("đoàn đại biểu các tỉnh: Nghệ An, Hà
+    /// Tĩnh (Việt Nam); Khăm Muồn (Lào)"): none of them is the host.
+    fellows: Vec<&'a PlaceMention>,
 }
 
 impl<'a> Trip<'a> {
@@ -72,6 +75,7 @@ impl<'a> Trip<'a> {
             from,
             limit,
             leader: None,
+            fellows: Vec::new(),
         }
     }
 }
