@@ -171,6 +171,12 @@ names! {
         DayWord = "day_word",
         /// With whom an official travels: the person before it leads them ("cùng đoàn").
         AccompaniedBy = "accompanied_by",
+        /// "qua" after "N năm": the years up to now.
+        UpToNow = "up_to_now",
+        /// Setting a year ahead of the article ("đến năm 2030").
+        Until = "until",
+        /// A word between an instrument's name and the friendship it establishes ("hợp tác").
+        FriendshipJoiner = "friendship_joiner",
     }
 }
 

@@ -501,10 +501,27 @@ pub fn find(
         let first = places.partition_point(|p| p.full.end <= s.start);
         let last = places.partition_point(|p| p.full.start < s.end).max(first);
         let words = r.word_char.words(&text[s.clone()]);
+        let titles_here = within(&all_titles, s);
         let mut toks = Vec::with_capacity(words.len());
         let mut glued = Vec::new();
         for m in words {
             let (start, end) = (s.start + m.start, s.start + m.end);
+            // A name glued to the title after it by a dash with no spaces ("Padeumphone
+            // Sonthany-Phó Bí thư Tỉnh ủy"): two tokens.
+            let title_inside = titles_here
+                .iter()
+                .find(|t| t.start > start && t.start < end && text[..t.start].ends_with('-'));
+            if let Some(t) = title_inside {
+                toks.push(Tok {
+                    start,
+                    end: t.start - 1,
+                });
+                toks.push(Tok {
+                    start: t.start,
+                    end,
+                });
+                continue;
+            }
             let g = glued_honorific(&text[start..end]);
             if g > 0 {
                 toks.push(Tok {

@@ -143,7 +143,21 @@ pub(super) fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                 .min()
                 .unwrap_or(window_text.len());
             let window = friendship_window.start..friendship_window.start + window_end;
-            if doc.has(&window, Cat::Friendship) || doc.has(&window, Cat::Establish) {
+            // Founding a friendship or twinning anywhere in the name ("Thỏa thuận nâng cấp
+            // quan hệ hữu nghị kết nghĩa"); "hữu nghị" only as what the instrument is, right
+            // after its name ("Thỏa thuận hợp tác hữu nghị"), not its setting ("Biên bản ghi
+            // nhớ về tăng cường giao lưu hữu nghị").
+            let names_friendship = doc
+                .hits_in(&window, |t| t == Cat::Friendship)
+                .first()
+                .is_some_and(|f| {
+                    let mut between = doc.lower[ins.end..f.start].trim();
+                    while let Some(rest) = cues.strip_opening(between, Cue::FriendshipJoiner) {
+                        between = rest;
+                    }
+                    between.is_empty()
+                });
+            if names_friendship || doc.has(&window, Cat::Establish) {
                 kind = AgreementKind::Friendship;
             }
             let years: Vec<i32> = years_in(doc, &seg);
@@ -201,10 +215,17 @@ pub(super) fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
             } else if sign.is_some() && !past_cue {
                 let dated = doc.date_near(si, Want::Day);
                 // "đã ký biên bản ghi nhớ vào tháng 9-2019" in a 2023 article: signed long before.
+                // With no publication date: a year written with the signing's date before the
+                // year the article is written in ("ký … ngày 21/10/2008. Trong 15 năm qua …").
+                let before_the_article = |d: &PartialDate| {
+                    c.published.is_none_or(|p| p.year == 0)
+                        && !d.year_inferred
+                        && doc.present_year.is_some_and(|y| d.year > 0 && d.year < y)
+                };
                 let long_before = dated.rank >= 2
-                    && dated
-                        .start
-                        .is_some_and(|d| months_before_publication(c, &d) > PAST_MONTHS);
+                    && dated.start.is_some_and(|d| {
+                        months_before_publication(c, &d) > PAST_MONTHS || before_the_article(&d)
+                    });
                 let status = if long_before {
                     AgreementStatus::Past
                 } else {

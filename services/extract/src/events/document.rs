@@ -2,6 +2,7 @@
 //! sides, and the questions the detectors ask of a stretch of it.
 use super::cues::{is_instrument, Cat, Cues};
 use super::leaders::delegation_led_by;
+use super::timeline::present_year;
 use crate::dates::{DateKind, DateMention};
 use crate::lexicon::Cue;
 use crate::model::{Evidence, Field, PartialDate, Person, Place};
@@ -53,6 +54,8 @@ pub(super) struct Doc<'a> {
     /// The first single day in the article's sentences (not the start of a span).
     pub(super) event_day: Option<PartialDate>,
     pub(super) reference_year: Option<i32>,
+    /// The year the article is written in ([`super::timeline::present_year`]).
+    pub(super) present_year: Option<i32>,
     pub(super) people: Vec<Person>,
     pub(super) ranks: Vec<u32>,
     /// Per person of `people`, whether a title given them is a nation's office.
@@ -197,6 +200,7 @@ impl<'a> Doc<'a> {
             c,
             lower,
             reference_year,
+            present_year: present_year(c),
             hits,
             places,
             home,

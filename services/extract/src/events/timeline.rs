@@ -275,3 +275,68 @@ fn after_publication(c: &Context<'_>, d: &PartialDate) -> bool {
     }
     (d.year, d.month) > (p.year, p.month)
 }
+
+/// The longest a stretch of years counted from an event may be ("15 năm qua").
+const MAX_ELAPSED_YEARS: i32 = 200;
+
+/// The year the article is written in: its publication date's, else the latest year its text
+/// plainly sets in the past or present: a date written with its year, or a year named plus
+/// the round number of years since ("ký … ngày 21/10/2008. Trong 15 năm qua, …": 2023). Years it sets ahead
+/// ("đến năm 2030") and the ends of periods are not counted.
+pub(super) fn present_year(c: &Context<'_>) -> Option<i32> {
+    if let Some(p) = c.published.filter(|p| p.year > 0) {
+        return Some(p.year);
+    }
+    let cues = c.cues;
+    let stated = c
+        .dates
+        .iter()
+        .filter(|d| {
+            matches!(d.kind, DateKind::Point | DateKind::Span)
+                && d.date.year > 0
+                && !d.date.year_inferred
+        })
+        .filter(|d| {
+            let before = &c.lower[..d.span.start];
+            let before = cues.strip_ending(before, Cue::YearWord).unwrap_or(before);
+            !cues.ends_with(before, Cue::Until)
+        })
+        .map(|d| (d.span.start, d.date.year));
+    let mut latest = stated.clone().map(|(_, y)| y).max();
+    // "N năm qua": the years since an event named just before.
+    for (i, _) in c.lower.match_indices(|ch: char| ch.is_ascii_digit()) {
+        if i > 0 && c.lower.as_bytes()[i - 1].is_ascii_digit() {
+            continue;
+        }
+        let digits: String = c.lower[i..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        let Ok(n) = digits.parse::<i32>() else {
+            continue;
+        };
+        if !(1..=MAX_ELAPSED_YEARS).contains(&n) {
+            continue;
+        }
+        let after = &c.lower[i + digits.len()..];
+        let Some(rest) = cues.strip_opening(after, Cue::YearWord) else {
+            continue;
+        };
+        if !cues.starts_with(rest, Cue::UpToNow) {
+            continue;
+        }
+        // Counted from a year named in the sentence before: a year of its own sentence is the
+        // one it ends in ("Năm 2024, … 10 năm qua").
+        let sentence = c.sentences.partition_point(|s| s.end <= i);
+        let Some(before) = sentence.checked_sub(1).and_then(|k| c.sentences.get(k)) else {
+            continue;
+        };
+        let named = stated
+            .clone()
+            .rfind(|(at, _)| before.start <= *at && *at < before.end);
+        if let Some((_, year)) = named {
+            latest = latest.max(Some(year + n));
+        }
+    }
+    latest
+}

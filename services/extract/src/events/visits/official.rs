@@ -30,7 +30,13 @@ pub(super) fn travelling<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Vec<Trip<'a>> {
             .hits_in(&(at..s.range.end), |t| t == Cat::Lead)
             .first()
             .is_some_and(|h| h.start == at);
-        let accompanied = cues.starts_with(clause, Cue::AccompaniedBy);
+        // With a delegation: "cùng các thành viên trong đoàn công tác", not "cùng lãnh đạo các
+        // sở, ngành" (who receive with them).
+        let accompanied = cues.starts_with(clause, Cue::AccompaniedBy)
+            && doc
+                .hits_in(&(at..s.range.end), |t| t == Cat::Delegation)
+                .first()
+                .is_some_and(|d| d.start <= at + CLAUSE_REACH / 2);
         let mut verb = clause;
         while let Some(rest) = cues.strip_opening(verb, Cue::Aspect) {
             verb = rest;
@@ -38,12 +44,16 @@ pub(super) fn travelling<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Vec<Trip<'a>> {
         if !(leads || accompanied || cues.starts_with(verb, Cue::TripVerb)) {
             continue;
         }
-        // A verb of going or meeting closes the clause.
-        let goes = doc
-            .hits_in(&(at..s.range.end), |t| t == Cat::Toward)
-            .first()
-            .is_some_and(|t| t.start <= at + CLAUSE_REACH);
-        if !goes {
+        // A verb of going or meeting closes the clause; one who receives first is the host
+        // ("… cùng lãnh đạo các sở, ngành đã có buổi tiếp và làm việc với bà …").
+        let verb = doc
+            .hits_in(&(at..s.range.end), |t| {
+                matches!(t, Cat::Toward | Cat::Receive)
+            })
+            .into_iter()
+            .next()
+            .filter(|t| t.start <= at + CLAUSE_REACH);
+        if verb.is_none_or(|v| v.tag == Cat::Receive) {
             continue;
         }
         let mention = s
