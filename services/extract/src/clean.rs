@@ -14,8 +14,8 @@ const CREDITS: &str = include_str!("../data/credits.tsv");
 /// A heading only cuts once this many chars of article text came before it; earlier it is a
 /// menu item at the top of the page and only that line goes.
 const MIN_BODY_BEFORE_CUT: usize = 150;
-/// Headings are short; longer lines are never looked up.
-const MAX_HEADING_BYTES: usize = 80;
+/// Headings are short; longer lines (in characters) are never looked up.
+const MAX_HEADING_CHARS: usize = 60;
 /// A link title is a headline, not a paragraph: at most this long.
 const MAX_LINK_CHARS: usize = 200;
 /// A paragraph that resumes the article after an inline block of links is at least this long.
@@ -137,7 +137,7 @@ pub fn clean(text: &str) -> String {
     let mut block = Block::Outside;
     for line in text.split('\n') {
         let t = line.trim();
-        let heading = t.len() <= MAX_HEADING_BYTES && lists.noise.contains(&line_key(t));
+        let heading = t.chars().count() <= MAX_HEADING_CHARS && lists.noise.contains(&line_key(t));
         if let Block::Inside {
             links_only,
             after_blank,

@@ -16,8 +16,8 @@ const DATELINE_HEAD_LINES: usize = 10;
 const DATELINE_TAIL_LINES: usize = 3;
 /// A dateline is a short line; a long one with a date is a sentence of the article.
 const MAX_DATELINE_CHARS: usize = 80;
-/// Bytes looked at before a date for the word that qualifies it.
-const WORDS_BEFORE_BYTES: usize = 24;
+/// Characters looked at before a date for the word that qualifies it.
+const WORDS_BEFORE: usize = 18;
 /// Words beside the date on a dateline ("Thứ bảy, ngày", "Báo Hải Phòng", "GMT+7").
 const MAX_DATELINE_WORDS: usize = 6;
 
@@ -411,7 +411,7 @@ pub fn find(
 /// letter of the words looked for, and never as a whole word's last letter.
 fn word_before<'l>(text: &str, lower: &'l str, at: usize) -> &'l str {
     let head = text[..at].trim_end();
-    let from = crate::text::floor_boundary(head, head.len().saturating_sub(WORDS_BEFORE_BYTES));
+    let from = crate::text::before_chars(head, head.len(), WORDS_BEFORE);
     &lower[from..head.len()]
 }
 

@@ -11,15 +11,15 @@ use hoptac_gazetteer::{
 
 use crate::{
     model::{PartyKind, Place, PlaceLevel},
-    text::{is_word, rows},
+    text::{before_chars, is_word, rows, within_chars},
 };
 
 const ORGS: &str = include_str!("../data/orgs.tsv");
 const BLOCKERS: &str = include_str!("../data/place_blockers.tsv");
 
 /// The longest stretch of words allowed between an organization word and its place
-/// ("Trung tâm xúc tiến đầu tư, thương mại, du lịch thành phố Hà Nội").
-const MAX_ORG_GAP: usize = 160;
+/// ("Trung tâm xúc tiến đầu tư, thương mại, du lịch thành phố Hà Nội"), in characters.
+const MAX_ORG_GAP: usize = 120;
 /// The most whitespace between two organization words that still form one name ("Ủy ban
 /// nhân dân" + "tỉnh").
 const MAX_ORG_SPACE: usize = 8;
@@ -57,6 +57,9 @@ pub struct Matcher {
     /// Per pattern of `loose`, the gazetteer's places it names.
     loose_places: Vec<Vec<usize>>,
 }
+
+/// The most characters between two names of a list (", và ").
+const LIST_GAP: usize = 6;
 
 /// The fewest letters a folded name has for the loose match: shorter ones are words.
 const MIN_LOOSE_LETTERS: usize = 6;
@@ -318,8 +321,8 @@ pub fn find(
                 && countries_of(other.2).iter().any(|c| mine.contains(c))
         };
         let beside = |c: &(usize, usize, usize)| {
-            (c.1 <= m.0 && m.0 - c.1 <= 6 && listed(c, &text[c.1..m.0]))
-                || (m.1 <= c.0 && c.0 - m.1 <= 6 && listed(c, &text[m.1..c.0]))
+            (within_chars(text, c.1, m.0, LIST_GAP) && listed(c, &text[c.1..m.0]))
+                || (within_chars(text, m.1, c.0, LIST_GAP) && listed(c, &text[m.1..c.0]))
         };
         if designated(m.0) || chosen.iter().chain(&loose).any(beside) {
             loose.push(m);
@@ -667,7 +670,7 @@ fn organization(
 ) -> Option<(usize, PartyKind)> {
     // `orgs` is sorted by end, `names` by start (and they never overlap): look only at the
     // window that can qualify, so the work per place does not grow with the article.
-    let window = ends_within(orgs, lead.saturating_sub(MAX_ORG_GAP)..lead + 1);
+    let window = ends_within(orgs, before_chars(text, lead, MAX_ORG_GAP)..lead + 1);
     let nearest = window
         .iter()
         .filter(|o| o.0 >= sentence_start)

@@ -142,6 +142,31 @@ impl<T: Copy> Lexicon<T> {
     }
 }
 
+/// The byte offset `chars` characters after byte `from` of `text`, or the text's end: reaches
+/// are counted in characters, so that a Vietnamese word with its marks weighs what an
+/// unmarked one does.
+pub fn after_chars(text: &str, from: usize, chars: usize) -> usize {
+    let from = floor_boundary(text, from);
+    text[from..]
+        .char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| from + i)
+}
+
+/// The byte offset `chars` characters before byte `to` of `text`, or 0.
+pub fn before_chars(text: &str, to: usize, chars: usize) -> usize {
+    let to = floor_boundary(text, to);
+    match chars.checked_sub(1) {
+        None => to,
+        Some(n) => text[..to].char_indices().rev().nth(n).map_or(0, |(i, _)| i),
+    }
+}
+
+/// Whether byte `to` lies at most `chars` characters after byte `from`.
+pub fn within_chars(text: &str, from: usize, to: usize, chars: usize) -> bool {
+    from <= to && to <= after_chars(text, from, chars)
+}
+
 /// Converts a byte offset of `text` to a char offset.
 pub fn char_offset(text: &str, byte: usize) -> usize {
     let byte = floor_boundary(text, byte);

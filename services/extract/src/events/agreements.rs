@@ -22,10 +22,10 @@ use std::ops::Range;
 const SIGN_GAP: usize = 2;
 
 /// How far after "thiết lập quan hệ hữu nghị" its year may be written.
-const ESTABLISH_REACH: usize = 90;
+const ESTABLISH_REACH: usize = 65;
 
 /// Words after an instrument name within which "hữu nghị" / "kết nghĩa" make it a friendship.
-const FRIENDSHIP_REACH: usize = 90;
+const FRIENDSHIP_REACH: usize = 65;
 
 /// One statement of an agreement, before merging.
 pub(super) struct AgreementMention {
@@ -131,7 +131,8 @@ pub(super) fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
             let Cat::Instrument(mut kind) = ins.tag else {
                 continue;
             };
-            let friendship_window = ins.end..(ins.end + FRIENDSHIP_REACH).min(seg_end);
+            let friendship_window =
+                ins.end..crate::text::after_chars(c.text, ins.end, FRIENDSHIP_REACH).min(seg_end);
             let window_text =
                 &doc.lower[crate::text::floor_boundary(c.text, friendship_window.start)
                     ..crate::text::floor_boundary(c.text, friendship_window.end)];
@@ -449,11 +450,8 @@ fn established(doc: &Doc<'_>, si: usize) -> Option<AgreementMention> {
         Anniversary::None => {
             // The year after the phrase ("… hữu nghị năm 2009"), else the one that opens the
             // clause before it ("Năm 2017, hai thành phố thiết lập quan hệ hữu nghị").
-            let reach = crate::text::floor_boundary(c.text, (hit.end + ESTABLISH_REACH).min(s.end));
-            let back = crate::text::floor_boundary(
-                c.text,
-                hit.start.saturating_sub(ESTABLISH_REACH).max(s.start),
-            );
+            let reach = crate::text::after_chars(c.text, hit.end, ESTABLISH_REACH).min(s.end);
+            let back = crate::text::before_chars(c.text, hit.start, ESTABLISH_REACH).max(s.start);
             let bare_year = |d: &&DateMention| d.kind == DateKind::Point && d.date.month == 0;
             let after = c
                 .dates
@@ -505,7 +503,7 @@ fn established(doc: &Doc<'_>, si: usize) -> Option<AgreementMention> {
 
 /// Words that mark an anniversary when "N năm" follows them ("kỷ niệm 15 năm", "tròn 10 năm").
 /// How many bytes of party names may stand between "N năm" and the event it counts from.
-const ANNIVERSARY_PARTIES_REACH: usize = 80;
+const ANNIVERSARY_PARTIES_REACH: usize = 60;
 
 /// What "kỷ niệm N năm" just before an event word says of when it happened.
 enum Anniversary {
@@ -535,7 +533,7 @@ fn anniversary(doc: &Doc<'_>, s: &Range<usize>, at: usize) -> Anniversary {
     // relation ("kỷ niệm 50 năm quan hệ ngoại giao, hai bên đã ký …").
     let close = tail.is_some_and(|t| {
         let t = cues.strip_opening(t, Cue::DayWord).unwrap_or(t);
-        t.len() <= ANNIVERSARY_PARTIES_REACH
+        t.chars().count() <= ANNIVERSARY_PARTIES_REACH
             && !t.contains([',', ';', ':'])
             && !cues.contains(t, Cue::AnniversaryOther)
     });

@@ -8,14 +8,14 @@ use crate::lexicon::Cue;
 use crate::model::{Evidence, Field, PartialDate, Person, Place};
 use crate::persons::{PersonMention, Side};
 use crate::places::PlaceMention;
-use crate::text::{char_offset, floor_boundary, Hit};
+use crate::text::{after_chars, before_chars, char_offset, within_chars, Hit};
 use hoptac_gazetteer::Gazetteer;
 use std::collections::HashMap;
 use std::ops::Range;
 
 /// How far past the stating sentence an agreement's fields are looked for (the rest of its
 /// paragraph, up to this many bytes: a few sentences).
-const FIELD_REACH: usize = 1500;
+const FIELD_REACH: usize = 1100;
 
 /// Sentences shorter than this (datelines, captions) do not give the article's event date.
 const MIN_EVENT_SENTENCE_CHARS: usize = 40;
@@ -282,11 +282,11 @@ impl<'a> Doc<'a> {
     pub(super) fn instrument_content_end(&self, idx: usize) -> usize {
         let sentences = self.c.sentences;
         let stating = &sentences[idx];
-        let reach = stating.end + FIELD_REACH;
+        let reach = after_chars(self.c.text, stating.end, FIELD_REACH);
         let mut end = stating.end;
         for next in sentences[idx + 1..].iter() {
             let same_paragraph = !self.c.text[end..next.start].contains('\n');
-            let opening = next.start..floor_boundary(self.c.text, (next.start + 40).min(next.end));
+            let opening = next.start..after_chars(self.c.text, next.start, OPENING).min(next.end);
             let opens_with_pair = self
                 .hits_in(&opening, |t| t == Cat::Pair)
                 .first()
@@ -310,7 +310,7 @@ impl<'a> Doc<'a> {
     /// ones it goes on to list ("đón các đoàn đại biểu nước ngoài gồm: đoàn thành phố Ulsan …").
     pub(super) fn is_generic(&self, s: &Range<usize>) -> bool {
         self.hits_in(s, |t| t == Cat::Generic).iter().any(|h| {
-            let rest = floor_boundary(self.c.text, (h.end + LIST_REACH).min(s.end));
+            let rest = after_chars(self.c.text, h.end, LIST_REACH).min(s.end);
             let rest = &self.lower[h.end..rest.max(h.end)];
             // "… cùng các đoàn đại biểu đi cùng": the delegations that came along with those
             // just named, not trips in general.
@@ -356,7 +356,7 @@ impl<'a> Doc<'a> {
     /// Whether `p` is the place that "tại" at `v` names: right after it, or after a building
     /// of that place ("tại trụ sở Văn phòng Tỉnh Luông Pha Băng").
     pub(super) fn names_venue(&self, v: &Hit<Cat>, p: &PlaceMention) -> bool {
-        if p.full.start < v.end || p.full.start > v.end + VENUE_GAP {
+        if !within_chars(self.c.text, v.end, p.full.start, VENUE_GAP) {
             return false;
         }
         if p.full.start <= v.end + 2 {
@@ -378,13 +378,13 @@ impl<'a> Doc<'a> {
 }
 
 /// How far back an aside's opening words are looked for.
-const ASIDE_REACH: usize = 48;
+const ASIDE_REACH: usize = 36;
 
 /// Whether a place named at `start` of the lowercase view is an aside, not a side of anything: today's province of a
 /// merged one ("Bà Rịa - Vũng Tàu (nay thuộc TP.HCM)") or a photographer in a credit
 /// ("(Ảnh: Anh Tuấn)").
 fn is_aside(cues: &Cues, lower: &str, start: usize) -> bool {
-    let from = floor_boundary(lower, start.saturating_sub(ASIDE_REACH));
+    let from = before_chars(lower, start, ASIDE_REACH);
     let before = lower[from..start].trim_end();
     if cues.ends_with(before, Cue::AsideNow) {
         return true;
@@ -425,20 +425,24 @@ fn is_delegation(cues: &Cues, lower: &str, text: &str, h: &Hit<Cat>) -> bool {
 
 /// How far after a word of trips in general the list of them may open ("các đoàn đại biểu
 /// nước ngoài gồm: …").
-const LIST_REACH: usize = 48;
+const LIST_REACH: usize = 36;
+
+/// The opening of a sentence, in characters: where "Theo đó", "Hai bên" stand.
+const OPENING: usize = 30;
 
 /// How far after "tại" the place of the building it names may start.
-const VENUE_GAP: usize = 64;
+const VENUE_GAP: usize = 48;
 
 /// How far after the name of a diplomatic mission or a correspondent its seat may be named.
-const MISSION_REACH: usize = 48;
+const MISSION_REACH: usize = 36;
 
 /// Whether "tại" names where a mission or a correspondent sits ("Tổng Lãnh sự quán Ấn Độ tại TP
 /// Hồ Chí Minh", "phóng viên thường trú tại Tokyo"), not where something happened.
 fn seats_a_mission(text: &str, missions: &[&Hit<Cat>], venue: &Hit<Cat>) -> bool {
     let after = missions.partition_point(|m| m.end <= venue.start);
     missions[..after].last().is_some_and(|m| {
-        venue.start - m.end <= MISSION_REACH && !text[m.end..venue.start].contains([',', ';', '.'])
+        within_chars(text, m.end, venue.start, MISSION_REACH)
+            && !text[m.end..venue.start].contains([',', ';', '.'])
     })
 }
 

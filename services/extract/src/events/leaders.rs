@@ -5,15 +5,15 @@ use super::document::{Context, Doc};
 use crate::model::{Party, Person, Place};
 use crate::persons::PersonMention;
 use crate::places::PlaceMention;
-use crate::text::Hit;
+use crate::text::{within_chars, Hit};
 use std::ops::Range;
 
 /// How far "dẫn đầu" / "làm trưởng đoàn" may stand after "do" for the words between them to
 /// be the leader's titles and name.
-const MAX_LEADER_PHRASE: usize = 260;
+const MAX_LEADER_PHRASE: usize = 190;
 
 /// How far after "do" the leader's name starts ("do đồng chí Nguyễn Thị Tuyến").
-const LEADER_REACH: usize = 24;
+const LEADER_REACH: usize = 18;
 
 impl<'a> Doc<'a> {
     /// The named officials of the parties in the sentence that states a signing.
@@ -97,7 +97,7 @@ impl<'a> Doc<'a> {
 }
 
 /// How far before its place a delegation word may stand ("đoàn đại biểu cấp cao tỉnh …").
-const DELEGATION_TO_PLACE: usize = 40;
+const DELEGATION_TO_PLACE: usize = 30;
 
 /// The place of the delegation that `m` leads when the text says so right before the name:
 /// "đoàn … tỉnh X (nước Y) do [honorifics, titles] NAME".
@@ -125,14 +125,13 @@ pub(super) fn delegation_led_by(
         Some(rest) => rest.split_once(')').map_or(gap, |(_, after)| after),
         None => gap,
     };
-    let led = gap
-        .trim_start()
-        .strip_prefix("do ")
-        .is_some_and(|rest| rest.len() <= MAX_LEADER_PHRASE && !rest.contains([';', ',', '.']));
+    let led = gap.trim_start().strip_prefix("do ").is_some_and(|rest| {
+        !rest.contains([';', ',', '.']) && rest.chars().count() <= MAX_LEADER_PHRASE
+    });
     let delegation = hits.iter().any(|h| {
         h.tag == Cat::Delegation
             && h.end <= p.full.start
-            && p.full.start - h.end <= DELEGATION_TO_PLACE
+            && within_chars(c.lower, h.end, p.full.start, DELEGATION_TO_PLACE)
     });
     // One part of a joint delegation, told part by part: "Đoàn gồm đại diện bang Kerala do
     // ông … dẫn đầu và đại diện bang Karnataka do bà … dẫn đầu".
@@ -151,7 +150,7 @@ pub(super) fn leader_before(doc: &Doc<'_>, from: usize) -> Option<Person> {
     let clause_leads = |clause: &str| {
         clause == "dẫn"
             || (clause.ends_with(" dẫn")
-                && clause.len() <= LEADER_CLAUSE
+                && clause.chars().count() <= LEADER_CLAUSE
                 && !clause.contains([',', ';', ':', '.']))
     };
     // "… ông Martijn van Dijk … cho biết, …. Ông cho biết sẽ dẫn đoàn …": a pronoun opening
@@ -168,7 +167,7 @@ pub(super) fn leader_before(doc: &Doc<'_>, from: usize) -> Option<Person> {
 const PRONOUNS: &[&str] = &["Ông ", "Bà ", "Ngài "];
 
 /// The longest clause between a leader's name and the "dẫn" of the delegation they lead.
-const LEADER_CLAUSE: usize = 64;
+const LEADER_CLAUSE: usize = 48;
 
 pub(super) fn leader_after(doc: &Doc<'_>, from: usize, limit: usize) -> Option<Person> {
     let c = doc.c;
@@ -180,7 +179,7 @@ pub(super) fn leader_after(doc: &Doc<'_>, from: usize, limit: usize) -> Option<P
         // "do [titles, however many] NAME dẫn đầu": the first name before the lead word.
         let closing = leads
             .iter()
-            .find(|h| h.start > anchor && h.start - anchor <= MAX_LEADER_PHRASE);
+            .find(|h| h.start > anchor && within_chars(c.text, anchor, h.start, MAX_LEADER_PHRASE));
         if let Some(h) = closing {
             let named = c
                 .persons
@@ -207,7 +206,12 @@ pub(super) fn leader_after(doc: &Doc<'_>, from: usize, limit: usize) -> Option<P
         c.persons
             .iter()
             .find(|p| {
-                p.span.start >= a && p.span.start <= a + LEADER_REACH.max(title_len(c.text, a))
+                within_chars(
+                    c.text,
+                    a,
+                    p.span.start,
+                    LEADER_REACH.max(title_len(c.text, a)),
+                )
             })
             .map(|p| known_person(doc, p))
     })
@@ -252,7 +256,11 @@ pub(super) fn known_person(doc: &Doc<'_>, p: &PersonMention) -> Person {
 }
 
 /// Room for a title between an anchor and the name ("dẫn đầu là Phó Chủ tịch Vùng Ile de
-/// France Beaudet Stephane").
+/// France Beaudet Stephane"), in characters: up to the next comma or stop.
 fn title_len(text: &str, at: usize) -> usize {
-    text[at..].find([',', '.', ';']).unwrap_or(0).min(120)
+    let end = text[at..].find([',', '.', ';']).map_or(at, |i| at + i);
+    text[at..end].chars().count().min(MAX_TITLE_ROOM)
 }
+
+/// The most characters of titles between an anchor and the name it introduces.
+const MAX_TITLE_ROOM: usize = 90;

@@ -8,14 +8,14 @@ use crate::events::cues::Cat;
 use crate::events::document::Doc;
 use crate::lexicon::Cue;
 use crate::places::PlaceMention;
-use crate::text::floor_boundary;
+use crate::text::{after_chars, within_chars};
 
 /// How far a delegation's own place may stand from the word "đoàn".
-const DELEGATION_REACH: usize = 170;
+const DELEGATION_REACH: usize = 125;
 
 /// Bytes between a bare "đoàn" and its verb: a word or two ("đoàn đã đến", "đoàn tiếp tục
 /// làm việc tại").
-const BARE_SUBJECT_GAP: usize = 16;
+const BARE_SUBJECT_GAP: usize = 12;
 
 /// The end of a delegation phrase starting at `from`: where its leader, its verb, its purpose
 /// or a comma starts.
@@ -41,7 +41,7 @@ pub(super) fn named<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Vec<Trip<'a>> {
             .get(k + 1)
             .map_or(s.range.end, |n| n.start)
             .min(s.range.end);
-        let reach = floor_boundary(c.text, limit.min(d.end + DELEGATION_REACH));
+        let reach = limit.min(after_chars(c.text, d.end, DELEGATION_REACH));
         let end = phrase_end(doc, d.end, reach).max(d.end);
         let in_phrase: Vec<&PlaceMention> = s
             .places
@@ -132,7 +132,7 @@ pub(super) fn bare<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Option<Trip<'a>> {
                 c.cues.starts_with(after, Cue::LedBy) || c.cues.starts_with(after, Cue::Of)
             });
         let subject_end = lead.unwrap_or(d.end);
-        if c.text[subject_end..verb.start].trim().len() > BARE_SUBJECT_GAP
+        if c.text[subject_end..verb.start].trim().chars().count() > BARE_SUBJECT_GAP
             || s.places
                 .iter()
                 .any(|p| p.span.end <= verb.start && p.span.start >= d.start)
@@ -144,7 +144,7 @@ pub(super) fn bare<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Option<Trip<'a>> {
             .iter()
             .find(|p| {
                 p.full.start >= verb.end
-                    && p.full.start <= verb.end + HOST_REACH
+                    && within_chars(c.text, verb.end, p.full.start, HOST_REACH)
                     && !p.place.region.is_empty()
             })
             .map(|p| (p.place.country.as_str(), p.span.clone()));
@@ -153,7 +153,7 @@ pub(super) fn bare<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Option<Trip<'a>> {
         let met = || {
             c.persons
                 .iter()
-                .filter(|p| p.span.start >= verb.end && p.span.start <= verb.end + HOST_REACH)
+                .filter(|p| within_chars(c.text, verb.end, p.span.start, HOST_REACH))
                 .find_map(|p| p.person.place.as_ref().filter(|pl| !pl.region.is_empty()))
                 .map(|pl| (pl.country.as_str(), 0..0))
         };

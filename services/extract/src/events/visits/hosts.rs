@@ -7,9 +7,10 @@ use crate::events::document::Doc;
 use crate::lexicon::Cue;
 use crate::model::Place;
 use crate::places::PlaceMention;
+use crate::text::within_chars;
 
 /// How far after a verb of movement the host place may be named ("thăm và làm việc tại …").
-pub(super) const HOST_REACH: usize = 48;
+pub(super) const HOST_REACH: usize = 36;
 
 /// A host of a trip: a place the sentence names, or the article's other side when it names
 /// none.
@@ -48,7 +49,7 @@ pub(super) fn of<'a>(doc: &Doc<'a>, s: &Sentence<'a>, trip: &Trip<'a>) -> Vec<Ho
         .find_map(|t| {
             places
                 .iter()
-                .find(|p| p.full.start >= t.end && p.full.start <= t.end + HOST_REACH && other(p))
+                .find(|p| within_chars(doc.c.text, t.end, p.full.start, HOST_REACH) && other(p))
         });
     let sub = |p: &&&PlaceMention| !p.place.region.is_empty();
     let host = toward_host

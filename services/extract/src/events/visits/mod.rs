@@ -30,12 +30,12 @@ use crate::lexicon::Cue;
 use crate::model::{Field, PartialDate, Party, Person, VisitStatus};
 use crate::persons::PersonMention;
 use crate::places::PlaceMention;
-use crate::text::Hit;
+use crate::text::{within_chars, Hit};
 
 pub(super) use venue::venue_visits;
 
 /// How far before a delegation word a cue makes its trip a plan ("sẽ dẫn đoàn").
-const PLANNED_LEAD: usize = 24;
+const PLANNED_LEAD: usize = 18;
 
 /// One statement of a visit, before merging.
 pub(super) struct VisitMention {
@@ -195,7 +195,7 @@ fn mentions_of(doc: &Doc<'_>, s: &Sentence<'_>, trip: &Trip<'_>) -> Vec<VisitMen
     let cue_leads = s
         .planned
         .iter()
-        .any(|p| p.end <= trip.from && trip.from - p.end <= PLANNED_LEAD);
+        .any(|p| within_chars(c.text, p.end, trip.from, PLANNED_LEAD));
     let future = !s.planned.is_empty() && s.set_for_later(doc);
     let (status, dated) = if cue_after_guest || cue_leads || future {
         match stated_time(c, s.index) {

@@ -7,9 +7,10 @@ use super::{Sentence, Trip};
 use crate::events::cues::Cat;
 use crate::events::document::Doc;
 use crate::lexicon::Cue;
+use crate::text::within_chars;
 
 /// How many bytes the clause from the official to the trip verb may take.
-const CLAUSE_REACH: usize = 120;
+const CLAUSE_REACH: usize = 90;
 
 /// The trips of the officials a sentence makes travel.
 pub(super) fn travelling<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Vec<Trip<'a>> {
@@ -36,7 +37,7 @@ pub(super) fn travelling<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Vec<Trip<'a>> {
             && doc
                 .hits_in(&(at..s.range.end), |t| t == Cat::Delegation)
                 .first()
-                .is_some_and(|d| d.start <= at + CLAUSE_REACH / 2);
+                .is_some_and(|d| within_chars(doc.lower, at, d.start, CLAUSE_REACH / 2));
         let mut verb = clause;
         while let Some(rest) = cues.strip_opening(verb, Cue::Aspect) {
             verb = rest;
@@ -52,7 +53,7 @@ pub(super) fn travelling<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Vec<Trip<'a>> {
             })
             .into_iter()
             .next()
-            .filter(|t| t.start <= at + CLAUSE_REACH);
+            .filter(|t| within_chars(doc.lower, at, t.start, CLAUSE_REACH));
         if verb.is_none_or(|v| v.tag == Cat::Receive) {
             continue;
         }

@@ -6,17 +6,17 @@ use super::{Sentence, Trip};
 use crate::events::cues::Cat;
 use crate::events::document::Doc;
 use crate::lexicon::Cue;
-use crate::text::Hit;
+use crate::text::{within_chars, Hit};
 
 /// How far after "tiếp" / "đón" the guest's place may be named ("tiếp Phó Chủ tịch Vùng …").
-const RECEIVE_REACH: usize = 40;
+const RECEIVE_REACH: usize = 30;
 
 /// How far after "tiếp" / "đón" the official received may be named ("tiếp ông …").
-const RECEIVED_OFFICIAL_REACH: usize = 24;
+const RECEIVED_OFFICIAL_REACH: usize = 18;
 
 /// How far before a receiving verb a national office may stand and be its subject
 /// ("Phó Thủ tướng đã tiếp …").
-const NATIONAL_HOST_REACH: usize = 12;
+const NATIONAL_HOST_REACH: usize = 9;
 
 /// The guests a sentence tells of being received.
 pub(super) fn guests<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Vec<Trip<'a>> {
@@ -25,14 +25,13 @@ pub(super) fn guests<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Vec<Trip<'a>> {
     let by_the_nation = |r: &Hit<Cat>| {
         national_hosts
             .iter()
-            .any(|n| n.end <= r.start && r.start - n.end <= NATIONAL_HOST_REACH)
+            .any(|n| within_chars(c.text, n.end, r.start, NATIONAL_HOST_REACH))
     };
     let mut out: Vec<Trip<'a>> = Vec::new();
     for r in s.receives.iter().filter(|r| !by_the_nation(r)) {
         let object = s.places.iter().find(|p| {
             !p.place.region.is_empty()
-                && p.full.start >= r.end
-                && p.full.start <= r.end + RECEIVE_REACH
+                && within_chars(c.text, r.end, p.full.start, RECEIVE_REACH)
                 && {
                     let gap = &doc.lower[r.end..p.full.start];
                     !gap.contains(',')
@@ -49,8 +48,7 @@ pub(super) fn guests<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Vec<Trip<'a>> {
         // Right after the verb: "Tiếp đoàn, bà Karen Ellison, Phó Thống đốc …" names who
         // received the delegation, not whom.
         let official = c.persons.iter().find(|p| {
-            p.span.start >= r.end
-                && p.span.start <= r.end + RECEIVED_OFFICIAL_REACH
+            within_chars(c.text, r.end, p.span.start, RECEIVED_OFFICIAL_REACH)
                 && p.span.end <= s.range.end
                 && !doc.lower[r.end..p.span.start].contains(',')
                 && !doc.has(&(r.end..p.span.start), Cat::Delegation)

@@ -5,6 +5,7 @@ use super::{Sentence, Trip};
 use crate::events::document::Doc;
 use crate::lexicon::Cue;
 use crate::places::PlaceMention;
+use crate::text::within_chars;
 
 /// The places a sentence makes the subject of "thăm".
 pub(super) fn visiting<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Vec<Trip<'a>> {
@@ -31,7 +32,7 @@ pub(super) fn visiting<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Vec<Trip<'a>> {
         let after = s
             .places
             .iter()
-            .find(|p| p.full.start >= t.end && p.full.start <= t.end + HOST_REACH);
+            .find(|p| within_chars(c.text, t.end, p.full.start, HOST_REACH));
         if let (Some(g), Some(h)) = (before.last(), after) {
             if g.place.country != h.place.country
                 && !g.place.region.is_empty()
