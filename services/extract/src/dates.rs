@@ -402,6 +402,33 @@ pub fn find(
             }
         }
     }
+    // A day still without its year takes the year of the nearest day the article writes in
+    // full ("Chiều 15/6, đoàn … về nước." … "Từ ngày 11/6 đến 15/6/2024, …").
+    let full: Vec<(usize, i32)> = found
+        .iter()
+        .filter(|m| {
+            m.date.year > 0
+                && !m.date.year_inferred
+                && m.date.month > 0
+                && matches!(m.kind, DateKind::Point | DateKind::Span)
+        })
+        .map(|m| (m.span.start, m.date.year))
+        .collect();
+    for m in found
+        .iter_mut()
+        .filter(|m| m.date.year == 0 && m.date.month > 0)
+    {
+        let at = m.span.start;
+        let nearest = full.iter().min_by_key(|(pos, _)| pos.abs_diff(at));
+        if let Some(&(_, y)) = nearest {
+            m.date.year = y;
+            m.date.year_inferred = true;
+            if let Some(e) = m.end.as_mut() {
+                e.year = y;
+                e.year_inferred = true;
+            }
+        }
+    }
     found
 }
 

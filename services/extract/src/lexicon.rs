@@ -177,6 +177,20 @@ names! {
         Until = "until",
         /// A word between an instrument's name and the friendship it establishes ("hợp tác").
         FriendshipJoiner = "friendship_joiner",
+        /// Between a receiving verb and a person: the person receives ("tiếp đoàn có ông …").
+        ReceiversFollow = "receivers_follow",
+    }
+}
+
+names! {
+    /// What a phrase of `persons.tsv` is to the persons stage.
+    PersonCue {
+        /// Where a title written after a name stops: the predicate begins ("làm trưởng đoàn").
+        TitleEnd = "title_end",
+        /// A part of an office or a body, never part of a name ("Ủy viên", "Tỉnh ủy").
+        Body = "body",
+        /// An honorific glued to the name by a typesetting slip ("ôngNguyễn").
+        GluedHonorific = "glued_honorific",
     }
 }
 
@@ -441,9 +455,30 @@ pub fn words<'a>(file: &str, data: &'a str) -> Result<Vec<&'a str>, RowError> {
         .collect()
 }
 
+/// The rows of `persons.tsv`: `category phrase`.
+pub fn person_cues<'a>(file: &str, data: &'a str) -> Result<Vec<(PersonCue, &'a str)>, RowError> {
+    rows(data)
+        .map(|(line, r)| match r.as_slice() {
+            [category, phrase] if !phrase.is_empty() => Ok((
+                parse_name(
+                    file,
+                    line,
+                    "category",
+                    category,
+                    PersonCue::NAMES,
+                    PersonCue::parse,
+                )?,
+                *phrase,
+            )),
+            _ => Err(error(file, line, "expected category, phrase")),
+        })
+        .collect()
+}
+
 /// Every data file of the extractor, by name, with the reader that checks it.
 pub const FILES: &[(&str, Reader)] = &[
     ("events.tsv", Reader::Cues),
+    ("persons.tsv", Reader::PersonCues),
     ("fields.tsv", Reader::Fields),
     ("titles.tsv", Reader::Titles),
     ("orgs.tsv", Reader::Orgs),
@@ -463,6 +498,8 @@ pub const FILES: &[(&str, Reader)] = &[
 pub enum Reader {
     /// [`cues`].
     Cues,
+    /// [`person_cues`].
+    PersonCues,
     /// [`fields`].
     Fields,
     /// [`titles`].
@@ -477,6 +514,7 @@ pub enum Reader {
 pub fn check(file: &str, reader: Reader, data: &str) -> Result<(), RowError> {
     match reader {
         Reader::Cues => cues(file, data).map(drop),
+        Reader::PersonCues => person_cues(file, data).map(drop),
         Reader::Fields => fields(file, data).map(drop),
         Reader::Titles => titles(file, data).map(drop),
         Reader::Orgs => orgs(file, data).map(drop),

@@ -35,6 +35,7 @@ pub struct Extractor {
     gazetteer: Gazetteer,
     places: places::Matcher,
     cues: events::Cues,
+    persons: persons::Rules,
 }
 
 impl Extractor {
@@ -47,6 +48,7 @@ impl Extractor {
             gazetteer,
             places,
             cues: events::Cues::builtin(),
+            persons: persons::Rules::builtin(),
         }
     }
 
@@ -75,7 +77,7 @@ impl Extractor {
         // One lowercase view serves every stage that matches case-insensitively.
         let lower = text::lower_view(&cleaned);
         let mut mentions = places::find(&self.gazetteer, &self.places, &cleaned, &sentences);
-        let people = persons::find(&cleaned, &lower, &sentences, &mentions);
+        let people = persons::find(&self.persons, &cleaned, &lower, &sentences, &mentions);
         persons::drop_names(&mut mentions, &people);
         let when = dates::find(&cleaned, &lower, &sentences, published_on);
         let (agreements, visits) = events::find(&events::Context {
@@ -88,6 +90,7 @@ impl Extractor {
             published: published_on,
             gazetteer: &self.gazetteer,
             cues: &self.cues,
+            person_rules: &self.persons,
         });
         Extraction {
             article_id,

@@ -1,16 +1,18 @@
 //! Stage 5: persons with their titles ("Chủ tịch HĐND TP Nguyễn Ngọc Tuấn", "Thống đốc tỉnh
 //! Hokkaido Suzuki Naomichi", "ông Wada Kenji, Chủ tịch Hội"), Vietnamese and foreign names.
-use std::{collections::HashSet, ops::Range, sync::OnceLock};
+use std::{collections::HashSet, ops::Range};
 
 use regex::Regex;
 
 use crate::{
+    lexicon::{self, PersonCue, TitleSide},
     model::{Person, Place},
     places::PlaceMention,
-    text::{rows, Hit, Lexicon},
+    text::{Hit, Lexicon},
 };
 
 const TITLES: &str = include_str!("../data/titles.tsv");
+const PERSON_WORDS: &str = include_str!("../data/persons.tsv");
 const HONORIFICS: &str = include_str!("../data/honorifics.tsv");
 const SURNAMES: &str = include_str!("../data/surnames.tsv");
 const NOT_NAMES: &str = include_str!("../data/not_names.tsv");
@@ -84,7 +86,8 @@ enum Phrase {
     Skip,
 }
 
-struct Rules {
+/// The persons stage's words compiled: built once by the [`crate::Extractor`].
+pub struct Rules {
     /// Titles, honorifics and skipped phrases in one lexicon, so that an article is scanned
     /// for them once.
     phrases: Lexicon<Phrase>,
@@ -94,6 +97,10 @@ struct Rules {
     not_names: HashSet<String>,
     /// Lowercase words inside foreign names ("van" in "Martijn van Dijk").
     particles: HashSet<String>,
+    /// Where a title written after a name stops (lowercase).
+    title_ends: Vec<String>,
+    /// Honorifics a typesetting slip glues to a name.
+    glued_honorifics: Vec<String>,
     word_char: WordChars,
 }
 
@@ -181,42 +188,55 @@ impl Rules {
     }
 }
 
-fn rules() -> &'static Rules {
-    static R: OnceLock<Rules> = OnceLock::new();
-    R.get_or_init(|| {
-        let firsts = |data: &str| -> Vec<String> {
-            rows(data)
-                .filter_map(|r| r.first().map(|s| s.to_string()))
+impl Rules {
+    /// Compiles the embedded titles, honorifics, surnames and words of the persons stage,
+    /// which the build script has checked.
+    pub fn builtin() -> Self {
+        let words = |file: &str, data: &'static str| -> Vec<String> {
+            lexicon::words(file, data)
+                .unwrap_or_else(|e| panic!("embedded persons data is malformed: {e}"))
+                .into_iter()
+                .map(String::from)
                 .collect()
         };
-        let titles: Vec<(String, TitleInfo)> = rows(TITLES)
-            .filter_map(|r| {
-                let side = match r.get(2).copied() {
-                    Some("vn") => Side::Vietnamese,
-                    Some("foreign") => Side::Foreign,
-                    Some("national") => Side::National,
-                    _ => Side::Any,
+        let titles: Vec<(String, TitleInfo)> = lexicon::titles("titles.tsv", TITLES)
+            .unwrap_or_else(|e| panic!("embedded titles are malformed: {e}"))
+            .into_iter()
+            .map(|t| {
+                let side = match t.side {
+                    TitleSide::Vietnamese => Side::Vietnamese,
+                    TitleSide::Foreign => Side::Foreign,
+                    TitleSide::National => Side::National,
+                    TitleSide::Any => Side::Any,
                 };
-                let rank = r.get(1)?.parse().ok()?;
-                Some((r.first()?.to_string(), TitleInfo { rank, side }))
+                (t.title.to_string(), TitleInfo { rank: t.rank, side })
             })
             .collect();
-        let mut skip: Vec<String> = firsts(ORGS);
-        skip.extend(firsts(hoptac_gazetteer::DESIGNATORS));
+        let cues = lexicon::person_cues("persons.tsv", PERSON_WORDS)
+            .unwrap_or_else(|e| panic!("embedded persons data is malformed: {e}"));
+        let of = |cue: PersonCue| -> Vec<String> {
+            cues.iter()
+                .filter(|(c, _)| *c == cue)
+                .map(|(_, p)| p.to_string())
+                .collect()
+        };
+        let mut skip: Vec<String> = lexicon::orgs("orgs.tsv", ORGS)
+            .unwrap_or_else(|e| panic!("embedded orgs are malformed: {e}"))
+            .into_iter()
+            .map(|o| o.pattern.to_string())
+            .collect();
         skip.extend(
-            [
-                "Thường trực",
-                "Ủy viên",
-                "Trung ương Đảng",
-                "Ban Thường vụ",
-                "Tỉnh ủy",
-                "Thành ủy",
-                "tỉnh ủy",
-                "thành ủy",
-            ]
-            .map(String::from),
+            hoptac_gazetteer::data::designators("designators.tsv", hoptac_gazetteer::DESIGNATORS)
+                .unwrap_or_else(|e| panic!("embedded designators are malformed: {e}"))
+                .into_iter()
+                .map(|d| d.word.to_string()),
         );
-        let mut not_names: HashSet<String> = firsts(NOT_NAMES).into_iter().collect();
+        for body in of(PersonCue::Body) {
+            skip.push(crate::text::lower_view(&body));
+            skip.push(body);
+        }
+        let mut not_names: HashSet<String> =
+            words("not_names.tsv", NOT_NAMES).into_iter().collect();
         for t in skip.iter().chain(titles.iter().map(|t| &t.0)) {
             not_names.extend(
                 t.split_whitespace()
@@ -224,11 +244,11 @@ fn rules() -> &'static Rules {
                     .map(String::from),
             );
         }
-        let surnames: HashSet<String> = firsts(SURNAMES).into_iter().collect();
+        let surnames: HashSet<String> = words("surnames.tsv", SURNAMES).into_iter().collect();
         for s in &surnames {
             not_names.remove(s);
         }
-        let mut honorific_words = firsts(HONORIFICS);
+        let mut honorific_words = words("honorifics.tsv", HONORIFICS);
         honorific_words.sort_by_key(|h| std::cmp::Reverse(h.len()));
         let phrases = titles
             .into_iter()
@@ -241,16 +261,28 @@ fn rules() -> &'static Rules {
             .chain(skip.into_iter().map(|s| (s, Phrase::Skip)))
             // Not in `skip`: their words ("Nam", "Đông") are also given names, so they must
             // not join `not_names`.
-            .chain(firsts(AREAS).into_iter().map(|a| (a, Phrase::Skip)));
+            .chain(
+                words("areas.tsv", AREAS)
+                    .into_iter()
+                    .map(|a| (a, Phrase::Skip)),
+            );
+        let title_ends = of(PersonCue::TitleEnd)
+            .into_iter()
+            .map(|w| crate::text::lower_view(&w))
+            .collect();
         Rules {
             phrases: Lexicon::new(phrases),
             honorific_words,
             surnames,
             not_names,
-            particles: firsts(NAME_PARTICLES).into_iter().collect(),
+            particles: words("name_particles.tsv", NAME_PARTICLES)
+                .into_iter()
+                .collect(),
+            title_ends,
+            glued_honorifics: of(PersonCue::GluedHonorific),
             word_char: WordChars::new(),
         }
-    })
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -279,6 +311,7 @@ fn is_name_word(w: &str) -> bool {
 }
 
 struct Scan<'a> {
+    rules: &'a Rules,
     text: &'a str,
     toks: Vec<Tok>,
     /// Tokens that are a name glued to its honorific, rare enough for a list.
@@ -312,7 +345,7 @@ impl Scan<'_> {
 
     /// The name run starting at token `i`: its token range, when it looks like a name.
     fn name_run(&self, i: usize) -> Option<Range<usize>> {
-        let r = rules();
+        let r = self.rules;
         let first = self.word(i);
         if !is_name_word(first) || self.place_at(self.toks[i].start).is_some() {
             return None;
@@ -415,8 +448,12 @@ impl Scan<'_> {
             let seg_end = self.text[seg_start..limit]
                 .find([',', ';', '–', '—'])
                 .map_or(limit, |k| seg_start + k);
-            let seg_end = title_end(&self.text[seg_start..seg_end], title.end - seg_start)
-                .map_or(seg_end, |k| seg_start + k);
+            let seg_end = title_end(
+                self.rules,
+                &self.text[seg_start..seg_end],
+                title.end - seg_start,
+            )
+            .map_or(seg_end, |k| seg_start + k);
             let place = self
                 .places
                 .iter()
@@ -458,8 +495,8 @@ fn more_specific(a: &Place, b: &Place) -> bool {
 
 /// What follows a leading honorific ("ông", "đồng chí", "PGS.TS") in `phrase`, when it starts
 /// with one.
-pub fn after_honorific(phrase: &str) -> Option<&str> {
-    rules().honorific_words.iter().find_map(|h| {
+pub fn after_honorific<'p>(rules: &Rules, phrase: &'p str) -> Option<&'p str> {
+    rules.honorific_words.iter().find_map(|h| {
         phrase
             .strip_prefix(h.as_str())
             .filter(|rest| rest.starts_with(' '))
@@ -481,12 +518,13 @@ pub fn drop_names(places: &mut Vec<PlaceMention>, people: &[PersonMention]) {
 
 /// Every person mention in the text, in order and not overlapping; `lower` is its [`crate::text::lower_view`].
 pub fn find(
+    rules: &Rules,
     text: &str,
     lower: &str,
     sentences: &[Range<usize>],
     places: &[PlaceMention],
 ) -> Vec<PersonMention> {
-    let r = rules();
+    let r = rules;
     let mut out: Vec<PersonMention> = Vec::new();
     let phrases = r.phrases.find(lower);
     let all_titles = select(&phrases, |p| match p {
@@ -522,7 +560,7 @@ pub fn find(
                 });
                 continue;
             }
-            let g = glued_honorific(&text[start..end]);
+            let g = glued_honorific(rules, &text[start..end]);
             if g > 0 {
                 toks.push(Tok {
                     start,
@@ -538,6 +576,7 @@ pub fn find(
             }
         }
         let scan = Scan {
+            rules,
             text,
             toks,
             glued,
@@ -614,9 +653,9 @@ fn within<T: Copy>(hits: &[Hit<T>], s: &Range<usize>) -> Vec<Hit<T>> {
 }
 
 /// Bytes of an honorific glued to the name that follows ("ôngNguyễn").
-fn glued_honorific(word: &str) -> usize {
-    for h in ["ông", "bà"] {
-        if let Some(rest) = word.strip_prefix(h) {
+fn glued_honorific(rules: &Rules, word: &str) -> usize {
+    for h in &rules.glued_honorifics {
+        if let Some(rest) = word.strip_prefix(h.as_str()) {
             if rest.chars().next().is_some_and(char::is_uppercase) {
                 return h.len();
             }
@@ -625,39 +664,29 @@ fn glued_honorific(word: &str) -> usize {
     0
 }
 
-/// Words that end a title written after a name: the sentence's predicate begins ("X, Phó Chủ
-/// tịch UBND tỉnh làm trưởng đoàn đã thăm …", "…, Thị trưởng thành phố Suwon đã ký …").
-const PREDICATE_STARTS: &[&str] = &[
-    " làm trưởng đoàn",
-    " làm Trưởng đoàn",
-    " làm phó trưởng đoàn",
-    " làm Phó trưởng đoàn",
-    " dẫn đầu",
-    " đã ",
-    " đang ",
-    " sẽ ",
-    " cho biết",
-    " cùng ",
-    " và ",
-    " đến ",
-    " sang ",
-    " tới ",
-    " thăm ",
-    " nhân dịp",
-    " (",
-    "- ",
-    ". ",
-];
-
 /// Where, in a title segment after a name, the title stops (a byte offset into `segment`),
-/// looking only past its first `head` bytes (the title word itself); `None` when it runs to the
-/// segment's end. A final full stop is not part of it either.
-fn title_end(segment: &str, head: usize) -> Option<usize> {
+/// looking only past its first `head` bytes (the title word itself): where the sentence's
+/// predicate begins ("X, Phó Chủ tịch UBND tỉnh làm trưởng đoàn đã thăm …", "…, Chủ tịch UBND
+/// tỉnh tiếp đoàn …"), a bracket, a dash or a full stop; `None` when it runs to the segment's
+/// end. A final full stop is not part of it either.
+fn title_end(rules: &Rules, segment: &str, head: usize) -> Option<usize> {
     let head = crate::text::floor_boundary(segment, head.min(segment.len()));
-    let cut = PREDICATE_STARTS
+    let lower = crate::text::lower_view(&segment[head..]);
+    let word = rules
+        .title_ends
         .iter()
-        .filter_map(|w| segment[head..].find(w).map(|i| head + i))
+        .filter_map(|w| {
+            lower.match_indices(w.as_str()).map(|(i, _)| i).find(|&i| {
+                i > 0 && lower[..i].ends_with(' ') && crate::text::is_word(&lower, i, i + w.len())
+            })
+        })
+        .min()
+        .map(|i| head + i - 1);
+    let mark = [" (", "- ", ". "]
+        .iter()
+        .filter_map(|m| segment[head..].find(m).map(|i| head + i))
         .min();
+    let cut = word.into_iter().chain(mark).min();
     cut.or_else(|| segment.trim_end().strip_suffix('.').map(str::len))
 }
 
@@ -705,7 +734,7 @@ fn after_title(scan: &Scan<'_>, title: &Hit<TitleInfo>, limit: usize) -> Option<
                 .to_string();
             return Some(scan.person(run, title_text, place, Some(title.tag)));
         }
-        let skippable = rules().not_names.contains(w)
+        let skippable = scan.rules.not_names.contains(w)
             || (w.chars().all(|c| !c.is_lowercase()) && w.chars().count() > 1);
         if !skippable {
             return None;
@@ -719,6 +748,12 @@ fn after_title(scan: &Scan<'_>, title: &Hit<TitleInfo>, limit: usize) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::OnceLock;
+
+    fn rules() -> &'static Rules {
+        static R: OnceLock<Rules> = OnceLock::new();
+        R.get_or_init(Rules::builtin)
+    }
     use crate::{places, sentences, text::lower_view};
     use hoptac_gazetteer::Gazetteer;
 
@@ -749,7 +784,7 @@ mod tests {
         let g = Gazetteer::builtin();
         let s = sentences::split(text);
         let p = places::find(&g, &places::Matcher::new(&g), text, &s);
-        find(text, &lower_view(text), &s, &p)
+        find(rules(), text, &lower_view(text), &s, &p)
     }
 
     fn names(text: &str) -> Vec<String> {
@@ -789,7 +824,7 @@ mod tests {
         let g = Gazetteer::builtin();
         let s = sentences::split(text);
         let mut p = places::find(&g, &places::Matcher::new(&g), text, &s);
-        let m = find(text, &lower_view(text), &s, &p);
+        let m = find(rules(), text, &lower_view(text), &s, &p);
         assert_eq!(names(text), ["Hà Quốc Vinh", "Igor Sokolov"]);
         drop_names(&mut p, &m);
         let codes: Vec<&str> = p.iter().map(PlaceMention::code).collect();

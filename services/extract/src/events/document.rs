@@ -40,6 +40,8 @@ pub struct Context<'a> {
     pub gazetteer: &'a Gazetteer,
     /// The event words.
     pub cues: &'a Cues,
+    /// The persons stage's words (honorifics, for names it could not read on its own).
+    pub person_rules: &'a crate::persons::Rules,
 }
 
 /// The article as the event rules see it.
@@ -174,16 +176,26 @@ impl<'a> Doc<'a> {
         }
         // A title only one side's officials carry places a person whose title names no place
         // ("Chủ tịch UBND tỉnh Hồ Quốc Dũng" is the article's province's; "Thống đốc
-        // Hanazami" its partner's).
+        // Hanazami" its partner's), when the article names one region of that side.
+        let single_region = |vn: bool| {
+            let mut codes = places
+                .iter()
+                .filter(|p| !p.qualifier && !p.place.region.is_empty())
+                .filter(|p| (p.place.country == "VN") == vn)
+                .map(|p| p.code());
+            let first = codes.next();
+            first.is_some() && codes.all(|c| Some(c) == first)
+        };
+        let (one_home, one_partner) = (single_region(true), single_region(false));
         for m in c.persons {
             let Some(i) = people.iter().position(|p| p.name == m.person.name) else {
                 continue;
             };
             if people[i].place.is_none() {
                 people[i].place = match m.side {
-                    Side::Vietnamese => home.clone(),
-                    Side::Foreign => partner.clone(),
-                    Side::Any | Side::National => None,
+                    Side::Vietnamese if one_home => home.clone(),
+                    Side::Foreign if one_partner => partner.clone(),
+                    _ => None,
                 };
             }
         }

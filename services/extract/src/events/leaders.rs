@@ -188,7 +188,7 @@ pub(super) fn leader_after(doc: &Doc<'_>, from: usize, limit: usize) -> Option<P
             if let Some(p) = named {
                 return Some(known_person(doc, p));
             }
-            if let Some(p) = honored_name(&c.text[anchor..h.start]) {
+            if let Some(p) = honored_name(doc, &c.text[anchor..h.start]) {
                 return Some(p);
             }
         }
@@ -228,9 +228,9 @@ const MAX_HONORED_NAME_WORDS: usize = 6;
 /// "ông Chăn Xô Phal, Phó Tỉnh trưởng" between "do" and "làm trưởng đoàn": the name after a
 /// courtesy word up to the comma, and the title after it, for names the persons stage could
 /// not read on their own (transcribed Khmer names, "van der").
-fn honored_name(phrase: &str) -> Option<Person> {
+fn honored_name(doc: &Doc<'_>, phrase: &str) -> Option<Person> {
     let phrase = phrase.trim();
-    let rest = crate::persons::after_honorific(phrase)?;
+    let rest = crate::persons::after_honorific(doc.c.person_rules, phrase)?;
     let (name, title) = rest.split_once(',').unwrap_or((rest, ""));
     let name = name.trim();
     let words: Vec<&str> = name.split_whitespace().collect();

@@ -205,11 +205,12 @@ fn mentions_of(doc: &Doc<'_>, s: &Sentence<'_>, trip: &Trip<'_>) -> Vec<VisitMen
     } else {
         (VisitStatus::Happened, doc.date_near(s.index, Want::Trip))
     };
-    // A leader placed in another region of the guest's country leads another delegation; one
-    // placed only in the country ("Ủy viên Trung ương Đảng … Lào") may lead this one.
+    // A leader placed in another country, or in another region of the guest's, leads another
+    // delegation; one placed only in the country ("Ủy viên Trung ương Đảng … Lào") may lead
+    // this one.
     let of_this_delegation = |l: &Person| {
         l.place.as_ref().is_none_or(|p| {
-            p.country != g.place.country || p.region.is_empty() || p.code() == g.code()
+            p.country == g.place.country && (p.region.is_empty() || p.code() == g.code())
         })
     };
     let leader = trip

@@ -51,7 +51,9 @@ pub(super) fn guests<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Vec<Trip<'a>> {
             within_chars(c.text, r.end, p.span.start, RECEIVED_OFFICIAL_REACH)
                 && p.span.end <= s.range.end
                 && !doc.lower[r.end..p.span.start].contains(',')
-                && !doc.has(&(r.end..p.span.start), Cat::Delegation)
+                && !c
+                    .cues
+                    .contains(&doc.lower[r.end..p.span.start], Cue::ReceiversFollow)
         });
         let placed = official.and_then(|p| {
             let place = doc.place_of(p)?;
