@@ -179,6 +179,9 @@ names! {
         FriendshipJoiner = "friendship_joiner",
         /// Between a receiving verb and a person: the person receives ("tiếp đoàn có ông …").
         ReceiversFollow = "receivers_follow",
+        /// A body organizing an event, held at its place ("UBND tỉnh tổ chức Lễ ký kết").
+        Organizes = "organizes",
+
     }
 }
 

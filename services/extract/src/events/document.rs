@@ -123,11 +123,37 @@ impl<'a> Doc<'a> {
                 .find(|p| p.place.country != "VN" && !p.qualifier)
                 .map(|p| p.place.clone())
         });
+        // A sentence that tells of an event: long enough to be no dateline or caption, and with
+        // a word of trips, receptions, signings or where something took place ("… sau khi hợp
+        // nhất với tỉnh Hà Giang từ ngày 1/7/2025" tells none).
+        let tells_an_event = |s: &Range<usize>| {
+            if c.cues.contains(&lower[s.clone()], Cue::Organizes) {
+                return true;
+            }
+            let from = hits.partition_point(|h| h.start < s.start);
+            hits[from..]
+                .iter()
+                .take_while(|h| h.start < s.end)
+                .any(|h| {
+                    matches!(
+                        h.tag,
+                        Cat::Delegation
+                            | Cat::Toward
+                            | Cat::Receive
+                            | Cat::Sign
+                            | Cat::Lead
+                            | Cat::Venue
+                    )
+                })
+        };
         let in_event_sentence = |d: &&DateMention| {
             c.sentences
                 .iter()
                 .find(|s| s.start <= d.span.start && d.span.start < s.end)
-                .is_some_and(|s| c.text[s.clone()].chars().count() >= MIN_EVENT_SENTENCE_CHARS)
+                .is_some_and(|s| {
+                    c.text[s.clone()].chars().count() >= MIN_EVENT_SENTENCE_CHARS
+                        && tells_an_event(s)
+                })
         };
         let event_date = c
             .dates

@@ -4,7 +4,7 @@ use super::cues::Cat;
 use super::document::{Context, Doc};
 use crate::dates::{DateKind, DateMention};
 use crate::lexicon::Cue;
-use crate::model::{PartialDate, Visit};
+use crate::model::{PartialDate, Place, Visit};
 use crate::text::Hit;
 use std::ops::Range;
 
@@ -80,8 +80,28 @@ impl<'a> Doc<'a> {
         if let Some(d) = own_month {
             return Dated::new(d.date, None, 2);
         }
+        // A day of a sentence before that tells of an event ("Chiều 9-2, đoàn … đến thăm …"),
+        // not of a background fact ("… sau khi hợp nhất với tỉnh Hà Giang từ ngày 1/7/2025").
+        let tells_an_event = |s: &Range<usize>| {
+            self.c.cues.contains(&self.lower[s.clone()], Cue::Organizes)
+                || self.has_any(s, |t| {
+                    matches!(
+                        t,
+                        Cat::Delegation
+                            | Cat::Toward
+                            | Cat::Receive
+                            | Cat::Sign
+                            | Cat::Lead
+                            | Cat::Venue
+                    )
+                })
+        };
         for i in (lo..idx).rev() {
-            if let Some(d) = day_in(&self.c.sentences[i]) {
+            let s = &self.c.sentences[i];
+            if !tells_an_event(s) {
+                continue;
+            }
+            if let Some(d) = day_in(s) {
                 return Dated::new(d.date, d.end, 2);
             }
         }
@@ -325,12 +345,21 @@ pub(super) fn present_year(c: &Context<'_>) -> Option<i32> {
         if !cues.starts_with(rest, Cue::UpToNow) {
             continue;
         }
-        // Counted from a year named in the sentence before: a year of its own sentence is the
-        // one it ends in ("Năm 2024, … 10 năm qua").
+        // Counted from the year of a signing or founding told in the sentence before: a year
+        // of its own sentence is the one it ends in ("Năm 2024, … 10 năm qua"), and other
+        // years before count other things ("… 9 tháng đầu năm 2024 …").
         let sentence = c.sentences.partition_point(|s| s.end <= i);
         let Some(before) = sentence.checked_sub(1).and_then(|k| c.sentences.get(k)) else {
             continue;
         };
+        let founding = c
+            .cues
+            .find(&c.lower[before.clone()])
+            .iter()
+            .any(|h| matches!(h.tag, Cat::Sign | Cat::Establish));
+        if !founding {
+            continue;
+        }
         let named = stated
             .clone()
             .rfind(|(at, _)| before.start <= *at && *at < before.end);
@@ -339,4 +368,50 @@ pub(super) fn present_year(c: &Context<'_>) -> Option<i32> {
         }
     }
     latest
+}
+
+/// How many sentences back the place where an event is held may have been stated.
+const VENUE_LOOKBACK: usize = 3;
+
+impl<'a> Doc<'a> {
+    /// Where the event told in sentence `si` is held: a place "tại" names in it or in one of
+    /// the few sentences before ("Ngày 2-4, … đến thăm tỉnh Svay Rieng. … Về phía tỉnh Svay
+    /// Rieng dự lễ … có …"), or the place of the body organizing it ("UBND tỉnh tổ chức Lễ ký
+    /// kết …": the article's province).
+    pub(super) fn venue_of(&self, si: usize) -> Option<Place> {
+        let c = self.c;
+        let from = si.saturating_sub(VENUE_LOOKBACK);
+        (from..=si).rev().find_map(|i| {
+            let s = &c.sentences[i];
+            let stated = self.hits_in(s, |t| t == Cat::Venue).iter().find_map(|v| {
+                self.places_in(s)
+                    .into_iter()
+                    .find(|p| self.names_venue(v, p))
+                    .map(|p| p.place.clone())
+            });
+            stated.or_else(|| self.organizer_place(s))
+        })
+    }
+
+    /// The place of the body that organizes the sentence's event: the place named with it,
+    /// else, for a body of the article's own province named without it, that province.
+    fn organizer_place(&self, s: &Range<usize>) -> Option<Place> {
+        let lower = &self.lower[s.clone()];
+        let at = s.start + self.c.cues.first(lower, Cue::Organizes)?.start;
+        let before = s.start..at;
+        let named = self
+            .places_in(&before)
+            .into_iter()
+            .rev()
+            .find(|p| !p.place.region.is_empty())
+            .map(|p| p.place.clone());
+        let own_body = || {
+            self.c
+                .cues
+                .contains(&self.lower[before.clone()], Cue::LocalOffice)
+                .then(|| self.home.clone())
+                .flatten()
+        };
+        named.or_else(own_body)
+    }
 }

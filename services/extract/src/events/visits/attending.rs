@@ -1,12 +1,12 @@
-//! Foreign officials named as attending an event in Viet Nam ("Dự buổi lễ có ông …, Chủ tịch
-//! UBND tỉnh; ông Koen Vandenberghe, Phó Thị trưởng thành phố Leuven; bà Agnieszka Nowicka,
-//! Phó Thị trưởng thành phố Wrocław"): each one's place travelled there, each a visit, led by
-//! the official.
+//! Officials named as attending an event held in another country than theirs ("Dự buổi lễ
+//! có ông …, Chủ tịch UBND tỉnh; ông Koen Vandenberghe, Phó Thị trưởng thành phố Leuven"):
+//! each one's place travelled to where the event is held, each a visit, led by the official.
+//! Where the event is held must be known ([`Doc::venue_of`]).
 use super::{Sentence, Trip};
 use crate::events::document::Doc;
 use crate::lexicon::Cue;
 
-/// The trips of the foreign officials a sentence names at an event.
+/// The trips of the officials from abroad a sentence names at an event.
 pub(super) fn officials<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Vec<Trip<'a>> {
     let cues = doc.c.cues;
     // Attending an event ("Dự buổi lễ có …"), not a working session, where the officials of
@@ -16,6 +16,10 @@ pub(super) fn officials<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Vec<Trip<'a>> {
             && cues.starts_with(&doc.lower[t.end..s.range.end], Cue::AttendedEvent)
     });
     let Some(attend) = attend else {
+        return Vec::new();
+    };
+    // Only where the event is held is known can one tell who travelled to it.
+    let Some(venue) = doc.venue_of(s.index) else {
         return Vec::new();
     };
     let mut out: Vec<Trip<'a>> = Vec::new();
@@ -29,7 +33,7 @@ pub(super) fn officials<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Vec<Trip<'a>> {
             .person
             .place
             .as_ref()
-            .filter(|pl| !pl.region.is_empty() && pl.country != "VN")
+            .filter(|pl| !pl.region.is_empty() && pl.country != venue.country)
         else {
             continue;
         };
@@ -41,6 +45,7 @@ pub(super) fn officials<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Vec<Trip<'a>> {
             if !out.iter().any(|t| t.guest.code() == m.code()) {
                 let mut trip = Trip::new(m, p.span.start, s.range.end);
                 trip.leader = Some(p);
+                trip.host = Some(venue.clone());
                 out.push(trip);
             }
         }

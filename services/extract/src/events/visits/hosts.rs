@@ -34,6 +34,12 @@ impl Host<'_> {
 /// nor the article names the other side.
 pub(super) fn of<'a>(doc: &Doc<'a>, s: &Sentence<'a>, trip: &Trip<'a>) -> Vec<Host<'a>> {
     let g = trip.guest;
+    if let Some(venue) = &trip.host {
+        return vec![Host {
+            mention: None,
+            place: Some(venue.clone()),
+        }];
+    }
     let places = &s.places;
     // One side is Vietnamese, the other foreign: a foreign guest's host is Vietnamese. Those
     // listed as travelling with the guest host nothing.

@@ -27,7 +27,7 @@ use super::leaders::{known_person, leader_after, leader_before};
 use super::parties::{at_date, cross_border, locality, party};
 use super::timeline::{lies_ahead, own_stated_time, stated_time, Dated, Want};
 use crate::lexicon::Cue;
-use crate::model::{Field, PartialDate, Party, Person, VisitStatus};
+use crate::model::{Field, PartialDate, Party, Person, Place, VisitStatus};
 use crate::persons::PersonMention;
 use crate::places::PlaceMention;
 use crate::text::{within_chars, Hit};
@@ -63,6 +63,8 @@ struct Trip<'a> {
     limit: usize,
     /// The official the shape makes the leader (an official travelling, one attending).
     leader: Option<&'a PersonMention>,
+    /// Where the shape says the trip went (an event's venue), when it says.
+    host: Option<Place>,
     /// Places listed with the guest as travelling too ("đoàn đại biểu các tỉnh: Nghệ An, Hà
     /// Tĩnh (Việt Nam); Khăm Muồn (Lào)"): none of them is the host.
     fellows: Vec<&'a PlaceMention>,
@@ -75,6 +77,7 @@ impl<'a> Trip<'a> {
             from,
             limit,
             leader: None,
+            host: None,
             fellows: Vec::new(),
         }
     }
