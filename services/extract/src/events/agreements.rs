@@ -249,6 +249,15 @@ pub(super) fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                     continue;
                 }
             }
+            // An instrument named for two nations ("Hiệp ước Hữu nghị và Hợp tác Việt Nam -
+            // Lào") is theirs: national, out of scope.
+            let name_end = c.text[ins.end..seg_end]
+                .find([',', ';', '(', '.'])
+                .map_or(seg_end, |i| ins.end + i);
+            let named_for = distinct_codes(&doc.places_in(&(ins.end..name_end)));
+            if named_for.len() >= 2 && named_for.iter().all(|m| m.place.region.is_empty()) {
+                continue;
+            }
             let between = party_clause(cues, c.lower, &seg);
             let named = distinct_codes(&doc.places_in(&between));
             let nations = named.len() >= 2 && named.iter().all(|m| m.place.region.is_empty());
@@ -444,7 +453,8 @@ fn established(doc: &Doc<'_>, si: usize) -> Option<AgreementMention> {
     if doc.has(s, Cat::Wish) {
         return None;
     }
-    let year = match anniversary(doc, s, hit.start) {
+    let marked = anniversary(doc, s, hit.start);
+    let year = match marked {
         Anniversary::Founded(year) => year,
         Anniversary::Unknown => return None,
         Anniversary::None => {
@@ -479,10 +489,12 @@ fn established(doc: &Doc<'_>, si: usize) -> Option<AgreementMention> {
         .hits_in(s, |t| t == Cat::Planned)
         .iter()
         .any(|p| p.end <= hit.start);
-    let planned = match c.published.filter(|p| p.year > 0) {
-        Some(p) => year > p.year || (cue && year == p.year),
-        None => cue,
-    };
+    // An anniversary of a founding marks one that happened.
+    let planned = !matches!(marked, Anniversary::Founded(_))
+        && match c.published.filter(|p| p.year > 0) {
+            Some(p) => year > p.year || (cue && year == p.year),
+            None => cue,
+        };
     Some(AgreementMention {
         sentence: si,
         kind: AgreementKind::Friendship,
@@ -524,44 +536,79 @@ fn anniversary(doc: &Doc<'_>, s: &Range<usize>, at: usize) -> Anniversary {
     let Some(cue) = cues.last(before, Cue::Anniversary) else {
         return Anniversary::None;
     };
-    let rest = before[cue.end..].trim_start();
-    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    let tail = rest[digits.len()..].trim_start();
-    let tail = cues.strip_opening(tail, Cue::YearWord);
+    // The count nearest the event: "kỷ niệm 60 năm …, 45 năm …, 55 năm ngày ký hợp tác hữu
+    // nghị Thanh Hóa - Hủa Phăn" counts 55 years for the last.
+    let Some((tail_start, years)) = last_count_of_years(cues, before, cue.end) else {
+        return Anniversary::None;
+    };
+    let tail = &before[tail_start..];
     // What stands between "N năm" and the event: nothing ("kỷ niệm 15 năm ngày ký …"), or
     // only its parties ("tròn 10 năm hai thành phố A và B ký …"), never a clause or another
     // relation ("kỷ niệm 50 năm quan hệ ngoại giao, hai bên đã ký …").
-    let close = tail.is_some_and(|t| {
-        let t = cues.strip_opening(t, Cue::DayWord).unwrap_or(t);
-        t.chars().count() <= ANNIVERSARY_PARTIES_REACH
-            && !t.contains([',', ';', ':'])
-            && !cues.contains(t, Cue::AnniversaryOther)
-    });
+    let t = cues
+        .strip_opening(tail, Cue::DayWord)
+        .unwrap_or(tail.trim());
+    let close = t.chars().count() <= ANNIVERSARY_PARTIES_REACH
+        && !t.contains([',', ';', ':'])
+        && !cues.contains(t, Cue::AnniversaryOther);
     if !close {
         // An anniversary of something else ("Nhân dịp kỷ niệm 50 năm quan hệ ngoại giao, hai
         // bên đã ký kết …").
         return Anniversary::None;
     }
-    let Ok(years) = digits.parse::<i32>() else {
-        return Anniversary::Unknown;
+    let year_only = |d: &&DateMention| {
+        d.span.start >= s.start
+            && d.span.end <= s.end
+            && d.kind == DateKind::Point
+            && d.date.month == 0
+            && d.date.year > 0
     };
+    // The founding year written after the event ("kỷ niệm 10 năm ký kết thiết lập quan hệ
+    // hợp tác hữu nghị (năm 2013)") is the year itself.
+    let reach = crate::text::after_chars(doc.c.text, at, ANNIVERSARY_PARTIES_REACH).min(s.end);
+    let written = doc
+        .c
+        .dates
+        .iter()
+        .filter(year_only)
+        .find(|d| d.span.start >= at && d.span.end <= reach);
+    if let Some(d) = written {
+        return Anniversary::Founded(d.date.year);
+    }
+    // Else N years before the year the anniversary is marked: written in the sentence, else
+    // the year of the article's event.
     let marked = doc
         .c
         .dates
         .iter()
-        .find(|d| {
-            d.span.start >= s.start
-                && d.span.end <= s.end
-                && d.kind == DateKind::Point
-                && d.date.month == 0
-                && d.date.year > 0
-        })
+        .find(year_only)
         .map(|d| d.date.year)
-        .or(doc.reference_year);
+        .or(doc.reference_year)
+        .or(doc.event_date.map(|d| d.year).filter(|&y| y > 0));
     match marked {
         Some(year) => Anniversary::Founded(year - years),
         None => Anniversary::Unknown,
     }
+}
+
+/// The last "N năm" in `lower` after byte `from`: where the words after "năm" start, and N.
+fn last_count_of_years(cues: &Cues, lower: &str, from: usize) -> Option<(usize, i32)> {
+    let mut found = None;
+    let mut at = from;
+    while let Some(i) = lower[at..].find(|c: char| c.is_ascii_digit()) {
+        let start = at + i;
+        let digits: String = lower[start..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        let end = start + digits.len();
+        let after = &lower[end..];
+        if let (Some(rest), Ok(n)) = (cues.strip_opening(after, Cue::YearWord), digits.parse()) {
+            found = Some((lower.len() - rest.len(), n));
+        }
+        at = end;
+    }
+    found
 }
 
 /// The length of an instrument's name from `start`: up to the first comma, semicolon or stop.
