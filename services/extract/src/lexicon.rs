@@ -181,6 +181,8 @@ names! {
         ReceiversFollow = "receivers_follow",
         /// A body organizing an event, held at its place ("UBND tỉnh tổ chức Lễ ký kết").
         Organizes = "organizes",
+        /// A delegation named by its bare word as a sentence's subject ("Đoàn đã …").
+        BareDelegation = "bare_delegation",
 
     }
 }

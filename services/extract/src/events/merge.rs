@@ -128,7 +128,7 @@ fn span_of(
     let (Some(a), Some(b)) = (start, other_start) else {
         return (start, end);
     };
-    if a.day == 0 || b.day == 0 || a.year != b.year {
+    if a.day == 0 || b.day == 0 || a.year != b.year || days_apart(&a, &b) > MAX_TRIP_DAYS {
         return (start, end);
     }
     let a_end = end.filter(|e| e.day > 0).unwrap_or(a);
@@ -140,6 +140,15 @@ fn span_of(
         a_end
     };
     (Some(first), (day(&last) != day(&first)).then_some(last))
+}
+
+/// The most days one trip to one host lasts: days further apart belong to other trips.
+const MAX_TRIP_DAYS: i32 = 14;
+
+/// How many days apart two days of one year are, roughly (months counted as 31 days).
+fn days_apart(a: &PartialDate, b: &PartialDate) -> i32 {
+    let ordinal = |d: &PartialDate| d.month as i32 * 31 + d.day as i32;
+    (ordinal(a) - ordinal(b)).abs()
 }
 
 /// Whether two places are one, or one is the country of the other.

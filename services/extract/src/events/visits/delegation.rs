@@ -36,6 +36,25 @@ pub(super) fn named<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Vec<Trip<'a>> {
     let c = doc.c;
     let mut guests: Vec<Trip<'a>> = Vec::new();
     for (k, d) in s.delegations.iter().enumerate() {
+        // "Đoàn đã có buổi hội đàm với Đoàn đại biểu Văn phòng Châu ủy Văn Sơn": the
+        // delegation a delegation meets is its counterpart, not a traveller.
+        let met_by_delegation = {
+            let cues = doc.c.cues;
+            let from = k
+                .checked_sub(1)
+                .map_or(s.range.start, |j| s.delegations[j].start);
+            let before = &doc.lower[from..d.start];
+            let subject = k > 0 || cues.starts_with(before, Cue::BareDelegation);
+            subject
+                && cues.ends_with(before, Cue::With)
+                && doc
+                    .hits_in(&(from..d.start), |t| t == Cat::Toward)
+                    .iter()
+                    .any(|t| cues.is(&doc.lower[t.start..t.end], Cue::MeetingVerb))
+        };
+        if met_by_delegation {
+            continue;
+        }
         let limit = s
             .delegations
             .get(k + 1)

@@ -31,6 +31,7 @@ pub(super) fn met_at<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Option<Trip<'a>> {
     let placed = doc.c.persons.iter().filter(in_sentence).find_map(|p| {
         doc.place_of(p)
             .filter(|pl| !pl.region.is_empty() && pl.country != venue.place.country)
+            .map(|pl| (p, pl))
     });
     // "Ngày 3/9, tại thành phố Yokohama, Chủ tịch UBND thành phố Trần Quang Vĩnh đã hội kiến …":
     // a local office with no place named abroad is the article's own side.
@@ -46,16 +47,19 @@ pub(super) fn met_at<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Option<Trip<'a>> {
             })
             .then_some(home)
     };
-    let code = match placed {
-        Some(p) => p.code().to_string(),
-        None => home()?.code().to_string(),
+    let (official, code) = match placed {
+        Some((p, place)) => (Some(p), place.code().to_string()),
+        None => (None, home()?.code().to_string()),
     };
     let mention = doc
         .places
         .iter()
         .find(|p| p.span.start >= s.range.start && p.span.end <= s.range.end && p.code() == code)
         .or_else(|| doc.places.iter().find(|p| p.code() == code))?;
-    Some(Trip::new(mention, s.range.start, s.range.end))
+    let mut trip = Trip::new(mention, s.range.start, s.range.end);
+    // The official who meets abroad leads their side there.
+    trip.leader = official;
+    Some(trip)
 }
 
 /// Officials of one side at a signing held at a stated place of the other side travelled
