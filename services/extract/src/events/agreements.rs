@@ -564,16 +564,12 @@ fn anniversary(doc: &Doc<'_>, s: &Range<usize>, at: usize) -> Anniversary {
             && d.date.year > 0
     };
     // The founding year written after the event ("kỷ niệm 10 năm ký kết thiết lập quan hệ
-    // hợp tác hữu nghị (năm 2013)") is the year itself.
-    let reach = crate::text::after_chars(doc.c.text, at, ANNIVERSARY_PARTIES_REACH).min(s.end);
-    let written = doc
-        .c
-        .dates
-        .iter()
-        .filter(year_only)
-        .find(|d| d.span.start >= at && d.span.end <= reach);
-    if let Some(d) = written {
-        return Anniversary::Founded(d.date.year);
+    // hợp tác hữu nghị (năm 2013)") is the year itself; the same anniversary told again
+    // without it ("sau dịp kỷ niệm 10 năm ký kết …") is of the same founding.
+    if let Some(year) =
+        written_founding(doc, s, at).or_else(|| founding_told_elsewhere(doc, s, years))
+    {
+        return Anniversary::Founded(year);
     }
     // Else N years before the year the anniversary is marked: written in the sentence, else
     // the year of the article's event.
@@ -589,6 +585,35 @@ fn anniversary(doc: &Doc<'_>, s: &Range<usize>, at: usize) -> Anniversary {
         Some(year) => Anniversary::Founded(year - years),
         None => Anniversary::Unknown,
     }
+}
+
+/// A founding year written right after the event at `at` of sentence `s` ("… hữu nghị (năm
+/// 2013)").
+fn written_founding(doc: &Doc<'_>, s: &Range<usize>, at: usize) -> Option<i32> {
+    let reach = crate::text::after_chars(doc.c.text, at, ANNIVERSARY_PARTIES_REACH).min(s.end);
+    doc.c
+        .dates
+        .iter()
+        .find(|d| {
+            d.span.start >= at
+                && d.span.end <= reach
+                && d.kind == DateKind::Point
+                && d.date.month == 0
+                && d.date.year > 0
+        })
+        .map(|d| d.date.year)
+}
+
+/// The founding year another sentence writes for an anniversary of the same number of years.
+fn founding_told_elsewhere(doc: &Doc<'_>, own: &Range<usize>, years: i32) -> Option<i32> {
+    let cues = doc.c.cues;
+    doc.c.sentences.iter().filter(|s| *s != own).find_map(|s| {
+        let lower = &doc.lower[s.clone()];
+        let cue = cues.first(lower, Cue::Anniversary)?;
+        let (tail, n) = last_count_of_years(cues, lower, cue.end)?;
+        (n == years).then_some(())?;
+        written_founding(doc, s, s.start + tail)
+    })
 }
 
 /// The last "N năm" in `lower` after byte `from`: where the words after "năm" start, and N.

@@ -44,7 +44,10 @@ pub(super) fn named<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Vec<Trip<'a>> {
                 .checked_sub(1)
                 .map_or(s.range.start, |j| s.delegations[j].start);
             let before = &doc.lower[from..d.start];
-            let subject = k > 0 || cues.starts_with(before, Cue::BareDelegation);
+            // The clause's subject: after the sentence's opening phrase ("Trong khuôn khổ
+            // chuyến công tác, Đoàn đã …").
+            let clause = before.rsplit(',').next().unwrap_or(before);
+            let subject = k > 0 || cues.starts_with(clause, Cue::BareDelegation);
             subject
                 && cues.ends_with(before, Cue::With)
                 && doc
