@@ -78,6 +78,34 @@ impl<'a> Doc<'a> {
             .is_some_and(|i| self.national[i])
     }
 
+    /// The most senior official of a side named in the given sentences (those that tell of
+    /// its trip: who was there), the first named among equals; else of the whole article.
+    pub(super) fn senior_present(&self, side: &Place, sentences: &[usize]) -> Option<Person> {
+        let named_there = |name: &str| {
+            self.c.persons.iter().any(|m| {
+                m.person.name == name
+                    && sentences.iter().any(|&i| {
+                        let s = &self.c.sentences[i];
+                        s.start <= m.span.start && m.span.end <= s.end
+                    })
+            })
+        };
+        let mut best: Option<(u32, usize)> = None;
+        for (i, p) in self.people.iter().enumerate() {
+            let Some(place) = &p.place else { continue };
+            let same = if side.region.is_empty() {
+                place.country == side.country
+            } else {
+                place.region == side.region
+            };
+            if same && named_there(&p.name) && best.is_none_or(|(r, _)| self.ranks[i] > r) {
+                best = Some((self.ranks[i], i));
+            }
+        }
+        best.map(|(_, i)| self.people[i].clone())
+            .or_else(|| self.senior_of(side))
+    }
+
     /// The most senior named official of a side, the first named among equals.
     pub(super) fn senior_of(&self, side: &Place) -> Option<Person> {
         let mut best: Option<(u32, usize)> = None;

@@ -162,7 +162,14 @@ fn same_or_within(a: &Place, b: &Place) -> bool {
 pub(super) fn merge_visits(doc: &Doc<'_>, mentions: Vec<VisitMention>) -> Vec<Visit> {
     let mut out: Vec<Visit> = Vec::new();
     let mut ranks: Vec<u8> = Vec::new();
+    let mut leader_ranks: Vec<u8> = Vec::new();
     let mut legs: Vec<Vec<Leg>> = Vec::new();
+    // The sentences that tell of each guest's trips: who is named there was there.
+    let mut told: Vec<(String, usize)> = mentions
+        .iter()
+        .map(|m| (m.guest.place.code().to_string(), m.sentence))
+        .collect();
+    told.dedup();
     for m in mentions {
         // A caption ("Ảnh: Đoàn … làm việc với Hội đồng thành phố Auckland") borrows the
         // days of the sentences before it: it dates no stop.
@@ -181,8 +188,9 @@ pub(super) fn merge_visits(doc: &Doc<'_>, mentions: Vec<VisitMention>) -> Vec<Vi
                 if v.guest.place.region.is_empty() && !m.guest.place.region.is_empty() {
                     v.guest = m.guest;
                 }
-                if v.leader.is_none() {
+                if m.leader.is_some() && m.leader_rank > leader_ranks[i] {
                     v.leader = m.leader;
+                    leader_ranks[i] = m.leader_rank;
                 }
                 if v.start.is_none() || (m.start.is_some() && m.date_rank > ranks[i]) {
                     v.start = m.start;
@@ -205,6 +213,7 @@ pub(super) fn merge_visits(doc: &Doc<'_>, mentions: Vec<VisitMention>) -> Vec<Vi
             }
             None => {
                 ranks.push(m.date_rank);
+                leader_ranks.push(if m.leader.is_some() { m.leader_rank } else { 0 });
                 legs.push(leg.into_iter().collect());
                 out.push(Visit {
                     status: m.status,
@@ -268,7 +277,12 @@ pub(super) fn merge_visits(doc: &Doc<'_>, mentions: Vec<VisitMention>) -> Vec<Vi
             }
         }
         if v.leader.is_none() {
-            v.leader = doc.senior_of(&v.guest.place);
+            let sentences: Vec<usize> = told
+                .iter()
+                .filter(|(g, _)| g == v.guest.place.code())
+                .map(|(_, i)| *i)
+                .collect();
+            v.leader = doc.senior_present(&v.guest.place, &sentences);
         }
         v.hosts = doc
             .people

@@ -45,6 +45,7 @@ pub(super) fn officials<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Vec<Trip<'a>> {
             if !out.iter().any(|t| t.guest.code() == m.code()) {
                 let mut trip = Trip::new(m, p.span.start, s.range.end);
                 trip.leader = Some(p);
+                trip.leader_rank = 2;
                 trip.host = Some(venue.clone());
                 out.push(trip);
             }

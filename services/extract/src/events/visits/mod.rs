@@ -44,6 +44,8 @@ pub(super) struct VisitMention {
     pub(super) guest: Party,
     pub(super) host: Party,
     pub(super) leader: Option<Person>,
+    /// How plainly the text makes `leader` the head of the delegation (higher is plainer).
+    pub(super) leader_rank: u8,
     pub(super) start: Option<PartialDate>,
     pub(super) end: Option<PartialDate>,
     /// How directly the text ties the dates to the mention (see `Dated`).
@@ -63,6 +65,9 @@ struct Trip<'a> {
     limit: usize,
     /// The official the shape makes the leader (an official travelling, one attending).
     leader: Option<&'a PersonMention>,
+    /// How plainly the shape makes them the head of the delegation: leading it (3), travelling
+    /// or received as its official (2), met abroad (1).
+    leader_rank: u8,
     /// Where the shape says the trip went (an event's venue), when it says.
     host: Option<Place>,
     /// Places listed with the guest as travelling too ("đoàn đại biểu các tỉnh: Nghệ An, Hà
@@ -77,6 +82,7 @@ impl<'a> Trip<'a> {
             from,
             limit,
             leader: None,
+            leader_rank: 0,
             host: None,
             fellows: Vec::new(),
         }
@@ -216,11 +222,19 @@ fn mentions_of(doc: &Doc<'_>, s: &Sentence<'_>, trip: &Trip<'_>) -> Vec<VisitMen
             p.country == g.place.country && (p.region.is_empty() || p.code() == g.code())
         })
     };
-    let leader = trip
-        .leader
-        .map(|p| known_person(doc, p))
-        .or_else(|| leader_after(doc, trip.from, trip.limit).filter(of_this_delegation))
-        .or_else(|| leader_before(doc, trip.from).filter(of_this_delegation));
+    let named_leader = || {
+        leader_after(doc, trip.from, trip.limit)
+            .filter(of_this_delegation)
+            .or_else(|| leader_before(doc, trip.from).filter(of_this_delegation))
+            .map(|l| (l, 3))
+    };
+    let (leader, leader_rank) = match trip.leader {
+        Some(p) if trip.leader_rank >= 3 => (Some(known_person(doc, p)), trip.leader_rank),
+        Some(p) => named_leader()
+            .map(|(l, r)| (Some(l), r))
+            .unwrap_or((Some(known_person(doc, p)), trip.leader_rank)),
+        None => named_leader().map_or((None, 0), |(l, r)| (Some(l), r)),
+    };
     let gz = c.gazetteer;
     let guest = party(g, at_date(gz, &g.place, dated.start));
     let mut out = Vec::new();
@@ -239,6 +253,7 @@ fn mentions_of(doc: &Doc<'_>, s: &Sentence<'_>, trip: &Trip<'_>) -> Vec<VisitMen
             guest: guest.clone(),
             host: host_party,
             leader: leader.clone(),
+            leader_rank,
             start: dated.start,
             end: dated.end,
             date_rank: dated.rank,

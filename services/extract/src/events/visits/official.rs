@@ -68,6 +68,7 @@ pub(super) fn travelling<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Vec<Trip<'a>> {
         }
         let mut trip = Trip::new(mention, p.span.start, s.range.end);
         trip.leader = Some(p);
+        trip.leader_rank = if leads { 3 } else { 2 };
         out.push(trip);
     }
     out

@@ -66,6 +66,7 @@ pub(super) fn guests<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Vec<Trip<'a>> {
         if let Some((p, m)) = placed.filter(|(_, m)| !m.place.region.is_empty()) {
             let mut trip = Trip::new(m, r.start, s.range.end);
             trip.leader = Some(p);
+            trip.leader_rank = 2;
             out.push(trip);
         }
     }

@@ -31,7 +31,6 @@ pub(super) fn met_at<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Option<Trip<'a>> {
     let placed = doc.c.persons.iter().filter(in_sentence).find_map(|p| {
         doc.place_of(p)
             .filter(|pl| !pl.region.is_empty() && pl.country != venue.place.country)
-            .map(|pl| (p, pl))
     });
     // "Ngày 3/9, tại thành phố Yokohama, Chủ tịch UBND thành phố Trần Quang Vĩnh đã hội kiến …":
     // a local office with no place named abroad is the article's own side.
@@ -47,19 +46,18 @@ pub(super) fn met_at<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Option<Trip<'a>> {
             })
             .then_some(home)
     };
-    let (official, code) = match placed {
-        Some((p, place)) => (Some(p), place.code().to_string()),
-        None => (None, home()?.code().to_string()),
+    let code = match placed {
+        Some(place) => place.code().to_string(),
+        None => home()?.code().to_string(),
     };
     let mention = doc
         .places
         .iter()
         .find(|p| p.span.start >= s.range.start && p.span.end <= s.range.end && p.code() == code)
         .or_else(|| doc.places.iter().find(|p| p.code() == code))?;
-    let mut trip = Trip::new(mention, s.range.start, s.range.end);
-    // The official who meets abroad leads their side there.
-    trip.leader = official;
-    Some(trip)
+    // Who meets abroad is not always who leads: the side's most senior official is, unless
+    // the text names a leader.
+    Some(Trip::new(mention, s.range.start, s.range.end))
 }
 
 /// Officials of one side at a signing held at a stated place of the other side travelled
