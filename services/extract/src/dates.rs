@@ -455,6 +455,11 @@ fn is_dateline_line(text: &str, span: Range<usize>) -> bool {
         None if from == 0 => 0,
         None => return false,
     };
+    // A page's date marker ("date 2023-10 Thực hiện kế hoạch …") dates the page, however long
+    // its line; the other dates of its line are the article's.
+    if text[start..span.start].trim() == "date" {
+        return true;
+    }
     let end = match text[span.end..to].find('\n') {
         Some(i) => span.end + i,
         None if to == text.len() => to,
@@ -463,10 +468,7 @@ fn is_dateline_line(text: &str, span: Range<usize>) -> bool {
     let line = text[start..end].trim();
     let words = text[start..span.start].split_whitespace().count()
         + text[span.end..end].split_whitespace().count();
-    // A page's date marker ("date 2023-10 Thực hiện kế hoạch …") dates the page; the other
-    // dates of its line are the article's.
-    let after_marker = text[start..span.start].trim() == "date";
-    after_marker || (line.chars().count() <= MAX_DATELINE_CHARS && words <= MAX_DATELINE_WORDS)
+    line.chars().count() <= MAX_DATELINE_CHARS && words <= MAX_DATELINE_WORDS
 }
 
 /// The day before a full date.

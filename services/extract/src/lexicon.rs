@@ -183,6 +183,12 @@ names! {
         Organizes = "organizes",
         /// A delegation named by its bare word as a sentence's subject ("Đoàn đã …").
         BareDelegation = "bare_delegation",
+        /// A trip named as a thing ("chuyến thăm", "chuyến công tác").
+        TripNoun = "trip_noun",
+        /// Thanking ("cảm ơn"): with a welcome, the guest's words.
+        Thanks = "thanks",
+        /// A welcome a guest thanks for ("đón tiếp").
+        Welcome = "welcome",
 
     }
 }

@@ -127,7 +127,8 @@ impl<'a> Doc<'a> {
         // a word of trips, receptions, signings or where something took place ("… sau khi hợp
         // nhất với tỉnh Hà Giang từ ngày 1/7/2025" tells none).
         let tells_an_event = |s: &Range<usize>| {
-            if c.cues.contains(&lower[s.clone()], Cue::Organizes) {
+            let words = &lower[s.clone()];
+            if c.cues.contains(words, Cue::Organizes) || c.cues.contains(words, Cue::TripNoun) {
                 return true;
             }
             let from = hits.partition_point(|h| h.start < s.start);

@@ -84,6 +84,7 @@ impl<'a> Doc<'a> {
         // not of a background fact ("… sau khi hợp nhất với tỉnh Hà Giang từ ngày 1/7/2025").
         let tells_an_event = |s: &Range<usize>| {
             self.c.cues.contains(&self.lower[s.clone()], Cue::Organizes)
+                || self.c.cues.contains(&self.lower[s.clone()], Cue::TripNoun)
                 || self.has_any(s, |t| {
                     matches!(
                         t,

@@ -48,6 +48,13 @@ pub(super) fn of<'a>(doc: &Doc<'a>, s: &Sentence<'a>, trip: &Trip<'a>) -> Vec<Ho
             && (g.place.country == "VN" || p.place.country == "VN")
             && !trip.fellows.iter().any(|f| f.span == p.span)
     };
+    // For a guest's thanks, the host is named after them ("… cảm ơn sự đón tiếp của lãnh đạo
+    // TP. Huế").
+    let thanked = trip.thanked_from.and_then(|at| {
+        places
+            .iter()
+            .find(|p| p.full.start >= at && other(p) && !p.place.region.is_empty())
+    });
     let toward_host = s
         .towards
         .iter()
@@ -58,7 +65,8 @@ pub(super) fn of<'a>(doc: &Doc<'a>, s: &Sentence<'a>, trip: &Trip<'a>) -> Vec<Ho
                 .find(|p| within_chars(doc.c.text, t.end, p.full.start, HOST_REACH) && other(p))
         });
     let sub = |p: &&&PlaceMention| !p.place.region.is_empty();
-    let host = toward_host
+    let host = thanked
+        .or(toward_host)
         .or_else(|| s.venue.as_ref().filter(|v| other(v)))
         .or_else(|| {
             places
@@ -140,9 +148,9 @@ fn listed_with<'a>(
     first: &'a PlaceMention,
 ) -> Vec<&'a PlaceMention> {
     let mut out = vec![first];
-    if first.place.region.is_empty() {
-        return out;
-    }
+    // A list of countries ("tại Hàn Quốc và Nhật Bản") is one host each; a list of regions
+    // stays within its country.
+    let countries = first.place.region.is_empty();
     let mut last_end = first.span.end;
     for p in places.iter().filter(|p| p.full.start >= first.span.end) {
         let Some(gap) = doc.lower.get(last_end..p.full.start) else {
@@ -156,7 +164,12 @@ fn listed_with<'a>(
         if !joins_a_list(doc, gap) {
             break;
         }
-        if p.place.country != first.place.country || p.place.region.is_empty() {
+        let listed = if countries {
+            p.place.region.is_empty() && p.place.country != "VN"
+        } else {
+            p.place.country == first.place.country && !p.place.region.is_empty()
+        };
+        if !listed {
             break;
         }
         if !out.iter().any(|o| o.code() == p.code()) {

@@ -8,6 +8,9 @@
 //! - [`official`]: an official travelling ("Phó Tỉnh trưởng Em Pheap dẫn đầu đoàn công tác
 //!   đã đến thăm …", "ông Sung Jang Hyun … cùng các thành viên trong đoàn đã đến chào xã giao");
 //! - [`subject`]: a place visiting another ("Bình Định thăm tỉnh Champasak");
+//! - [`trip_noun`]: a trip named as a thing and led by someone ("chuyến thăm, làm việc tại
+//!   Nhật Bản … do Bí thư Tỉnh ủy Nguyễn Hải Ninh dẫn đầu");
+//! - [`thanks`]: a guest thanking for the welcome ("… cảm ơn sự đón tiếp trọng thị của …");
 //! - [`venue`]: officials of one side meeting or signing at a stated place of the other;
 //! - [`attending`]: foreign officials named at an event held in Viet Nam.
 
@@ -17,6 +20,8 @@ mod hosts;
 mod official;
 mod received;
 mod subject;
+mod thanks;
+mod trip_noun;
 mod venue;
 
 use std::ops::Range;
@@ -70,6 +75,9 @@ struct Trip<'a> {
     leader_rank: u8,
     /// Where the shape says the trip went (an event's venue), when it says.
     host: Option<Place>,
+    /// For a guest's thanks, where the words about the welcome start: the host is named
+    /// there ("… cảm ơn sự đón tiếp của lãnh đạo TP. Huế").
+    thanked_from: Option<usize>,
     /// Places listed with the guest as travelling too ("đoàn đại biểu các tỉnh: Nghệ An, Hà
     /// Tĩnh (Việt Nam); Khăm Muồn (Lào)"): none of them is the host.
     fellows: Vec<&'a PlaceMention>,
@@ -84,6 +92,7 @@ impl<'a> Trip<'a> {
             leader: None,
             leader_rank: 0,
             host: None,
+            thanked_from: None,
             fellows: Vec::new(),
         }
     }
@@ -147,6 +156,12 @@ fn trips<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Vec<Trip<'a>> {
     }
     if found.is_empty() {
         found = subject::visiting(doc, s);
+    }
+    if found.is_empty() {
+        found = trip_noun::led(doc, s);
+    }
+    if found.is_empty() {
+        found = thanks::guests(doc, s);
     }
     // A guest received at a venue in its own country is the one who is visited.
     found.retain(|t| {
