@@ -74,6 +74,10 @@ impl<'a> Doc<'a> {
             .filter(|h| h.tag != Cat::Delegation || is_delegation(c.cues, lower, c.text, h))
             .filter(|h| h.tag != Cat::Receive || is_receiving(c.cues, lower, c.text, h))
             .partition(|h| h.tag == Cat::Venue && seats_a_mission(c.text, &missions, h));
+        let hits: Vec<Hit<Cat>> = hits
+            .into_iter()
+            .filter(|h| h.tag != Cat::Venue || !follows_a_name(c.text, h))
+            .collect();
         // The seat of a mission ("Tổng Lãnh sự quán Ấn Độ tại TP Hồ Chí Minh") is neither a
         // side nor a venue of anything told.
         let seat = |p: &PlaceMention| {
@@ -483,6 +487,19 @@ fn seats_a_mission(text: &str, missions: &[&Hit<Cat>], venue: &Hit<Cat>) -> bool
         within_chars(text, m.end, venue.start, MISSION_REACH)
             && !text[m.end..venue.start].contains([',', ';', '.'])
     })
+}
+
+/// Whether "tại" follows a name ("Trung tâm Thương mại Quốc tế Việt Nam tại Hà Lan", "Hội
+/// Hữu nghị Nhật - Việt tại TP Sakai"): it names where that body sits, not where anything
+/// told happened, which "tại" names after a verb or at a clause's start.
+fn follows_a_name(text: &str, venue: &Hit<Cat>) -> bool {
+    let before = text[..venue.start].trim_end();
+    let word = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or_default();
+    let clause_start = before.is_empty() || before.ends_with([',', '.', ';', ':', '(', '\n']);
+    !clause_start && word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// "tiếp" receives someone only when a name, a delegation or an honorific follows; otherwise
