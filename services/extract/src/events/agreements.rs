@@ -174,9 +174,19 @@ pub(super) fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
             // "Biên bản thỏa thuận hợp tác năm 2026": the year the instrument is for, its term,
             // not when it is signed.
             let covered = covered_year(doc, ins);
+            // A plan's cue governs the signing only when no word of carrying out an instrument
+            // signed before stands between ("2 tỉnh sẽ báo cáo việc thực hiện các nội dung
+            // Biên bản … ký ngày 22/12/2017").
+            let carried_out = |p: &Hit<Cat>, sg: &Hit<Cat>| {
+                past_cues
+                    .iter()
+                    .any(|q| q.start >= p.end && q.end <= sg.start)
+            };
             let is_planned = sign.is_some_and(|sg| {
                 !cues.ends_with(&doc.lower[..sg.start], Cue::Done)
-                    && (planned.iter().any(|p| p.end <= sg.start)
+                    && (planned
+                        .iter()
+                        .any(|p| p.end <= sg.start && !carried_out(p, &sg))
                         || own_stated_time(c, s).is_some_and(|d| {
                             lies_ahead(c, d) && !covered.is_some_and(|y| y.span == d.span)
                         }))

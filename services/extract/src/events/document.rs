@@ -352,15 +352,25 @@ impl<'a> Doc<'a> {
     /// Whether sentence `s` speaks of trips in general ("nhiều đoàn đã sang thăm"), not of
     /// ones it goes on to list ("đón các đoàn đại biểu nước ngoài gồm: đoàn thành phố Ulsan …").
     pub(super) fn is_generic(&self, s: &Range<usize>) -> bool {
-        self.hits_in(s, |t| t == Cat::Generic).iter().any(|h| {
-            let rest = after_chars(self.c.text, h.end, LIST_REACH).min(s.end);
-            let rest = &self.lower[h.end..rest.max(h.end)];
-            // "… cùng các đoàn đại biểu đi cùng": the delegations that came along with those
-            // just named, not trips in general.
-            let cues = self.c.cues;
-            let along = cues.ends_with(&self.lower[s.start..h.start], Cue::Along);
-            !cues.contains(rest, Cue::ListOpener) && !rest.contains(':') && !along
-        })
+        // A count of delegations ("đã cử 29 đoàn công tác … sang thăm") is trips in general.
+        let counted = self.hits_in(s, |t| t == Cat::Delegation).iter().any(|d| {
+            let before = self.lower[s.start..d.start].trim_end();
+            let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+            let number = &before[before.len() - digits..];
+            // Not the end of a date ("ngày 23/5 đoàn đến Busan").
+            let in_a_date = before[..before.len() - digits].ends_with(['/', '-', '.']);
+            !in_a_date && number.parse::<u32>().is_ok_and(|n| n > 1)
+        });
+        counted
+            || self.hits_in(s, |t| t == Cat::Generic).iter().any(|h| {
+                let rest = after_chars(self.c.text, h.end, LIST_REACH).min(s.end);
+                let rest = &self.lower[h.end..rest.max(h.end)];
+                // "… cùng các đoàn đại biểu đi cùng": the delegations that came along with those
+                // just named, not trips in general.
+                let cues = self.c.cues;
+                let along = cues.ends_with(&self.lower[s.start..h.start], Cue::Along);
+                !cues.contains(rest, Cue::ListOpener) && !rest.contains(':') && !along
+            })
     }
 
     /// Whether sentence `i` is a photo caption ("Ảnh: …").

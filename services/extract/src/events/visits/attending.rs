@@ -11,11 +11,20 @@ pub(super) fn officials<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Vec<Trip<'a>> {
     let cues = doc.c.cues;
     // Attending an event ("Dự buổi lễ có …"), not a working session, where the officials of
     // the side that receives are named too ("Tham dự buổi làm việc, về phía tỉnh … có …").
-    let attend = s.towards.iter().find(|t| {
-        cues.is(&doc.lower[t.start..t.end], Cue::AttendVerb)
-            && cues.starts_with(&doc.lower[t.end..s.range.end], Cue::AttendedEvent)
-    });
-    let Some(attend) = attend else {
+    let lower = &doc.lower[s.range.clone()];
+    let mut at = 0;
+    let mut attend = None;
+    while let Some(r) = cues.first(&lower[at..], Cue::AttendVerb) {
+        let end = s.range.start + at + r.end;
+        if cues.starts_with(&doc.lower[end..s.range.end], Cue::AttendedEvent) {
+            attend = Some(end);
+            break;
+        }
+        at += r.end;
+    }
+    // Officials named before the verb ("A và B đồng chủ trì hội nghị") or after it ("Dự lễ
+    // có …").
+    let Some(_) = attend else {
         return Vec::new();
     };
     // Only where the event is held is known can one tell who travelled to it.
@@ -27,12 +36,10 @@ pub(super) fn officials<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Vec<Trip<'a>> {
         .c
         .persons
         .iter()
-        .filter(|p| p.span.start >= attend.end && p.span.end <= s.range.end)
+        .filter(|p| p.span.start >= s.range.start && p.span.end <= s.range.end)
     {
-        let Some(place) = p
-            .person
-            .place
-            .as_ref()
+        let Some(place) = doc
+            .place_of(p)
             .filter(|pl| !pl.region.is_empty() && pl.country != venue.country)
         else {
             continue;
@@ -40,7 +47,8 @@ pub(super) fn officials<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Vec<Trip<'a>> {
         let mention = s
             .places
             .iter()
-            .find(|m| m.code() == place.code() && m.span.start >= p.span.start);
+            .find(|m| m.code() == place.code() && m.span.start >= p.span.start)
+            .or_else(|| doc.places.iter().find(|m| m.code() == place.code()));
         if let Some(m) = mention {
             if !out.iter().any(|t| t.guest.code() == m.code()) {
                 let mut trip = Trip::new(m, p.span.start, s.range.end);

@@ -118,6 +118,14 @@ pub(super) fn of<'a>(doc: &Doc<'a>, s: &Sentence<'a>, trip: &Trip<'a>) -> Vec<Ho
             .collect();
     }
     let Some(host) = host else {
+        // An event held in the guest's own country is no trip abroad ("Đoàn công tác tỉnh
+        // Thanh Hóa dự hội nghị" at a forum in Quảng Ninh).
+        if doc
+            .venue_of(s.index)
+            .is_some_and(|v| v.country == g.place.country)
+        {
+            return Vec::new();
+        }
         let fallback = if g.place.country == "VN" {
             doc.partner.clone()
         } else {

@@ -192,7 +192,8 @@ pub(super) fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
             continue;
         }
         let s = Sentence::new(doc, si);
-        if s.places.is_empty() {
+        let named = |p: &&PersonMention| s.range.start <= p.span.start && p.span.end <= s.range.end;
+        if s.places.is_empty() && !c.persons.iter().any(|p| named(&p)) {
             continue;
         }
         let wishes = doc.hits_in(&s.range, |t| t == Cat::Wish);
