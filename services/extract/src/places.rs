@@ -3,15 +3,15 @@ use std::{ops::Range, sync::OnceLock};
 
 use aho_corasick::{automaton::Automaton, nfa::contiguous::NFA, Anchored, MatchKind};
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use hoptac_gazetteer::{
-    spelling::{fold, fold_with_offsets, spelling_variants},
+    spelling::{fold, spelling_variants, Folder},
     Gazetteer,
 };
 
 use crate::{
     model::{PartyKind, Place, PlaceLevel},
-    text::{before_chars, is_word, rows, within_chars},
+    text::{after_chars, before_chars, is_word, rows, within_chars},
 };
 
 const ORGS: &str = include_str!("../data/orgs.tsv");
@@ -35,15 +35,23 @@ enum Reach {
 /// The gazetteer's spellings, its designators and the organization vocabulary compiled into
 /// one matcher; built once by the [`crate::Extractor`].
 pub struct Matcher {
-    /// Place names, then designators, then organization words, in one automaton: `find`
-    /// needs every occurrence of each that starts a word, and walks it, anchored, from each
-    /// place a word can start. A pattern's id tells which list it comes from. A contiguous
-    /// NFA, not a DFA: a DFA of these patterns takes tens of MB, and walking it is all cache
-    /// misses.
+    /// Place names that start with a capital (or a mark, "'s-Hertogenbosch"): `find` needs
+    /// every occurrence of each that starts a word, and walks this automaton, anchored, from
+    /// each capital a word can start with. A contiguous NFA, not a DFA: a DFA of these
+    /// patterns takes tens of MB, and walking it is all cache misses.
     matcher: NFA,
+    /// Per pattern of `matcher`, its index in the gazetteer's surfaces.
+    matcher_names: Vec<usize>,
     /// Whether some pattern of `matcher` starts with a byte: a walk from any other byte is
     /// not begun.
     first_bytes: [bool; 256],
+    /// Designators, then organization words, then the few names that start in lower case
+    /// ("tỉnh Buenos Aires"): common lower-case words ("tỉnh", "sở") are searched apart from
+    /// the capitalised names so that their walk is not begun at every word. A pattern's id
+    /// tells which list it comes from.
+    words: AhoCorasick,
+    /// Per lower-case name pattern of `words`, its index in the gazetteer's surfaces.
+    word_names: Vec<usize>,
     /// Per name pattern, the gazetteer's places it names.
     name_places: Vec<Vec<usize>>,
     designator_prefs: Vec<PlaceLevel>,
@@ -56,6 +64,8 @@ pub struct Matcher {
     loose: AhoCorasick,
     /// Per pattern of `loose`, the gazetteer's places it names.
     loose_places: Vec<Vec<usize>>,
+    /// Folds a text for `loose`.
+    folder: Folder,
 }
 
 /// The most characters between two names of a list (", và ").
@@ -135,39 +145,135 @@ fn loose_names(g: &Gazetteer) -> (AhoCorasick, Vec<Vec<usize>>) {
     let (keys, places): (Vec<String>, Vec<Vec<usize>>) = by_key.into_iter().unzip();
     let matcher = AhoCorasick::builder()
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(&keys)
         .unwrap_or_else(|e| panic!("loose place automaton does not build: {e}"));
     (matcher, places)
 }
 
-/// The loose matches of `text` ([`Matcher::loose`]) that stand as whole words, start with a
-/// capital and overlap none of `taken`: (start, end, pattern) with byte offsets of `text`.
+/// How far before or after a place, or after a designator, a loose match is looked for, in
+/// characters: the length of a name or of a short list.
+const LOOSE_WINDOW: usize = 60;
+
+/// Whether byte `at` of `text` lies in none of `taken` (sorted by start, not overlapping).
+fn is_free(taken: &[(usize, usize, usize)], at: usize) -> bool {
+    let before = taken.partition_point(|t| t.0 <= at);
+    before.checked_sub(1).is_none_or(|i| taken[i].1 <= at)
+}
+
+/// The stretches of `text` where a loose name may stand, merged: from a capital no exact
+/// name takes right after a designator (which ends at one of `designated`), or after a
+/// foreign place and a list's joiner ("Khăm Muộn, Xay Sổm Bun"), on for [`LOOSE_WINDOW`]
+/// chars; and up to a foreign place from a word no exact name takes, joined to it as a list
+/// ("Xay Sổm Bun và Khăm Muộn"). Most designators and places are followed by an exact name
+/// or a lowercase word, and open none.
+fn loose_windows(
+    text: &str,
+    designated: &[usize],
+    foreign: &[Range<usize>],
+    taken: &[(usize, usize, usize)],
+) -> Vec<Range<usize>> {
+    let free_capital =
+        |at: usize| text[at..].chars().next().is_some_and(char::is_uppercase) && is_free(taken, at);
+    let joiner = |gap: &str| {
+        let gap = gap.trim().trim_start_matches(',').trim();
+        gap.is_empty() || gap == "và"
+    };
+    let mut windows: Vec<Range<usize>> = Vec::new();
+    for &end in designated {
+        let at = end + (text[end..].len() - text[end..].trim_start().len());
+        if at - end <= 2 && free_capital(at) {
+            windows.push(at..after_chars(text, at, LOOSE_WINDOW));
+        }
+    }
+    for f in foreign {
+        let reach = after_chars(text, f.end, LIST_GAP + 1);
+        let next = text[f.end..reach]
+            .char_indices()
+            .find(|(_, c)| c.is_uppercase())
+            .map(|(i, _)| f.end + i);
+        if let Some(at) = next.filter(|&at| joiner(&text[f.end..at]) && free_capital(at)) {
+            windows.push(at..after_chars(text, at, LOOSE_WINDOW));
+        }
+        let reach = before_chars(text, f.start, LIST_GAP + 1);
+        let gap = text[reach..f.start].trim_end();
+        let gap = gap
+            .strip_suffix("và")
+            .filter(|g| g.ends_with(' '))
+            .unwrap_or(gap);
+        let gap = gap.trim_end().trim_end_matches(',').trim_end();
+        let at = reach + gap.len();
+        let word_before = gap.chars().next_back().is_some_and(char::is_alphanumeric);
+        if word_before && is_free(taken, at - 1) {
+            windows.push(before_chars(text, at, LOOSE_WINDOW)..at);
+        }
+    }
+    windows.sort_by_key(|w| w.start);
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for w in windows {
+        match merged.last_mut() {
+            Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
+            _ => merged.push(w),
+        }
+    }
+    merged
+}
+
+/// The loose matches ([`Matcher::loose`]) within `windows` of `text` that stand as whole words,
+/// start with a capital and overlap none of `taken` (sorted by start): (start, end, pattern),
+/// byte offsets of `text`. Only windows are folded: a loose name must follow a designator or
+/// stand beside a place, so the rest of the text is never looked at.
 fn loose_matches(
     mx: &Matcher,
     text: &str,
+    windows: &[Range<usize>],
     taken: &[(usize, usize, usize)],
 ) -> Vec<(usize, usize, usize)> {
-    let (folded, map) = fold_with_offsets(text);
-    let bytes = folded.as_bytes();
     let mut out = Vec::new();
-    for m in mx.loose.find_iter(&folded) {
-        let bounded = (m.start() == 0 || bytes[m.start() - 1] == b' ')
-            && (m.end() == bytes.len() || bytes[m.end()] == b' ');
-        if !bounded {
+    for w in windows {
+        // A loose name starts a word with a capital outside the exact names: most windows
+        // hold none, and are not folded.
+        let Some(first) = text[w.clone()].char_indices().find_map(|(i, c)| {
+            let at = w.start + i;
+            let free = || is_free(taken, at);
+            let word_start = || {
+                text[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|b| !b.is_alphanumeric() || b.is_lowercase())
+            };
+            (c.is_uppercase() && word_start() && free()).then_some(at)
+        }) else {
             continue;
-        }
-        let start = map[m.start()];
-        let end = map[m.end()];
-        let end = start
-            + text[start..end]
-                .trim_end_matches(|c: char| !c.is_alphanumeric())
-                .len();
-        let capital = text[start..].chars().next().is_some_and(char::is_uppercase);
-        let free = !taken.iter().any(|t| t.0 < end && start < t.1);
-        if capital && free && end > start {
-            out.push((start, end, m.pattern().as_usize()));
+        };
+        let w = first..w.end;
+        let (folded, map) = mx.folder.fold_with_offsets(&text[w.clone()]);
+        let bytes = folded.as_bytes();
+        for m in mx.loose.find_iter(&folded) {
+            let bounded = (m.start() == 0 || bytes[m.start() - 1] == b' ')
+                && (m.end() == bytes.len() || bytes[m.end()] == b' ');
+            if !bounded {
+                continue;
+            }
+            let start = w.start + map[m.start()];
+            let end = w.start + map[m.end()];
+            let end = start
+                + text[start..end]
+                    .trim_end_matches(|c: char| !c.is_alphanumeric())
+                    .len();
+            if end <= start || !is_word(text, start, end) {
+                continue;
+            }
+            let capital = text[start..].chars().next().is_some_and(char::is_uppercase);
+            let before = taken.partition_point(|t| t.0 < end);
+            let free = before.checked_sub(1).is_none_or(|i| taken[i].1 <= start);
+            if capital && free {
+                out.push((start, end, m.pattern().as_usize()));
+            }
         }
     }
+    out.sort_by_key(|m| m.0);
+    out.dedup();
     out
 }
 
@@ -197,28 +303,44 @@ impl Matcher {
         let blockers = rows(BLOCKERS)
             .filter_map(|r| r.first().map(|s| s.to_string()))
             .collect();
-        let all: Vec<&String> = patterns
+        type Numbered<'g> = Vec<(usize, &'g String)>;
+        let (lower, capital): (Numbered, Numbered) = patterns
             .iter()
             .copied()
-            .chain(designator_patterns)
-            .chain(&org_patterns)
-            .collect();
+            .enumerate()
+            .partition(|(_, p)| p.chars().next().is_some_and(char::is_lowercase));
         let mut first_bytes = [false; 256];
-        for p in &all {
+        for (_, p) in &capital {
             if let Some(&b) = p.as_bytes().first() {
                 first_bytes[usize::from(b)] = true;
             }
         }
+        // A DFA: a few hundred short words make a small one, and it is searched through the
+        // whole text.
+        let words = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .match_kind(MatchKind::Standard)
+            .build(
+                designator_patterns
+                    .into_iter()
+                    .chain(&org_patterns)
+                    .chain(lower.iter().map(|(_, p)| *p)),
+            )
+            .unwrap_or_else(|e| panic!("designator automaton does not build: {e}"));
         let (loose, loose_places) = loose_names(g);
         Matcher {
-            matcher: build(&all),
+            matcher: build(&capital.iter().map(|(_, p)| *p).collect::<Vec<_>>()),
+            matcher_names: capital.iter().map(|(i, _)| *i).collect(),
             first_bytes,
+            words,
+            word_names: lower.iter().map(|(i, _)| *i).collect(),
             name_places,
             designator_prefs,
             org_info,
             blockers,
             loose,
             loose_places,
+            folder: Folder::new(),
         }
     }
 }
@@ -258,33 +380,56 @@ pub fn find(
     // the sorts below order them by span (stable for equal spans, which keep pattern-id order
     // as an overlapping search gives them), so they see what they saw from an overlapping
     // search of each list's own automaton.
-    let names_end = mx.name_places.len();
-    let designators_end = names_end + mx.designator_prefs.len();
-    let mut raw: Vec<(usize, usize, usize)> = Vec::new();
+    let designators_end = mx.designator_prefs.len();
+    let orgs_end = designators_end + mx.org_info.len();
+    let mut raw: Vec<(usize, usize, usize)> = word_matches(&mx.matcher, &mx.first_bytes, text)
+        .into_iter()
+        .map(|(start, end, id)| (start, end, mx.matcher_names[id]))
+        .collect();
     let mut designator_hits: Vec<(usize, usize, usize)> = Vec::new();
     let mut org_hits: Vec<(usize, usize, usize)> = Vec::new();
-    for (start, end, id) in word_matches(&mx.matcher, &mx.first_bytes, text) {
-        match id {
-            _ if id < names_end => raw.push((start, end, id)),
-            _ if id < designators_end => designator_hits.push((start, end, id - names_end)),
-            _ => org_hits.push((start, end, id - designators_end)),
+    for m in mx.words.find_overlapping_iter(text) {
+        let (start, end, id) = (m.start(), m.end(), m.pattern().as_usize());
+        if !is_word(text, start, end) {
+            continue;
+        }
+        if id < designators_end {
+            designator_hits.push((start, end, id));
+        } else if id < orgs_end {
+            org_hits.push((start, end, id - designators_end));
+        } else {
+            raw.push((start, end, mx.word_names[id - orgs_end]));
         }
     }
+    designator_hits.sort_unstable();
+    org_hits.sort_unstable();
     raw.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     let mut chosen: Vec<(usize, usize, usize)> = Vec::new();
     for m in raw {
         if chosen.last().is_some_and(|c| m.0 < c.1) {
             continue;
         }
-        if mx.blockers.iter().any(|b| {
-            text[..m.0]
-                .strip_suffix(' ')
-                .is_some_and(|t| t.ends_with(b.as_str()) && is_word(t, t.len() - b.len(), t.len()))
-        }) {
+        let blocked = text[..m.0].strip_suffix(' ').is_some_and(|t| {
+            // Most words before a name end with another byte than any blocker: compared first.
+            let last = t.as_bytes().last();
+            mx.blockers.iter().any(|b| {
+                b.as_bytes().last() == last
+                    && t.ends_with(b.as_str())
+                    && is_word(t, t.len() - b.len(), t.len())
+            })
+        });
+        if blocked {
             continue;
         }
+        // A foreign town is no Vietnamese name's first syllable ("thành phố Oss Hà Lan").
+        let foreign_town = || {
+            mx.name_places[m.2].iter().all(|&i| {
+                let p = g.place(i);
+                p.country != "VN" && !p.region.is_empty()
+            })
+        };
         if looks_like_given_name(text, m.0, m.1)
-            || opens_a_vietnamese_name(text, m.0, m.1)
+            || (opens_a_vietnamese_name(text, m.0, m.1) && !foreign_town())
             || starts_a_hyphenated_word(text, m.1)
         {
             continue;
@@ -296,8 +441,11 @@ pub fn find(
     // ("Khăm Muộn, Xay Sổm Bun và Sa Vẳn Na Khẹt"). Their ids follow the exact names'.
     let loose_base = usize::MAX / 2;
     let designated = |start: usize| {
-        designator_hits
+        // A designator ending right before (designator hits are in text order).
+        let from = designator_hits.partition_point(|d| d.0 + 64 < start);
+        designator_hits[from..]
             .iter()
+            .take_while(|d| d.0 < start)
             .any(|d| d.1 <= start && text[d.1..start].trim().is_empty() && start - d.1 <= 2)
     };
     let countries_of = |pat: usize| -> Vec<&str> {
@@ -311,8 +459,20 @@ pub fn find(
             .map(|&i| g.place(i).country.as_str())
             .collect()
     };
+    // Where loose names may stand: after a designator, listed beside a foreign place.
+    let foreign: Vec<Range<usize>> = chosen
+        .iter()
+        .filter(|c| {
+            mx.name_places[c.2]
+                .iter()
+                .any(|&i| g.place(i).country != "VN")
+        })
+        .map(|c| c.0..c.1)
+        .collect();
+    let designated_ends: Vec<usize> = designator_hits.iter().map(|d| d.1).collect();
+    let merged = loose_windows(text, &designated_ends, &foreign, &chosen);
     let mut loose: Vec<(usize, usize, usize)> = Vec::new();
-    for (start, end, pat) in loose_matches(mx, text, &chosen) {
+    for (start, end, pat) in loose_matches(mx, text, &merged, &chosen) {
         let m = (start, end, pat + loose_base);
         let mine = countries_of(m.2);
         let listed = |other: &(usize, usize, usize), gap: &str| {
@@ -324,7 +484,12 @@ pub fn find(
             (within_chars(text, c.1, m.0, LIST_GAP) && listed(c, &text[c.1..m.0]))
                 || (within_chars(text, m.1, c.0, LIST_GAP) && listed(c, &text[m.1..c.0]))
         };
-        if designated(m.0) || chosen.iter().chain(&loose).any(beside) {
+        // The places just before and just after it (both lists are in text order).
+        let next = chosen.partition_point(|c| c.0 < m.1);
+        let neighbours = chosen[next.saturating_sub(1)..(next + 1).min(chosen.len())]
+            .iter()
+            .chain(loose.last());
+        if designated(m.0) || neighbours.into_iter().any(beside) {
             loose.push(m);
         }
     }
@@ -519,19 +684,23 @@ fn word_matches(
         .unwrap_or_else(|e| panic!("gazetteer automaton is not anchored: {e}"));
     let bytes = text.as_bytes();
     let flags = letter_flags();
+    let letter = |c: char| match flags.get(c as usize) {
+        Some(&f) => (f & ALPHANUMERIC != 0, f & LOWERCASE != 0),
+        None => (c.is_alphanumeric(), c.is_lowercase()),
+    };
     let mut out = Vec::new();
-    // Whether the char before is alphanumeric, and whether it is lowercase.
-    let mut before = (false, false);
-    for (start, first) in text.char_indices() {
-        let may_start = match before {
-            (true, lowercase) => lowercase && first.is_uppercase(),
-            (false, _) => true,
+    // Only bytes some pattern starts with are looked at (ASCII or a char's first byte); most
+    // of the text is skipped by one table lookup a byte.
+    for start in (0..bytes.len()).filter(|&i| first_bytes[usize::from(bytes[i])]) {
+        let Some(first) = text[start..].chars().next() else {
+            continue;
         };
-        before = match flags.get(first as usize) {
-            Some(&f) => (f & ALPHANUMERIC != 0, f & LOWERCASE != 0),
-            None => (first.is_alphanumeric(), first.is_lowercase()),
+        // A word starts here, or a capital follows a lowercase letter ("TPHồ").
+        let may_start = match text[..start].chars().next_back().map(letter) {
+            Some((true, lowercase)) => lowercase && first.is_uppercase(),
+            _ => true,
         };
-        if !may_start || !first_bytes[usize::from(bytes[start])] {
+        if !may_start {
             continue;
         }
         let mut state = start_state;
@@ -670,7 +839,14 @@ fn organization(
 ) -> Option<(usize, PartyKind)> {
     // `orgs` is sorted by end, `names` by start (and they never overlap): look only at the
     // window that can qualify, so the work per place does not grow with the article.
-    let window = ends_within(orgs, before_chars(text, lead, MAX_ORG_GAP)..lead + 1);
+    // A byte span no longer than the reach holds no more chars than that: the chars are
+    // counted only when some organization word ends farther back in bytes.
+    let wide = ends_within(orgs, lead.saturating_sub(4 * MAX_ORG_GAP)..lead + 1);
+    let window = if wide.first().is_some_and(|o| lead - o.1 > MAX_ORG_GAP) {
+        ends_within(orgs, before_chars(text, lead, MAX_ORG_GAP)..lead + 1)
+    } else {
+        wide
+    };
     let nearest = window
         .iter()
         .filter(|o| o.0 >= sentence_start)

@@ -106,7 +106,7 @@ fn ends_sentence(text: &str, i: usize, stop: char) -> bool {
         return true;
     }
     if !first.is_whitespace() {
-        return false;
+        return stop == '.' && glued_stop(text, i, first, after.next());
     }
     let next = after.find(|c| !matches!(c, ' ' | '\t'));
     let starts_new = match next {
@@ -132,6 +132,25 @@ fn ends_sentence(text: &str, i: usize, stop: char) -> bool {
         .collect();
     let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     !(is_initial || abbreviations().contains(&word))
+}
+
+/// A full stop with no space after it, as pasted portal text has ("… từ ngày 30/7-3/8.Phó Chủ
+/// tịch tỉnh …"): it ends a sentence when a capitalised word follows a lower-case word or a
+/// number. Abbreviations ("TP.Hồ Chí Minh"), initials and domain names ("baohatinh.vn") do not
+/// match.
+fn glued_stop(text: &str, i: usize, first: char, second: Option<char>) -> bool {
+    if !first.is_uppercase() || !second.is_some_and(char::is_lowercase) {
+        return false;
+    }
+    let word: String = text[..i]
+        .chars()
+        .rev()
+        .take(LOOK)
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
+    let lower_word = word.chars().count() >= 2 && word.chars().all(char::is_lowercase);
+    let number = !word.is_empty() && word.chars().all(|c| c.is_ascii_digit());
+    (lower_word || number) && !abbreviations().contains(&word.chars().rev().collect::<String>())
 }
 
 #[cfg(test)]
@@ -178,6 +197,22 @@ mod tests {
                 "các lĩnh vực kinh tế, môi trường…. đóng góp tích cực.",
                 "Hai bên ký kết."
             ]
+        );
+    }
+
+    #[test]
+    fn a_stop_glued_to_a_capitalised_word_ends_a_sentence() {
+        assert_eq!(
+            sentences("Đoàn thăm Hà Lan từ ngày 30/7-3/8.Phó Chủ tịch tỉnh cho biết đã làm việc.Đoàn cũng đến thăm Alkmaar."),
+            [
+                "Đoàn thăm Hà Lan từ ngày 30/7-3/8.",
+                "Phó Chủ tịch tỉnh cho biết đã làm việc.",
+                "Đoàn cũng đến thăm Alkmaar."
+            ]
+        );
+        assert_eq!(
+            sentences("Đoàn đến TP.Hồ Chí Minh, theo baohatinh.vn và Q.Ba Đình."),
+            ["Đoàn đến TP.Hồ Chí Minh, theo baohatinh.vn và Q.Ba Đình."]
         );
     }
 

@@ -147,24 +147,47 @@ impl<T: Copy> Lexicon<T> {
 /// unmarked one does.
 pub fn after_chars(text: &str, from: usize, chars: usize) -> usize {
     let from = floor_boundary(text, from);
-    text[from..]
-        .char_indices()
-        .nth(chars)
-        .map_or(text.len(), |(i, _)| from + i)
+    // Counting the bytes that start a char is cheaper than decoding them.
+    let mut seen = 0;
+    for (i, &b) in text.as_bytes()[from..].iter().enumerate() {
+        if is_char_start(b) {
+            if seen == chars {
+                return from + i;
+            }
+            seen += 1;
+        }
+    }
+    text.len()
 }
 
 /// The byte offset `chars` characters before byte `to` of `text`, or 0.
 pub fn before_chars(text: &str, to: usize, chars: usize) -> usize {
     let to = floor_boundary(text, to);
-    match chars.checked_sub(1) {
-        None => to,
-        Some(n) => text[..to].char_indices().rev().nth(n).map_or(0, |(i, _)| i),
+    if chars == 0 {
+        return to;
     }
+    let mut seen = 0;
+    for (i, &b) in text.as_bytes()[..to].iter().enumerate().rev() {
+        if is_char_start(b) {
+            seen += 1;
+            if seen == chars {
+                return i;
+            }
+        }
+    }
+    0
+}
+
+/// Whether a byte of UTF-8 starts a char (is not a continuation byte).
+fn is_char_start(b: u8) -> bool {
+    b & 0xC0 != 0x80
 }
 
 /// Whether byte `to` lies at most `chars` characters after byte `from`.
 pub fn within_chars(text: &str, from: usize, to: usize, chars: usize) -> bool {
-    from <= to && to <= after_chars(text, from, chars)
+    // A char takes one to four bytes: most distances are settled without counting.
+    from <= to
+        && (to - from <= chars || (to - from <= 4 * chars && to <= after_chars(text, from, chars)))
 }
 
 /// Converts a byte offset of `text` to a char offset.

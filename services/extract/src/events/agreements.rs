@@ -543,9 +543,10 @@ enum Anniversary {
 fn anniversary(doc: &Doc<'_>, s: &Range<usize>, at: usize) -> Anniversary {
     let cues = doc.c.cues;
     let before = &doc.lower[s.start..at];
-    let Some(cue) = cues.last(before, Cue::Anniversary) else {
+    let Some(cue) = doc.last_cue(&(s.start..at), Cue::Anniversary) else {
         return Anniversary::None;
     };
+    let cue = cue.start - s.start..cue.end - s.start;
     // The count nearest the event: "kỷ niệm 60 năm …, 45 năm …, 55 năm ngày ký hợp tác hữu
     // nghị Thanh Hóa - Hủa Phăn" counts 55 years for the last.
     let Some((tail_start, years)) = last_count_of_years(cues, before, cue.end) else {
@@ -619,7 +620,8 @@ fn founding_told_elsewhere(doc: &Doc<'_>, own: &Range<usize>, years: i32) -> Opt
     let cues = doc.c.cues;
     doc.c.sentences.iter().filter(|s| *s != own).find_map(|s| {
         let lower = &doc.lower[s.clone()];
-        let cue = cues.first(lower, Cue::Anniversary)?;
+        let cue = doc.first_cue(s, Cue::Anniversary)?;
+        let cue = cue.start - s.start..cue.end - s.start;
         let (tail, n) = last_count_of_years(cues, lower, cue.end)?;
         (n == years).then_some(())?;
         written_founding(doc, s, s.start + tail)

@@ -5,6 +5,8 @@ use std::{collections::HashMap, ops::Range};
 
 use crate::lexicon::{self, Cue, FieldName, InstrumentKind};
 use crate::model::{AgreementKind, Field};
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use crate::text::{is_word, lower_view, Hit, Lexicon};
 
 const EVENTS: &str = include_str!("../../data/events.tsv");
@@ -104,8 +106,25 @@ fn field(f: FieldName) -> Field {
 pub struct Cues {
     scanned: Lexicon<Cat>,
     lists: HashMap<Cue, Vec<String>>,
+    /// Per looked-up category, its phrases in one automaton that reports every occurrence,
+    /// overlapping ones too, for finding them in a stretch of text in one pass.
+    finders: HashMap<Cue, AhoCorasick>,
+    /// The phrases of the [`LOCATED`] categories in one automaton that reports every
+    /// occurrence: one pass over an article finds them all.
+    located: AhoCorasick,
+    /// Per pattern of `located`, its category.
+    located_cues: Vec<Cue>,
     fields: Lexicon<Field>,
 }
+
+/// The looked-up categories the rules ask of every sentence, or of the whole article: found
+/// once per article ([`Cues::locate`]) rather than scanned for sentence by sentence.
+const LOCATED: [Cue; 4] = [
+    Cue::Organizes,
+    Cue::TripNoun,
+    Cue::AttendVerb,
+    Cue::Anniversary,
+];
 
 impl Cues {
     /// Compiles the embedded `events.tsv` and `fields.tsv`, which the build script has checked.
@@ -124,9 +143,36 @@ impl Cues {
             .unwrap_or_else(|e| panic!("embedded field data is malformed: {e}"))
             .into_iter()
             .map(|(k, f)| (k.to_string(), field(f)));
+        let finders = lists
+            .iter()
+            .map(|(cue, phrases)| {
+                let finder = AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .build(phrases)
+                    .unwrap_or_else(|e| panic!("cue automaton does not build: {e}"));
+                (*cue, finder)
+            })
+            .collect();
+        let (located_phrases, located_cues): (Vec<&String>, Vec<Cue>) = LOCATED
+            .iter()
+            .flat_map(|cue| {
+                lists
+                    .get(cue)
+                    .into_iter()
+                    .flatten()
+                    .map(move |phrase| (phrase, *cue))
+            })
+            .unzip();
+        let located = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(located_phrases)
+            .unwrap_or_else(|e| panic!("cue automaton does not build: {e}"));
         Cues {
             scanned: Lexicon::new(scanned),
             lists,
+            finders,
+            located,
+            located_cues,
             fields: Lexicon::new(fields.collect::<Vec<_>>()),
         }
     }
@@ -134,6 +180,28 @@ impl Cues {
     /// Every scanned phrase in `lower`, a lowercase view of the text.
     pub(super) fn find(&self, lower: &str) -> Vec<Hit<Cat>> {
         self.scanned.find(lower)
+    }
+
+    /// Where the phrases of the [`LOCATED`] categories stand in `lower` as whole words: per
+    /// category (indexed by `Cue as usize`), by start and then longest first, overlapping ones
+    /// too. The other categories' lists are empty.
+    pub(super) fn locate(&self, lower: &str) -> Vec<Vec<Range<usize>>> {
+        let mut found: Vec<Vec<Range<usize>>> = vec![Vec::new(); Cue::NAMES.len()];
+        for m in self.located.find_overlapping_iter(lower) {
+            let cue = self.located_cues[m.pattern().as_usize()];
+            if is_word(lower, m.start(), m.end()) {
+                found[cue as usize].push(m.range());
+            }
+        }
+        for list in &mut found {
+            list.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+        }
+        found
+    }
+
+    /// Whether [`Cues::locate`] finds the category's phrases.
+    pub(super) fn locates(cue: Cue) -> bool {
+        LOCATED.contains(&cue)
     }
 
     /// Every field keyword in `lower`.
@@ -183,31 +251,21 @@ impl Cues {
         self.opening(lower, cue).is_some()
     }
 
-    /// The first place in `lower` where one of the category's phrases stands as whole words:
-    /// its byte range.
-    pub(super) fn first(&self, lower: &str, cue: Cue) -> Option<Range<usize>> {
-        self.list(cue)
-            .iter()
-            .filter_map(|p| {
-                lower
-                    .match_indices(p.as_str())
-                    .map(|(i, _)| i..i + p.len())
-                    .find(|r| is_word(lower, r.start, r.end))
-            })
-            .min_by_key(|r| (r.start, std::cmp::Reverse(r.end)))
+    /// Every place in `lower` where one of the category's phrases stands as whole words.
+    fn all<'l>(&'l self, lower: &'l str, cue: Cue) -> impl Iterator<Item = Range<usize>> + 'l {
+        self.finders
+            .get(&cue)
+            .into_iter()
+            .flat_map(move |f| f.find_overlapping_iter(lower))
+            .map(|m| m.range())
+            .filter(move |r| is_word(lower, r.start, r.end))
     }
 
-    /// The last place in `lower` where one of the category's phrases stands as whole words.
-    pub(super) fn last(&self, lower: &str, cue: Cue) -> Option<Range<usize>> {
-        self.list(cue)
-            .iter()
-            .filter_map(|p| {
-                lower
-                    .rmatch_indices(p.as_str())
-                    .map(|(i, _)| i..i + p.len())
-                    .find(|r| is_word(lower, r.start, r.end))
-            })
-            .max_by_key(|r| (r.start, r.end))
+    /// The first place in `lower` where one of the category's phrases stands as whole words:
+    /// its byte range (the longest phrase there).
+    pub(super) fn first(&self, lower: &str, cue: Cue) -> Option<Range<usize>> {
+        self.all(lower, cue)
+            .min_by_key(|r| (r.start, std::cmp::Reverse(r.end)))
     }
 
     /// `lower` without the category's phrase it starts with (and the spaces around it), or
@@ -227,7 +285,7 @@ impl Cues {
 
     /// Whether one of the category's phrases stands in `lower` as whole words.
     pub(super) fn contains(&self, lower: &str, cue: Cue) -> bool {
-        self.first(lower, cue).is_some()
+        self.all(lower, cue).next().is_some()
     }
 }
 

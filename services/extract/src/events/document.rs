@@ -62,6 +62,11 @@ pub(super) struct Doc<'a> {
     pub(super) ranks: Vec<u32>,
     /// Per person of `people`, whether a title given them is a nation's office.
     pub(super) national: Vec<bool>,
+    /// Per sentence, whether it tells of an event ([`eventful_sentences`]).
+    eventful: Vec<bool>,
+    /// Per looked-up cue (by its index), where its phrases stand in the whole text
+    /// ([`Cues::locate`]): a rule asking of every sentence does not scan each again.
+    cue_places: Vec<Vec<Range<usize>>>,
 }
 
 impl<'a> Doc<'a> {
@@ -99,9 +104,12 @@ impl<'a> Doc<'a> {
             .places
             .iter()
             .filter(|p| {
-                !c.persons
-                    .iter()
-                    .any(|m| m.span.start < p.span.end && p.span.start < m.span.end)
+                // Persons are in text order and do not overlap: only the last one starting
+                // before the place ends can hold it.
+                let before = c.persons.partition_point(|m| m.span.start < p.span.end);
+                before
+                    .checked_sub(1)
+                    .is_none_or(|i| c.persons[i].span.end <= p.span.start)
             })
             .filter(|p| !is_aside(c.cues, c.lower, p.full.start))
             .filter(|p| !seat(p) && !nation_of_body(p))
@@ -130,34 +138,15 @@ impl<'a> Doc<'a> {
         // A sentence that tells of an event: long enough to be no dateline or caption, and with
         // a word of trips, receptions, signings or where something took place ("… sau khi hợp
         // nhất với tỉnh Hà Giang từ ngày 1/7/2025" tells none).
-        let tells_an_event = |s: &Range<usize>| {
-            let words = &lower[s.clone()];
-            if c.cues.contains(words, Cue::Organizes) || c.cues.contains(words, Cue::TripNoun) {
-                return true;
-            }
-            let from = hits.partition_point(|h| h.start < s.start);
-            hits[from..]
-                .iter()
-                .take_while(|h| h.start < s.end)
-                .any(|h| {
-                    matches!(
-                        h.tag,
-                        Cat::Delegation
-                            | Cat::Toward
-                            | Cat::Receive
-                            | Cat::Sign
-                            | Cat::Lead
-                            | Cat::Venue
-                    )
-                })
-        };
+        let cue_places = c.cues.locate(lower);
+        let eventful = eventful_sentences(c, &cue_places, &hits);
         let in_event_sentence = |d: &&DateMention| {
+            let i = c.sentences.partition_point(|s| s.end <= d.span.start);
             c.sentences
-                .iter()
-                .find(|s| s.start <= d.span.start && d.span.start < s.end)
+                .get(i)
+                .filter(|s| s.start <= d.span.start)
                 .is_some_and(|s| {
-                    c.text[s.clone()].chars().count() >= MIN_EVENT_SENTENCE_CHARS
-                        && tells_an_event(s)
+                    eventful[i] && c.text[s.clone()].chars().count() >= MIN_EVENT_SENTENCE_CHARS
                 })
         };
         let event_date = c
@@ -253,7 +242,47 @@ impl<'a> Doc<'a> {
             people,
             ranks,
             national,
+            eventful,
+            cue_places,
         }
+    }
+
+    /// The phrases of a located cue ([`Cues::locates`]) that stand within `r`, in order.
+    pub(super) fn cues_in<'d>(
+        &'d self,
+        r: &Range<usize>,
+        cue: Cue,
+    ) -> impl Iterator<Item = Range<usize>> + 'd {
+        debug_assert!(
+            Cues::locates(cue),
+            "{cue:?} is not located once per article: scan for it with `Cues`"
+        );
+        let found = self
+            .cue_places
+            .get(cue as usize)
+            .map_or(&[][..], Vec::as_slice);
+        let from = found.partition_point(|f| f.start < r.start);
+        let end = r.end;
+        found[from..]
+            .iter()
+            .take_while(move |f| f.start < end)
+            .filter(move |f| f.end <= end)
+            .cloned()
+    }
+
+    /// The first phrase of a looked-up cue within `r` (the longest where several start).
+    pub(super) fn first_cue(&self, r: &Range<usize>, cue: Cue) -> Option<Range<usize>> {
+        self.cues_in(r, cue).next()
+    }
+
+    /// The last phrase of a looked-up cue within `r`.
+    pub(super) fn last_cue(&self, r: &Range<usize>, cue: Cue) -> Option<Range<usize>> {
+        self.cues_in(r, cue).max_by_key(|f| (f.start, f.end))
+    }
+
+    /// Whether the sentence of index `i` tells of an event ([`eventful_sentences`]).
+    pub(super) fn tells_an_event(&self, i: usize) -> bool {
+        self.eventful.get(i).copied().unwrap_or(false)
     }
 
     /// The hits inside `r`; hits are sorted by start, so only that stretch is looked at.
@@ -288,10 +317,24 @@ impl<'a> Doc<'a> {
     }
 
     pub(super) fn sentence_index(&self, pos: usize) -> Option<usize> {
+        let i = self.c.sentences.partition_point(|s| s.end <= pos);
         self.c
             .sentences
-            .iter()
-            .position(|s| s.start <= pos && pos < s.end)
+            .get(i)
+            .filter(|s| s.start <= pos)
+            .map(|_| i)
+    }
+
+    /// The persons named within `r`, in order (persons are sorted by position).
+    pub(super) fn persons_in(&self, r: &Range<usize>) -> &'a [PersonMention] {
+        let persons = self.c.persons;
+        let from = persons.partition_point(|p| p.span.start < r.start);
+        let to = persons.partition_point(|p| p.span.start < r.end).max(from);
+        let mut slice = &persons[from..to];
+        while slice.last().is_some_and(|p| p.span.end > r.end) {
+            slice = &slice[..slice.len() - 1];
+        }
+        slice
     }
 
     pub(super) fn fields(&self, r: Range<usize>, exclude: &[Range<usize>]) -> Vec<Field> {
@@ -325,10 +368,12 @@ impl<'a> Doc<'a> {
     pub(super) fn instrument_content_end(&self, idx: usize) -> usize {
         let sentences = self.c.sentences;
         let stating = &sentences[idx];
-        let reach = after_chars(self.c.text, stating.end, FIELD_REACH);
         let mut end = stating.end;
         for next in sentences[idx + 1..].iter() {
             let same_paragraph = !self.c.text[end..next.start].contains('\n');
+            if !same_paragraph || !within_chars(self.c.text, stating.end, next.end, FIELD_REACH) {
+                break;
+            }
             let opening = next.start..after_chars(self.c.text, next.start, OPENING).min(next.end);
             let opens_with_pair = self
                 .hits_in(&opening, |t| t == Cat::Pair)
@@ -341,7 +386,7 @@ impl<'a> Doc<'a> {
                     .c
                     .cues
                     .contains(&self.lower[next.clone()], Cue::FieldWord);
-            if !same_paragraph || !about_it || next.end > reach {
+            if !about_it {
                 break;
             }
             end = next.end;
@@ -428,6 +473,40 @@ impl<'a> Doc<'a> {
             .iter()
             .any(|h| h.end <= r.end && cat(h.tag))
     }
+}
+
+/// Per sentence, whether it tells of an event: it has a word of trips, receptions, signings,
+/// organising or where something took place ("… sau khi hợp nhất với tỉnh Hà Giang từ ngày
+/// 1/7/2025" tells none). Found in one pass over the article's cue words.
+fn eventful_sentences(
+    c: &Context,
+    cue_places: &[Vec<Range<usize>>],
+    hits: &[Hit<Cat>],
+) -> Vec<bool> {
+    let mut eventful = vec![false; c.sentences.len()];
+    let mut mark = |r: Range<usize>| {
+        let i = c.sentences.partition_point(|s| s.end <= r.start);
+        if let Some(s) = c.sentences.get(i) {
+            if s.start <= r.start && r.end <= s.end {
+                eventful[i] = true;
+            }
+        }
+    };
+    let telling = hits.iter().filter(|h| {
+        matches!(
+            h.tag,
+            Cat::Delegation | Cat::Toward | Cat::Receive | Cat::Sign | Cat::Lead | Cat::Venue
+        )
+    });
+    for h in telling {
+        mark(h.start..h.end);
+    }
+    for cue in [Cue::Organizes, Cue::TripNoun] {
+        for r in cue_places.get(cue as usize).into_iter().flatten() {
+            mark(r.clone());
+        }
+    }
+    eventful
 }
 
 /// How far back an aside's opening words are looked for.

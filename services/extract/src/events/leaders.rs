@@ -2,6 +2,7 @@
 //! of a side.
 use super::cues::Cat;
 use super::document::{Context, Doc};
+use crate::lexicon::Cue;
 use crate::model::{Party, Person, Place};
 use crate::persons::PersonMention;
 use crate::places::PlaceMention;
@@ -189,6 +190,23 @@ pub(super) fn leader_before(doc: &Doc<'_>, from: usize) -> Option<Person> {
         (!said.contains(". ") && clause_leads(clause.trim())).then_some(())
     };
     (clause_leads(gap) || by_pronoun().is_some()).then(|| known_person(doc, p))
+}
+
+/// The official named right before the delegation at `delegation_at` and joined to it by a
+/// word of company: the head of those who travel with them ("đồng chí Đỗ Trọng Hưng, Bí thư
+/// Tỉnh ủy và các thành viên Đoàn đại biểu cấp cao tỉnh Thanh Hoá đã đến thăm …").
+pub(super) fn leader_accompanied(doc: &Doc<'_>, delegation_at: usize) -> Option<Person> {
+    let c = doc.c;
+    let rest = c
+        .cues
+        .strip_ending(&doc.lower[..delegation_at], Cue::AccompaniedBy)?;
+    let before = c.persons.partition_point(|p| p.span.end <= rest.len());
+    let p = &c.persons[before.checked_sub(1)?];
+    // Only the official's titles stand between: "đồng chí …, Ủy viên Trung ương Đảng, Bí thư
+    // Tỉnh ủy, Chủ tịch HĐND tỉnh và các thành viên Đoàn …".
+    let titles = &doc.lower[p.span.end..rest.len()];
+    (!titles.contains(['.', ';', ':']) && titles.chars().count() <= MAX_LEADER_PHRASE)
+        .then(|| known_person(doc, p))
 }
 
 /// Words that open a sentence as the person named before ("Ông cho biết …").

@@ -28,6 +28,9 @@ pub(super) struct Dated {
     pub(super) start: Option<PartialDate>,
     pub(super) end: Option<PartialDate>,
     pub(super) rank: u8,
+    /// The sentence before whose day this is, when the event borrows one: the event that
+    /// sentence tells is the one this continues.
+    pub(super) borrowed_from: Option<usize>,
 }
 
 impl Dated {
@@ -36,6 +39,7 @@ impl Dated {
             start: Some(start),
             end,
             rank,
+            borrowed_from: None,
         }
     }
 }
@@ -57,10 +61,12 @@ impl<'a> Doc<'a> {
                         && matches!(d.kind, DateKind::Point | DateKind::Span)
                 })
             };
-            // A signing is one day: "từ ngày 4 đến 6/9, sáng 5-9, … ký": the 5th.
+            // A signing is one day: "từ ngày 4 đến 6/9, sáng 5-9, … ký": the 5th. A trip is
+            // its whole stay: "Ngày 3/8, … tiếp đoàn … thăm làm việc tại Hà Lan, từ ngày
+            // 30/7-3/8": the 30th to the 3rd.
             let preferred = match want {
                 Want::Day => days().find(|d| d.kind == DateKind::Point),
-                Want::Trip => None,
+                Want::Trip => days().find(|d| d.kind == DateKind::Span),
             };
             preferred.or_else(|| days().next())
         };
@@ -81,29 +87,17 @@ impl<'a> Doc<'a> {
             return Dated::new(d.date, None, 2);
         }
         // A day of a sentence before that tells of an event ("Chiều 9-2, đoàn … đến thăm …"),
-        // not of a background fact ("… sau khi hợp nhất với tỉnh Hà Giang từ ngày 1/7/2025").
-        let tells_an_event = |s: &Range<usize>| {
-            self.c.cues.contains(&self.lower[s.clone()], Cue::Organizes)
-                || self.c.cues.contains(&self.lower[s.clone()], Cue::TripNoun)
-                || self.has_any(s, |t| {
-                    matches!(
-                        t,
-                        Cat::Delegation
-                            | Cat::Toward
-                            | Cat::Receive
-                            | Cat::Sign
-                            | Cat::Lead
-                            | Cat::Venue
-                    )
-                })
-        };
+        // not of a background fact.
         for i in (lo..idx).rev() {
             let s = &self.c.sentences[i];
-            if !tells_an_event(s) {
+            if !self.tells_an_event(i) {
                 continue;
             }
             if let Some(d) = day_in(s) {
-                return Dated::new(d.date, d.end, 2);
+                return Dated {
+                    borrowed_from: Some(i),
+                    ..Dated::new(d.date, d.end, 2)
+                };
             }
         }
         let coarse = self.c.dates.iter().find(|d| {
@@ -129,6 +123,7 @@ impl<'a> Doc<'a> {
             start: event.or(self.c.published.filter(|p| p.year > 0)),
             end: None,
             rank: 0,
+            borrowed_from: None,
         }
     }
 }
@@ -397,8 +392,7 @@ impl<'a> Doc<'a> {
     /// The place of the body that organizes the sentence's event: the place named with it,
     /// else, for a body of the article's own province named without it, that province.
     fn organizer_place(&self, s: &Range<usize>) -> Option<Place> {
-        let lower = &self.lower[s.clone()];
-        let at = s.start + self.c.cues.first(lower, Cue::Organizes)?.start;
+        let at = self.first_cue(s, Cue::Organizes)?.start;
         let before = s.start..at;
         let named = self
             .places_in(&before)

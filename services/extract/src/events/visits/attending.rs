@@ -11,33 +11,20 @@ pub(super) fn officials<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Vec<Trip<'a>> {
     let cues = doc.c.cues;
     // Attending an event ("Dự buổi lễ có …"), not a working session, where the officials of
     // the side that receives are named too ("Tham dự buổi làm việc, về phía tỉnh … có …").
-    let lower = &doc.lower[s.range.clone()];
-    let mut at = 0;
-    let mut attend = None;
-    while let Some(r) = cues.first(&lower[at..], Cue::AttendVerb) {
-        let end = s.range.start + at + r.end;
-        if cues.starts_with(&doc.lower[end..s.range.end], Cue::AttendedEvent) {
-            attend = Some(end);
-            break;
-        }
-        at += r.end;
-    }
+    let attends = doc
+        .cues_in(&s.range, Cue::AttendVerb)
+        .any(|r| cues.starts_with(&doc.lower[r.end..s.range.end], Cue::AttendedEvent));
     // Officials named before the verb ("A và B đồng chủ trì hội nghị") or after it ("Dự lễ
     // có …").
-    let Some(_) = attend else {
+    if !attends {
         return Vec::new();
-    };
+    }
     // Only where the event is held is known can one tell who travelled to it.
     let Some(venue) = doc.venue_of(s.index) else {
         return Vec::new();
     };
     let mut out: Vec<Trip<'a>> = Vec::new();
-    for p in doc
-        .c
-        .persons
-        .iter()
-        .filter(|p| p.span.start >= s.range.start && p.span.end <= s.range.end)
-    {
+    for p in doc.persons_in(&s.range) {
         let Some(place) = doc
             .place_of(p)
             .filter(|pl| !pl.region.is_empty() && pl.country != venue.country)

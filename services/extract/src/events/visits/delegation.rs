@@ -161,13 +161,18 @@ pub(super) fn bare<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Option<Trip<'a>> {
         {
             return None;
         }
+        // The place after its verb, or after a later verb of the same clause ("Đoàn cũng đến
+        // thăm …; làm việc với chính quyền thành phố Alkmaar").
         let named = s
-            .places
+            .towards
             .iter()
-            .find(|p| {
-                p.full.start >= verb.end
-                    && within_chars(c.text, verb.end, p.full.start, HOST_REACH)
-                    && !p.place.region.is_empty()
+            .filter(|t| t.start >= verb.start)
+            .find_map(|v| {
+                s.places.iter().find(|p| {
+                    p.full.start >= v.end
+                        && within_chars(c.text, v.end, p.full.start, HOST_REACH)
+                        && !p.place.region.is_empty()
+                })
             })
             .map(|p| (p.place.country.as_str(), p.span.clone()));
         // Or the place of the official it meets ("đoàn đến chào xã giao và làm việc với ông

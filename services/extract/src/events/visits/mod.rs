@@ -28,7 +28,7 @@ use std::ops::Range;
 
 use super::cues::Cat;
 use super::document::Doc;
-use super::leaders::{known_person, leader_after, leader_before};
+use super::leaders::{known_person, leader_accompanied, leader_after, leader_before};
 use super::parties::{at_date, cross_border, locality, party};
 use super::timeline::{lies_ahead, own_stated_time, stated_time, Dated, Want};
 use crate::lexicon::Cue;
@@ -192,8 +192,7 @@ pub(super) fn visit_mentions(doc: &Doc<'_>) -> Vec<VisitMention> {
             continue;
         }
         let s = Sentence::new(doc, si);
-        let named = |p: &&PersonMention| s.range.start <= p.span.start && p.span.end <= s.range.end;
-        if s.places.is_empty() && !c.persons.iter().any(|p| named(&p)) {
+        if s.places.is_empty() && doc.persons_in(&s.range).is_empty() {
             continue;
         }
         let wishes = doc.hits_in(&s.range, |t| t == Cat::Wish);
@@ -228,7 +227,16 @@ fn mentions_of(doc: &Doc<'_>, s: &Sentence<'_>, trip: &Trip<'_>) -> Vec<VisitMen
             None => return Vec::new(),
         }
     } else {
-        (VisitStatus::Happened, doc.date_near(s.index, Want::Trip))
+        let dated = doc.date_near(s.index, Want::Trip);
+        // "… được tổ chức theo hình thức trực tuyến. Đoàn UBND thành phố … do ông … làm Trưởng
+        // đoàn": a delegation at the online meeting just told did not travel.
+        if dated
+            .borrowed_from
+            .is_some_and(|i| doc.has(&c.sentences[i], Cat::Online))
+        {
+            return Vec::new();
+        }
+        (VisitStatus::Happened, dated)
     };
     // A leader placed in another country, or in another region of the guest's, leads another
     // delegation; one placed only in the country ("Ủy viên Trung ương Đảng … Lào") may lead
@@ -242,6 +250,7 @@ fn mentions_of(doc: &Doc<'_>, s: &Sentence<'_>, trip: &Trip<'_>) -> Vec<VisitMen
         leader_after(doc, trip.from, trip.limit)
             .filter(of_this_delegation)
             .or_else(|| leader_before(doc, trip.from).filter(of_this_delegation))
+            .or_else(|| leader_accompanied(doc, trip.from).filter(of_this_delegation))
             .map(|l| (l, 3))
     };
     let (leader, leader_rank) = match trip.leader {

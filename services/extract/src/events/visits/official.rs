@@ -17,11 +17,7 @@ pub(super) fn travelling<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Vec<Trip<'a>> {
     let c = doc.c;
     let cues = c.cues;
     let mut out: Vec<Trip<'a>> = Vec::new();
-    for p in c
-        .persons
-        .iter()
-        .filter(|p| p.span.start >= s.range.start && p.span.end <= s.range.end)
-    {
+    for p in doc.persons_in(&s.range) {
         let Some(place) = doc.place_of(p).filter(|pl| !pl.region.is_empty()) else {
             continue;
         };

@@ -8,13 +8,14 @@ use crate::lexicon::Cue;
 
 /// The trips a sentence names as things, each with a named head.
 pub(super) fn led<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Vec<Trip<'a>> {
-    let c = doc.c;
-    let lower = &doc.lower[s.range.clone()];
     let mut out: Vec<Trip<'a>> = Vec::new();
-    let mut from = 0;
-    while let Some(r) = c.cues.first(&lower[from..], Cue::TripNoun) {
-        let start = s.range.start + from + r.start;
-        from += r.end;
+    let mut from = s.range.start;
+    for r in doc.cues_in(&s.range, Cue::TripNoun) {
+        if r.start < from {
+            continue;
+        }
+        let start = r.start;
+        from = r.end;
         // The trip's clause runs to the next semicolon ("…; đoàn công tác do … đến Sydney").
         let limit = doc.lower[start..s.range.end]
             .find(';')

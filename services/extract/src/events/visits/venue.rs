@@ -6,7 +6,6 @@ use crate::events::cues::Cat;
 use crate::events::document::{byte_of, Doc};
 use crate::lexicon::Cue;
 use crate::model::{Agreement, AgreementStatus, Visit, VisitStatus};
-use crate::persons::PersonMention;
 
 /// The side whose officials meet at the sentence's venue, abroad for them.
 pub(super) fn met_at<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Option<Trip<'a>> {
@@ -24,11 +23,10 @@ pub(super) fn met_at<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Option<Trip<'a>> {
     if !meets {
         return None;
     }
-    let in_sentence =
-        |p: &&PersonMention| p.span.start >= s.range.start && p.span.end <= s.range.end;
+    let in_sentence = doc.persons_in(&s.range);
     // As the whole article places them: "đồng chí Hồ Xuân Thịnh" is the province's
     // vice-chairman named earlier.
-    let placed = doc.c.persons.iter().filter(in_sentence).find_map(|p| {
+    let placed = in_sentence.iter().find_map(|p| {
         doc.place_of(p)
             .filter(|pl| !pl.region.is_empty() && pl.country != venue.place.country)
     });
@@ -36,10 +34,8 @@ pub(super) fn met_at<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Option<Trip<'a>> {
     // a local office with no place named abroad is the article's own side.
     let home = || {
         let home = doc.home.as_ref().filter(|_| venue.place.country != "VN")?;
-        doc.c
-            .persons
+        in_sentence
             .iter()
-            .filter(in_sentence)
             .any(|p| {
                 p.person.place.is_none()
                     && cues.contains(&crate::text::lower_view(&p.person.title), Cue::LocalOffice)
