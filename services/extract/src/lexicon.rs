@@ -121,6 +121,9 @@ names! {
         MeetingVerb = "meeting_verb",
         /// Pointing back to a place named before ("tại đây").
         Pointer = "pointer",
+        /// The meeting told before, as the subject of a signing: its two sides sign ("Buổi
+        /// hội đàm đã … ký kết biên bản hội đàm").
+        EventSubject = "event_subject",
         /// A draft, not an instrument signed ("dự thảo").
         Draft = "draft",
         /// Turning from an instrument to another thing ("cũng như").

@@ -69,7 +69,9 @@ pub(super) fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
             let in_s = doc.places_in(s);
             !in_s.is_empty() && in_s.iter().all(|m| doc.is_venue(s, m))
         };
-        let pair_named = doc.has(s, Cat::Pair) || only_venues;
+        let pair_named = doc.has(s, Cat::Pair)
+            || only_venues
+            || cues.starts_with(&doc.lower[s.clone()], Cue::EventSubject);
         for (k, ins) in instruments.iter().enumerate() {
             // An instrument's clause ends at a semicolon: "A và B đã ký Biên bản ghi nhớ năm
             // 2018; C và B đã ký Biên bản thỏa thuận năm 2019". It opens after a colon, where
@@ -243,6 +245,13 @@ pub(super) fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                     AgreementStatus::Signed
                 };
                 statuses.push((status, dated.start, dated.rank));
+            } else if let Some(day) = sign
+                .filter(|_| past_cue)
+                .and_then(|_| own_signing_day(doc, si, reference_year))
+            {
+                // "… báo cáo việc thực hiện các nội dung Biên bản … ký ngày 22/12/2017": an
+                // instrument carried out, signed on the day the sentence gives it.
+                statuses.push((AgreementStatus::Past, Some(day), 3));
             } else {
                 let period = c.dates.iter().find(|d| {
                     d.kind == DateKind::Period
@@ -671,4 +680,16 @@ pub(super) fn same_kind(a: AgreementKind, b: AgreementKind) -> bool {
 pub(super) fn is_bare(cues: &Cues, title: &str) -> bool {
     let t = crate::text::lower_view(title.trim_end_matches(['.', ' ']));
     cues.is(&t, Cue::BareInstrument) || cues.starts_with(&t, Cue::GeneralInstrument)
+}
+
+/// The day with its year written that sentence `si` states, not after the article's year: the
+/// day an instrument it tells of as carried out was signed.
+fn own_signing_day(doc: &Doc<'_>, si: usize, reference_year: Option<i32>) -> Option<PartialDate> {
+    let dated = doc.date_near(si, Want::Day);
+    dated.start.filter(|d| {
+        dated.rank == 3
+            && d.year > 0
+            && !d.year_inferred
+            && reference_year.is_none_or(|r| d.year <= r)
+    })
 }

@@ -109,7 +109,14 @@ pub(in crate::events) fn venue_visits(
                     .iter()
                     .any(|v| v.guest.place.code() == guest.place.code());
                 let leader = doc.senior_of(&guest.place);
-                if known || leader.is_none() {
+                // "Chiều 7/9, tại TP Tế Nam (…), đại diện Sở Văn hóa … Hải Dương đã ký kết …":
+                // the side that signs there, named as the subject, was there, named or not.
+                let signs_there = places.iter().any(|p| {
+                    p.span.start >= venue.span.end
+                        && p.span.end <= signed_at
+                        && p.code() == guest.place.code()
+                });
+                if known || (leader.is_none() && !signs_there) {
                     continue;
                 }
                 visits.push(Visit {
