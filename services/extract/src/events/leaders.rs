@@ -310,3 +310,25 @@ fn title_len(text: &str, at: usize) -> usize {
 
 /// The most characters of titles between an anchor and the name it introduces.
 const MAX_TITLE_ROOM: usize = 90;
+
+#[cfg(test)]
+mod tests {
+    use crate::{Body, Extractor, Input};
+
+    #[test]
+    fn a_leader_after_a_courtesy_word_is_read_whatever_the_name_shape() {
+        let x = Extractor::new().extract(&Input {
+            body: Body::Text("Ngày 15/10/2024, Phó Chủ tịch UBND tỉnh Cà Mau tiếp đoàn công tác tỉnh Zeeland (Hà Lan) do ông Jan van der Berg, Thành viên Hội đồng điều hành tỉnh Zeeland dẫn đầu."),
+            title: "",
+            published_on: None,
+        });
+        let leader = x.visits.first().and_then(|v| v.leader.clone());
+        assert_eq!(
+            leader.map(|p| (p.name, p.title)),
+            Some((
+                "Jan van der Berg".to_string(),
+                "Thành viên Hội đồng điều hành tỉnh Zeeland".to_string()
+            ))
+        );
+    }
+}

@@ -7,8 +7,6 @@ mod document;
 mod leaders;
 mod merge;
 mod parties;
-#[cfg(test)]
-mod tests;
 mod timeline;
 mod visits;
 
