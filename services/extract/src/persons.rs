@@ -181,6 +181,13 @@ impl WordChars {
 }
 
 impl Rules {
+    /// Whether a lowercase word may stand inside a foreign name ("van" in "Jan van der Berg").
+    pub(crate) fn is_particle(&self, word: &str) -> bool {
+        self.particles.contains(word)
+    }
+}
+
+impl Rules {
     /// Whether `word` is a surname. Every surname is capitalised, and checking that first
     /// spares the hash of most words.
     fn is_surname(&self, word: &str) -> bool {

@@ -404,6 +404,14 @@ pub fn find(
     designator_hits.sort_unstable();
     org_hits.sort_unstable();
     raw.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let designated = |start: usize| {
+        // A designator ending right before (designator hits are in text order).
+        let from = designator_hits.partition_point(|d| d.0 + 64 < start);
+        designator_hits[from..]
+            .iter()
+            .take_while(|d| d.0 < start)
+            .any(|d| d.1 <= start && text[d.1..start].trim().is_empty() && start - d.1 <= 2)
+    };
     let mut chosen: Vec<(usize, usize, usize)> = Vec::new();
     for m in raw {
         if chosen.last().is_some_and(|c| m.0 < c.1) {
@@ -428,7 +436,8 @@ pub fn find(
                 p.country != "VN" && !p.region.is_empty()
             })
         };
-        if looks_like_given_name(text, m.0, m.1)
+        // "Bang Kerala", "Nước Nga": after a capitalised designator a short name is a place.
+        if (looks_like_given_name(text, m.0, m.1) && !designated(m.0))
             || (opens_a_vietnamese_name(text, m.0, m.1) && !foreign_town())
             || starts_a_hyphenated_word(text, m.1)
         {
@@ -440,14 +449,6 @@ pub fn find(
     // a designator ("tỉnh Bo Ly Khăm Xay"), or listed with a place of their country
     // ("Khăm Muộn, Xay Sổm Bun và Sa Vẳn Na Khẹt"). Their ids follow the exact names'.
     let loose_base = usize::MAX / 2;
-    let designated = |start: usize| {
-        // A designator ending right before (designator hits are in text order).
-        let from = designator_hits.partition_point(|d| d.0 + 64 < start);
-        designator_hits[from..]
-            .iter()
-            .take_while(|d| d.0 < start)
-            .any(|d| d.1 <= start && text[d.1..start].trim().is_empty() && start - d.1 <= 2)
-    };
     let countries_of = |pat: usize| -> Vec<&str> {
         let places = if pat >= loose_base {
             &mx.loose_places[pat - loose_base]
@@ -778,7 +779,7 @@ fn looks_like_given_name(text: &str, start: usize, end: usize) -> bool {
         .collect();
     let capitalised = prev.chars().any(char::is_uppercase);
     let all_caps = prev.chars().all(char::is_uppercase);
-    capitalised && !all_caps && !matches!(prev.as_str(), "Bang" | "Vùng" | "Tỉnh" | "Nước" | "Châu")
+    capitalised && !all_caps
 }
 
 /// A short one-word name followed by a capitalised Vietnamese syllable opens a longer

@@ -154,7 +154,7 @@ pub(super) fn delegation_led_by(
         Some(rest) => rest.split_once(')').map_or(gap, |(_, after)| after),
         None => gap,
     };
-    let led = gap.trim_start().strip_prefix("do ").is_some_and(|rest| {
+    let led = c.cues.strip_opening(gap, Cue::LedBy).is_some_and(|rest| {
         !rest.contains([';', ',', '.']) && rest.chars().count() <= MAX_LEADER_PHRASE
     });
     let delegation = hits.iter().any(|h| {
@@ -164,7 +164,9 @@ pub(super) fn delegation_led_by(
     });
     // One part of a joint delegation, told part by part: "Đoàn gồm đại diện bang Kerala do
     // ông … dẫn đầu và đại diện bang Karnataka do bà … dẫn đầu".
-    let part = c.lower[..p.full.start].trim_end().ends_with("đại diện");
+    let part = c
+        .cues
+        .ends_with(&c.lower[..p.full.start], Cue::Representative);
     (led && (delegation || part)).then(|| p.place.clone())
 }
 
@@ -175,10 +177,10 @@ pub(super) fn leader_before(doc: &Doc<'_>, from: usize) -> Option<Person> {
     let c = doc.c;
     let before = c.persons.partition_point(|p| p.span.end <= from);
     let p = &c.persons[before.checked_sub(1)?];
-    let gap = c.text[p.span.end..from].trim();
+    let gap = doc.lower[p.span.end..from].trim();
     let clause_leads = |clause: &str| {
-        clause == "dẫn"
-            || (clause.ends_with(" dẫn")
+        c.cues.is(clause, Cue::LeadVerb)
+            || (c.cues.ends_with(clause, Cue::LeadVerb)
                 && clause.chars().count() <= LEADER_CLAUSE
                 && !clause.contains([',', ';', ':', '.']))
     };
@@ -186,7 +188,7 @@ pub(super) fn leader_before(doc: &Doc<'_>, from: usize) -> Option<Person> {
     // the next sentence stands for the person named in the one before.
     let by_pronoun = || {
         let (said, next) = gap.split_once(". ")?;
-        let clause = PRONOUNS.iter().find_map(|w| next.strip_prefix(w))?;
+        let clause = c.cues.strip_opening(next, Cue::Pronoun)?;
         (!said.contains(". ") && clause_leads(clause.trim())).then_some(())
     };
     (clause_leads(gap) || by_pronoun().is_some()).then(|| known_person(doc, p))
@@ -209,19 +211,16 @@ pub(super) fn leader_accompanied(doc: &Doc<'_>, delegation_at: usize) -> Option<
         .then(|| known_person(doc, p))
 }
 
-/// Words that open a sentence as the person named before ("Ông cho biết …").
-const PRONOUNS: &[&str] = &["Ông ", "Bà ", "Ngài "];
-
 /// The longest clause between a leader's name and the "dẫn" of the delegation they lead.
 const LEADER_CLAUSE: usize = 48;
 
 pub(super) fn leader_after(doc: &Doc<'_>, from: usize, limit: usize) -> Option<Person> {
     let c = doc.c;
-    let window = &c.text[from..limit];
+    let window = &doc.lower[from..limit];
     let mut anchors: Vec<usize> = Vec::new();
     let leads = doc.hits_in(&(from..limit), |t| t == Cat::Lead);
-    if let Some(i) = window.find(" do ") {
-        let anchor = from + i + " do ".len();
+    if let Some(led_by) = c.cues.first(window, Cue::LedBy) {
+        let anchor = from + led_by.end;
         // "do [titles, however many] NAME dẫn đầu": the first name before the lead word.
         let closing = leads
             .iter()
@@ -241,12 +240,12 @@ pub(super) fn leader_after(doc: &Doc<'_>, from: usize, limit: usize) -> Option<P
         anchors.push(anchor);
     }
     for h in leads {
-        if doc.lower[h.start..h.end].ends_with(" là") {
+        if c.cues.is(&doc.lower[h.start..h.end], Cue::LeaderNamed) {
             anchors.push(h.end);
         }
     }
-    if let Some(i) = window.find("dẫn đầu là") {
-        anchors.push(from + i + "dẫn đầu là".len());
+    if let Some(named) = c.cues.first(window, Cue::LeaderNamed) {
+        anchors.push(from + named.end);
     }
     anchors.iter().find_map(|&a| {
         c.persons
@@ -263,11 +262,6 @@ pub(super) fn leader_after(doc: &Doc<'_>, from: usize, limit: usize) -> Option<P
     })
 }
 
-/// Lowercase words inside European names ("Jan van der Berg").
-const NAME_PARTICLES: &[&str] = &[
-    "van", "der", "den", "de", "von", "di", "da", "la", "le", "du",
-];
-
 /// The most words of a name read after a courtesy word.
 const MAX_HONORED_NAME_WORDS: usize = 6;
 
@@ -283,7 +277,7 @@ fn honored_name(doc: &Doc<'_>, phrase: &str) -> Option<Person> {
     let shaped = (2..=MAX_HONORED_NAME_WORDS).contains(&words.len())
         && words.iter().enumerate().all(|(i, w)| {
             w.chars().next().is_some_and(char::is_uppercase)
-                || (i > 0 && NAME_PARTICLES.contains(w))
+                || (i > 0 && doc.c.person_rules.is_particle(w))
         });
     shaped.then(|| Person {
         name: name.to_string(),
