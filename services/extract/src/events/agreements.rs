@@ -207,7 +207,9 @@ pub(super) fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                 };
                 statuses.push((AgreementStatus::Past, Some(founded), 3));
             } else if is_planned {
-                match stated_time(c, si) {
+                // "hướng tới kỷ niệm 46 năm Ngày ký Hiệp ước … (18/7/1977), hai tỉnh … tổ chức Lễ
+                // ký kết": a year before the article's is no time a plan is set for.
+                match stated_time(c, si).filter(|d| !doc.before_its_year(&d.date)) {
                     Some(d) => statuses.push((AgreementStatus::Planned, Some(d.date), 3)),
                     None => continue,
                 }

@@ -45,6 +45,16 @@ impl Dated {
 }
 
 impl<'a> Doc<'a> {
+    /// Whether a date's written year comes before the year the article is written in (its
+    /// dated event's, its dateline's, or the one its text tells): no time a plan can be set for.
+    pub(super) fn before_its_year(&self, d: &PartialDate) -> bool {
+        let written_in = self
+            .reference_year
+            .or(self.event_date.map(|e| e.year).filter(|&y| y > 0))
+            .or(self.present_year);
+        d.year > 0 && written_in.is_some_and(|r| d.year < r)
+    }
+
     /// A day (or span) stated in the sentence, else its own month, else a day in one of the
     /// few sentences before it, else a year stated in the sentence ("Năm 2019, đoàn … đã
     /// thăm"), else the article's first event date; ranked by how directly the text ties it to

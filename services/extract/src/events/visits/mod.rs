@@ -222,7 +222,7 @@ fn mentions_of(doc: &Doc<'_>, s: &Sentence<'_>, trip: &Trip<'_>) -> Vec<VisitMen
         .any(|p| within_chars(c.text, p.end, trip.from, PLANNED_LEAD));
     let future = !s.planned.is_empty() && s.set_for_later(doc);
     let (status, dated) = if cue_after_guest || cue_leads || future {
-        match stated_time(c, s.index) {
+        match stated_time(c, s.index).filter(|d| !doc.before_its_year(&d.date)) {
             Some(d) => (VisitStatus::Planned, Dated::new(d.date, d.end, 3)),
             None => return Vec::new(),
         }
