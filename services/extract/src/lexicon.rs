@@ -121,6 +121,8 @@ names! {
         MeetingVerb = "meeting_verb",
         /// Pointing back to a place named before ("tại đây").
         Pointer = "pointer",
+        /// A meeting held for a delegation at home before it leaves ("họp Đoàn đại biểu …").
+        Briefing = "briefing",
         /// The meeting told before, as the subject of a signing: its two sides sign ("Buổi
         /// hội đàm đã … ký kết biên bản hội đàm").
         EventSubject = "event_subject",

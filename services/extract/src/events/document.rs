@@ -530,11 +530,15 @@ fn is_aside(cues: &Cues, lower: &str, start: usize) -> bool {
 
 /// "đoàn" alone is a delegation only before a name, a place or "của" ("đoàn Chính quyền tỉnh
 /// …", "đoàn tỉnh Hải Dương") or as the subject of a trip ("đoàn đã đến Busan"); otherwise it is "đoàn kết", "đoàn viên" … Nor
-/// is a province's National Assembly caucus.
+/// is a province's National Assembly caucus, or a delegation briefed at home before it leaves.
 fn is_delegation(cues: &Cues, lower: &str, text: &str, h: &Hit<Cat>) -> bool {
     let rest = lower[h.end..].trim_start_matches(' ');
     if cues.starts_with(rest, Cue::NotDelegation) {
         // "Đoàn đại biểu Quốc hội tỉnh X" is the province's caucus in the National Assembly.
+        return false;
+    }
+    if cues.ends_with(&lower[..h.start], Cue::Briefing) {
+        // "họp Đoàn đại biểu tỉnh Hà Giang tham dự …": briefed at home, not travelling.
         return false;
     }
     if lower[h.start..h.end].contains(' ') {
