@@ -198,7 +198,15 @@ pub(super) fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
             let past_cue = past_cues.iter().any(|p| p.end <= anchor);
             let mut statuses: Vec<(AgreementStatus, Option<PartialDate>, u8)> = Vec::new();
             let anniversary = anniversary(doc, s, anchor);
-            if is_wish || matches!(anniversary, Anniversary::Unknown) {
+            // "… đề nghị 2 tỉnh … ký kết Bản ghi nhớ giai đoạn mới tại tỉnh Preah Sihanouk vào
+            // tháng 4/2025": a proposal for a stated time to come is a plan; with no time it is
+            // a wish.
+            let proposed = is_wish
+                && own_stated_time(c, s).is_some_and(|d| {
+                    (lies_ahead(c, d) || doc.after_its_event(&d.date))
+                        && !doc.before_its_year(&d.date)
+                });
+            if (is_wish && !proposed) || matches!(anniversary, Anniversary::Unknown) {
                 continue;
             } else if let Anniversary::Founded(year) = anniversary {
                 let founded = PartialDate {
@@ -206,7 +214,7 @@ pub(super) fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                     ..Default::default()
                 };
                 statuses.push((AgreementStatus::Past, Some(founded), 3));
-            } else if is_planned {
+            } else if is_planned || proposed {
                 // "hướng tới kỷ niệm 46 năm Ngày ký Hiệp ước … (18/7/1977), hai tỉnh … tổ chức Lễ
                 // ký kết": a year before the article's is no time a plan is set for.
                 match stated_time(c, si).filter(|d| !doc.before_its_year(&d.date)) {

@@ -55,6 +55,14 @@ impl<'a> Doc<'a> {
         d.year > 0 && written_in.is_some_and(|r| d.year < r)
     }
 
+    /// Whether a written month comes after the month of the article's dated event: a time to
+    /// come even when the article's own date is not known.
+    pub(super) fn after_its_event(&self, d: &PartialDate) -> bool {
+        self.event_date.is_some_and(|e| {
+            e.year > 0 && d.year > 0 && d.month > 0 && (d.year, d.month) > (e.year, e.month)
+        })
+    }
+
     /// A day (or span) stated in the sentence, else its own month, else a day in one of the
     /// few sentences before it, else a year stated in the sentence ("Năm 2019, đoàn … đã
     /// thăm"), else the article's first event date; ranked by how directly the text ties it to
