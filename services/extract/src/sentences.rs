@@ -121,15 +121,7 @@ fn ends_sentence(text: &str, i: usize, stop: char) -> bool {
     if stop != '.' {
         return true;
     }
-    let word: String = text[..i]
-        .chars()
-        .rev()
-        .take(LOOK)
-        .take_while(|c| c.is_alphanumeric())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let word = word_before(text, i);
     let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     !(is_initial || abbreviations().contains(&word))
 }
@@ -142,15 +134,23 @@ fn glued_stop(text: &str, i: usize, first: char, second: Option<char>) -> bool {
     if !first.is_uppercase() || !second.is_some_and(char::is_lowercase) {
         return false;
     }
-    let word: String = text[..i]
+    let word = word_before(text, i);
+    let lower_word = word.chars().count() >= 2 && word.chars().all(char::is_lowercase);
+    let number = !word.is_empty() && word.chars().all(|c| c.is_ascii_digit());
+    (lower_word || number) && !abbreviations().contains(&word)
+}
+
+/// The letters and digits right before byte `i` (at most [`LOOK`] of them): the word a stop
+/// ends.
+fn word_before(text: &str, i: usize) -> String {
+    let mut word: Vec<char> = text[..i]
         .chars()
         .rev()
         .take(LOOK)
         .take_while(|c| c.is_alphanumeric())
         .collect();
-    let lower_word = word.chars().count() >= 2 && word.chars().all(char::is_lowercase);
-    let number = !word.is_empty() && word.chars().all(|c| c.is_ascii_digit());
-    (lower_word || number) && !abbreviations().contains(&word.chars().rev().collect::<String>())
+    word.reverse();
+    word.into_iter().collect()
 }
 
 #[cfg(test)]

@@ -131,8 +131,8 @@ fn visit(v: &Visit) -> String {
     )
 }
 
-#[test]
-fn every_golden_case_gives_exactly_its_records() {
+/// Every case file's name and content, by name.
+fn case_files() -> Vec<(String, String)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
     let mut names: Vec<String> = fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
@@ -141,12 +141,23 @@ fn every_golden_case_gives_exactly_its_records() {
         .filter(|n| n.ends_with(".case"))
         .collect();
     names.sort();
-    assert!(names.len() >= 10, "the golden cases are missing");
+    names
+        .into_iter()
+        .map(|n| {
+            let content = fs::read_to_string(dir.join(&n)).unwrap_or_else(|e| panic!("{n}: {e}"));
+            (n, content)
+        })
+        .collect()
+}
+
+#[test]
+fn every_golden_case_gives_exactly_its_records() {
+    let files = case_files();
+    assert!(files.len() >= 10, "the golden cases are missing");
     let extractor = Extractor::new();
     let mut failures = Vec::new();
-    for name in &names {
-        let content = fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let case = parse(name, &content);
+    for (name, content) in &files {
+        let case = parse(name, content);
         let x = extractor.extract(&Input {
             body: Body::Text(&case.text),
             title: "",
@@ -170,21 +181,15 @@ fn every_golden_case_gives_exactly_its_records() {
         failures.is_empty(),
         "{} of {} golden cases differ:\n{}",
         failures.len(),
-        names.len(),
+        files.len(),
         failures.join("\n")
     );
 }
 
 #[test]
 fn every_rule_from_real_news_has_a_near_miss() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
     let mut rules: std::collections::BTreeMap<String, (bool, bool)> = Default::default();
-    for entry in fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
-        let path = entry.map(|e| e.path()).unwrap_or_default();
-        if path.extension().is_none_or(|x| x != "case") {
-            continue;
-        }
-        let content = fs::read_to_string(&path).unwrap_or_default();
+    for (_, content) in case_files() {
         let rule = content
             .lines()
             .find_map(|l| l.strip_prefix("rule:"))

@@ -91,24 +91,17 @@ impl<'a> Doc<'a> {
                     })
             })
         };
-        let mut best: Option<(u32, usize)> = None;
-        for (i, p) in self.people.iter().enumerate() {
-            let Some(place) = &p.place else { continue };
-            let same = if side.region.is_empty() {
-                place.country == side.country
-            } else {
-                place.region == side.region
-            };
-            if same && named_there(&p.name) && best.is_none_or(|(r, _)| self.ranks[i] > r) {
-                best = Some((self.ranks[i], i));
-            }
-        }
-        best.map(|(_, i)| self.people[i].clone())
+        self.most_senior(side, |p| named_there(&p.name))
             .or_else(|| self.senior_of(side))
     }
 
     /// The most senior named official of a side, the first named among equals.
     pub(super) fn senior_of(&self, side: &Place) -> Option<Person> {
+        self.most_senior(side, |_| true)
+    }
+
+    /// The most senior official of a side that `keep` accepts, the first named among equals.
+    fn most_senior(&self, side: &Place, keep: impl Fn(&Person) -> bool) -> Option<Person> {
         let mut best: Option<(u32, usize)> = None;
         for (i, p) in self.people.iter().enumerate() {
             let Some(place) = &p.place else { continue };
@@ -117,7 +110,7 @@ impl<'a> Doc<'a> {
             } else {
                 place.region == side.region
             };
-            if same && best.is_none_or(|(r, _)| self.ranks[i] > r) {
+            if same && keep(p) && best.is_none_or(|(r, _)| self.ranks[i] > r) {
                 best = Some((self.ranks[i], i));
             }
         }
