@@ -105,16 +105,65 @@ fn field(f: FieldName) -> Field {
 /// as a list of its phrases (lowercase), and the field keywords.
 pub struct Cues {
     scanned: Lexicon<Cat>,
-    lists: HashMap<Cue, Vec<String>>,
-    /// Per looked-up category, its phrases in one automaton that reports every occurrence,
-    /// overlapping ones too, for finding them in a stretch of text in one pass.
-    finders: HashMap<Cue, AhoCorasick>,
+    /// Per looked-up category (indexed by `Cue as usize`), its phrases.
+    lists: Vec<List>,
     /// The phrases of the [`LOCATED`] categories in one automaton that reports every
     /// occurrence: one pass over an article finds them all.
     located: AhoCorasick,
     /// Per pattern of `located`, its category.
     located_cues: Vec<Cue>,
     fields: Lexicon<Field>,
+}
+
+/// The phrases of one looked-up category, lowercase, with the bytes they start and end with:
+/// most places the rules ask about start or end with a byte no phrase does, and are settled
+/// by one lookup instead of a comparison per phrase.
+#[derive(Default)]
+struct List {
+    phrases: Vec<String>,
+    first_bytes: ByteSet,
+    last_bytes: ByteSet,
+    /// The phrases in one automaton that reports every occurrence, overlapping ones too, for
+    /// finding them in a stretch of text in one pass.
+    finder: Option<AhoCorasick>,
+    /// The byte length of the longest phrase.
+    longest: usize,
+}
+
+/// A set of bytes.
+#[derive(Default)]
+struct ByteSet([u64; 4]);
+
+impl ByteSet {
+    fn insert(&mut self, b: u8) {
+        self.0[usize::from(b >> 6)] |= 1 << (b & 63);
+    }
+
+    fn contains(&self, b: u8) -> bool {
+        self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+    }
+}
+
+impl List {
+    fn new(phrases: Vec<String>) -> Self {
+        let finder = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&phrases)
+            .unwrap_or_else(|e| panic!("cue automaton does not build: {e}"));
+        let mut list = List {
+            longest: phrases.iter().map(String::len).max().unwrap_or(0),
+            finder: Some(finder),
+            phrases,
+            ..List::default()
+        };
+        for p in &list.phrases {
+            if let (Some(&first), Some(&last)) = (p.as_bytes().first(), p.as_bytes().last()) {
+                list.first_bytes.insert(first);
+                list.last_bytes.insert(last);
+            }
+        }
+        list
+    }
 }
 
 /// The looked-up categories the rules ask of every sentence, or of the whole article: found
@@ -132,31 +181,21 @@ impl Cues {
         let rows = lexicon::cues("events.tsv", EVENTS)
             .unwrap_or_else(|e| panic!("embedded event data is malformed: {e}"));
         let mut scanned = Vec::new();
-        let mut lists: HashMap<Cue, Vec<String>> = HashMap::new();
+        let mut by_cue: HashMap<Cue, Vec<String>> = HashMap::new();
         for r in rows {
             match Cat::of(r.cue, r.kind) {
                 Some(cat) => scanned.push((r.phrase.to_string(), cat)),
-                None => lists.entry(r.cue).or_default().push(lower_view(r.phrase)),
+                None => by_cue.entry(r.cue).or_default().push(lower_view(r.phrase)),
             }
         }
         let fields = lexicon::fields("fields.tsv", FIELDS)
             .unwrap_or_else(|e| panic!("embedded field data is malformed: {e}"))
             .into_iter()
             .map(|(k, f)| (k.to_string(), field(f)));
-        let finders = lists
-            .iter()
-            .map(|(cue, phrases)| {
-                let finder = AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
-                    .build(phrases)
-                    .unwrap_or_else(|e| panic!("cue automaton does not build: {e}"));
-                (*cue, finder)
-            })
-            .collect();
         let (located_phrases, located_cues): (Vec<&String>, Vec<Cue>) = LOCATED
             .iter()
             .flat_map(|cue| {
-                lists
+                by_cue
                     .get(cue)
                     .into_iter()
                     .flatten()
@@ -167,10 +206,17 @@ impl Cues {
             .match_kind(MatchKind::Standard)
             .build(located_phrases)
             .unwrap_or_else(|e| panic!("cue automaton does not build: {e}"));
+        let mut lists: Vec<List> = Vec::new();
+        for (cue, phrases) in by_cue {
+            let i = cue as usize;
+            if lists.len() <= i {
+                lists.resize_with(i + 1, List::default);
+            }
+            lists[i] = List::new(phrases);
+        }
         Cues {
             scanned: Lexicon::new(scanned),
             lists,
-            finders,
             located,
             located_cues,
             fields: Lexicon::new(fields.collect::<Vec<_>>()),
@@ -211,7 +257,9 @@ impl Cues {
 
     /// The phrases of a category the rules look up in place, lowercase.
     pub(super) fn list(&self, cue: Cue) -> &[String] {
-        self.lists.get(&cue).map_or(&[], Vec::as_slice)
+        self.lists
+            .get(cue as usize)
+            .map_or(&[], |l| l.phrases.as_slice())
     }
 
     /// Whether `lower` (lowercase) is exactly one of the category's phrases.
@@ -223,7 +271,11 @@ impl Cues {
     /// ignored): the longest, if several.
     pub(super) fn ending(&self, lower: &str, cue: Cue) -> Option<&str> {
         let t = lower.trim_end();
-        self.list(cue)
+        let list = self.lists.get(cue as usize)?;
+        if !list.last_bytes.contains(*t.as_bytes().last()?) {
+            return None;
+        }
+        list.phrases
             .iter()
             .filter(|p| t.ends_with(p.as_str()) && is_word(t, t.len() - p.len(), t.len()))
             .max_by_key(|p| p.len())
@@ -239,7 +291,11 @@ impl Cues {
     /// ignored): the longest, if several.
     pub(super) fn opening(&self, lower: &str, cue: Cue) -> Option<&str> {
         let t = lower.trim_start();
-        self.list(cue)
+        let list = self.lists.get(cue as usize)?;
+        if !list.first_bytes.contains(*t.as_bytes().first()?) {
+            return None;
+        }
+        list.phrases
             .iter()
             .filter(|p| t.starts_with(p.as_str()) && is_word(t, 0, p.len()))
             .max_by_key(|p| p.len())
@@ -253,8 +309,9 @@ impl Cues {
 
     /// Every place in `lower` where one of the category's phrases stands as whole words.
     fn all<'l>(&'l self, lower: &'l str, cue: Cue) -> impl Iterator<Item = Range<usize>> + 'l {
-        self.finders
-            .get(&cue)
+        self.lists
+            .get(cue as usize)
+            .and_then(|l| l.finder.as_ref())
             .into_iter()
             .flat_map(move |f| f.find_overlapping_iter(lower))
             .map(|m| m.range())
@@ -264,8 +321,27 @@ impl Cues {
     /// The first place in `lower` where one of the category's phrases stands as whole words:
     /// its byte range (the longest phrase there).
     pub(super) fn first(&self, lower: &str, cue: Cue) -> Option<Range<usize>> {
-        self.all(lower, cue)
-            .min_by_key(|r| (r.start, std::cmp::Reverse(r.end)))
+        let list = self.lists.get(cue as usize)?;
+        let finder = list.finder.as_ref()?;
+        let mut best: Option<Range<usize>> = None;
+        for m in finder.find_overlapping_iter(lower) {
+            // Occurrences come in the order they end: once one ends further past the best
+            // start than the longest phrase reaches, none after it can start before it.
+            if best
+                .as_ref()
+                .is_some_and(|b| m.end() > b.start + list.longest)
+            {
+                break;
+            }
+            let r = m.range();
+            let better = best.as_ref().is_none_or(|b| {
+                (r.start, std::cmp::Reverse(r.end)) < (b.start, std::cmp::Reverse(b.end))
+            });
+            if better && is_word(lower, r.start, r.end) {
+                best = Some(r);
+            }
+        }
+        best
     }
 
     /// `lower` without the category's phrase it starts with (and the spaces around it), or

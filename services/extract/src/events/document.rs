@@ -608,8 +608,7 @@ fn is_receiving(cues: &Cues, lower: &str, text: &str, h: &Hit<Cat>) -> bool {
     capitalised || cues.is(&next, Cue::ReceivedOpener)
 }
 
+/// The byte offset of char `chars` of `text`, or its length past the last.
 pub(super) fn byte_of(text: &str, chars: usize) -> usize {
-    text.char_indices()
-        .nth(chars)
-        .map_or(text.len(), |(b, _)| b)
+    crate::text::after_chars(text, 0, chars)
 }
