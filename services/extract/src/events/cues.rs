@@ -5,7 +5,9 @@ use std::{collections::HashMap, ops::Range};
 
 use crate::lexicon::{self, Cue, FieldName, InstrumentKind};
 use crate::model::{AgreementKind, Field};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use hoptac_gazetteer::spelling::spelling_variants;
+use std::cmp::Reverse;
 
 use crate::text::{is_word, lower_view, Hit, Lexicon};
 
@@ -101,18 +103,28 @@ fn field(f: FieldName) -> Field {
     }
 }
 
-/// The event words compiled: the scanned categories in one automaton, every other category
-/// as a list of its phrases (lowercase), and the field keywords.
+/// The event words compiled: the scanned categories and the [`LOCATED`] ones in one
+/// automaton, every other category as a list of its phrases (lowercase), and the field
+/// keywords.
 pub struct Cues {
-    scanned: Lexicon<Cat>,
+    /// The scanned phrases (in both tone spellings) and the located ones, in one automaton
+    /// that reports every occurrence, overlapping ones too: one pass over an article finds
+    /// both.
+    phrases: AhoCorasick,
+    /// Per pattern of `phrases`, what it is.
+    roles: Vec<Role>,
     /// Per looked-up category (indexed by `Cue as usize`), its phrases.
     lists: Vec<List>,
-    /// The phrases of the [`LOCATED`] categories in one automaton that reports every
-    /// occurrence: one pass over an article finds them all.
-    located: AhoCorasick,
-    /// Per pattern of `located`, its category.
-    located_cues: Vec<Cue>,
     fields: Lexicon<Field>,
+}
+
+/// What a pattern of [`Cues::phrases`] is.
+#[derive(Debug, Clone, Copy)]
+enum Role {
+    /// A phrase of a scanned category: found leftmost-longest, as whole words.
+    Scanned(Cat),
+    /// A phrase of a [`LOCATED`] category: found wherever it stands as whole words.
+    Located(Cue),
 }
 
 /// The phrases of one looked-up category, lowercase, with the bytes they start and end with:
@@ -167,7 +179,7 @@ impl List {
 }
 
 /// The looked-up categories the rules ask of every sentence, or of the whole article: found
-/// once per article ([`Cues::locate`]) rather than scanned for sentence by sentence.
+/// once per article ([`Cues::scan`]) rather than scanned for sentence by sentence.
 const LOCATED: [Cue; 4] = [
     Cue::Organizes,
     Cue::TripNoun,
@@ -192,19 +204,26 @@ impl Cues {
             .unwrap_or_else(|e| panic!("embedded field data is malformed: {e}"))
             .into_iter()
             .map(|(k, f)| (k.to_string(), field(f)));
-        let (located_phrases, located_cues): (Vec<&String>, Vec<Cue>) = LOCATED
-            .iter()
-            .flat_map(|cue| {
-                by_cue
-                    .get(cue)
-                    .into_iter()
-                    .flatten()
-                    .map(move |phrase| (phrase, *cue))
-            })
-            .unzip();
-        let located = AhoCorasick::builder()
+        let mut patterns: Vec<String> = Vec::new();
+        let mut roles: Vec<Role> = Vec::new();
+        for (phrase, cat) in scanned {
+            for v in spelling_variants(&lower_view(&phrase)) {
+                if !v.is_empty() {
+                    patterns.push(v);
+                    roles.push(Role::Scanned(cat));
+                }
+            }
+        }
+        for cue in LOCATED {
+            for phrase in by_cue.get(&cue).into_iter().flatten() {
+                patterns.push(phrase.clone());
+                roles.push(Role::Located(cue));
+            }
+        }
+        let phrases = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
-            .build(located_phrases)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&patterns)
             .unwrap_or_else(|e| panic!("cue automaton does not build: {e}"));
         let mut lists: Vec<List> = Vec::new();
         for (cue, phrases) in by_cue {
@@ -215,37 +234,59 @@ impl Cues {
             lists[i] = List::new(phrases);
         }
         Cues {
-            scanned: Lexicon::new(scanned),
+            phrases,
+            roles,
             lists,
-            located,
-            located_cues,
             fields: Lexicon::new(fields.collect::<Vec<_>>()),
         }
     }
 
     /// Every scanned phrase in `lower`, a lowercase view of the text.
     pub(super) fn find(&self, lower: &str) -> Vec<Hit<Cat>> {
-        self.scanned.find(lower)
+        self.scan(lower).0
     }
 
-    /// Where the phrases of the [`LOCATED`] categories stand in `lower` as whole words: per
-    /// category (indexed by `Cue as usize`), by start and then longest first, overlapping ones
-    /// too. The other categories' lists are empty.
-    pub(super) fn locate(&self, lower: &str) -> Vec<Vec<Range<usize>>> {
-        let mut found: Vec<Vec<Range<usize>>> = vec![Vec::new(); Cue::NAMES.len()];
-        for m in self.located.find_overlapping_iter(lower) {
-            let cue = self.located_cues[m.pattern().as_usize()];
-            if is_word(lower, m.start(), m.end()) {
-                found[cue as usize].push(m.range());
+    /// In one pass over `lower`, a lowercase view of the text: every scanned phrase, the
+    /// leftmost-longest occurrences that stand as whole words, in order; and where the phrases
+    /// of the [`LOCATED`] categories stand as whole words, per category (indexed by
+    /// `Cue as usize`), by start and then longest first, overlapping ones too (the other
+    /// categories' lists are empty).
+    pub(super) fn scan(&self, lower: &str) -> (Vec<Hit<Cat>>, Vec<Vec<Range<usize>>>) {
+        let mut located: Vec<Vec<Range<usize>>> = vec![Vec::new(); Cue::NAMES.len()];
+        let mut scanned: Vec<(usize, usize, usize)> = Vec::new();
+        for m in self.phrases.find_overlapping_iter(lower) {
+            let pattern = m.pattern().as_usize();
+            match self.roles[pattern] {
+                Role::Scanned(_) => scanned.push((m.start(), m.end(), pattern)),
+                Role::Located(cue) if is_word(lower, m.start(), m.end()) => {
+                    located[cue as usize].push(m.range());
+                }
+                Role::Located(_) => {}
             }
         }
-        for list in &mut found {
-            list.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+        for list in &mut located {
+            list.sort_by_key(|r| (r.start, Reverse(r.end)));
         }
-        found
+        // Leftmost-longest from every occurrence: the earliest start, the longest there (the
+        // first pattern of equal ones), then on from its end; whole words kept after.
+        scanned.sort_unstable_by_key(|&(start, end, pattern)| (start, Reverse(end), pattern));
+        let mut hits = Vec::new();
+        let mut from = 0;
+        for (start, end, pattern) in scanned {
+            if start < from {
+                continue;
+            }
+            from = end;
+            if let Role::Scanned(tag) = self.roles[pattern] {
+                if is_word(lower, start, end) {
+                    hits.push(Hit { start, end, tag });
+                }
+            }
+        }
+        (hits, located)
     }
 
-    /// Whether [`Cues::locate`] finds the category's phrases.
+    /// Whether [`Cues::scan`] locates the category's phrases.
     pub(super) fn locates(cue: Cue) -> bool {
         LOCATED.contains(&cue)
     }
@@ -334,9 +375,9 @@ impl Cues {
                 break;
             }
             let r = m.range();
-            let better = best.as_ref().is_none_or(|b| {
-                (r.start, std::cmp::Reverse(r.end)) < (b.start, std::cmp::Reverse(b.end))
-            });
+            let better = best
+                .as_ref()
+                .is_none_or(|b| (r.start, Reverse(r.end)) < (b.start, Reverse(b.end)));
             if better && is_word(lower, r.start, r.end) {
                 best = Some(r);
             }

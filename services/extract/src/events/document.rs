@@ -65,14 +65,14 @@ pub(super) struct Doc<'a> {
     /// Per sentence, whether it tells of an event ([`eventful_sentences`]).
     eventful: Vec<bool>,
     /// Per looked-up cue (by its index), where its phrases stand in the whole text
-    /// ([`Cues::locate`]): a rule asking of every sentence does not scan each again.
+    /// ([`Cues::scan`]): a rule asking of every sentence does not scan each again.
     cue_places: Vec<Vec<Range<usize>>>,
 }
 
 impl<'a> Doc<'a> {
     pub(super) fn new(c: &'a Context<'a>) -> Self {
         let lower = c.lower;
-        let all_hits = c.cues.find(lower);
+        let (all_hits, cue_places) = c.cues.scan(lower);
         let missions: Vec<&Hit<Cat>> = all_hits.iter().filter(|h| h.tag == Cat::Mission).collect();
         let (seats, hits): (Vec<Hit<Cat>>, Vec<Hit<Cat>>) = all_hits
             .iter()
@@ -138,7 +138,6 @@ impl<'a> Doc<'a> {
         // A sentence that tells of an event: long enough to be no dateline or caption, and with
         // a word of trips, receptions, signings or where something took place ("… sau khi hợp
         // nhất với tỉnh Hà Giang từ ngày 1/7/2025" tells none).
-        let cue_places = c.cues.locate(lower);
         let eventful = eventful_sentences(c, &cue_places, &hits);
         let in_event_sentence = |d: &&DateMention| {
             let i = c.sentences.partition_point(|s| s.end <= d.span.start);
