@@ -113,7 +113,7 @@ async fn grpcurl_lists_describes_and_calls_extract_article_with_json() {
 #[tokio::test]
 async fn grpcurl_lists_the_query_service_describes_and_streams_agreements_with_a_json_filter() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let (ingest, query) = common::pair::seeded(&dir).await;
+    let (ingest, query) = common::pair::seeded_by_hand(&dir).await;
 
     let addr = query.addr.to_string();
     let (list, describe, streamed) = tokio::task::spawn_blocking(move || {

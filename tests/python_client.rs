@@ -1,22 +1,36 @@
 //! End to end: the example Python backend (`examples/python`) against a running pair. It
 //! generates its stubs from `proto/`, so this also checks that the protos compile for another
 //! language. Needs Python with grpcio and grpcio-tools (requirements-dev.txt installs them).
+//! The ingest service's records are built by hand ([`common::standin`]).
 
 mod common;
 
 use std::process::Stdio;
 
-use common::{pair::*, *};
+use common::{pair::*, standin::*, *};
 use hoptac_api::v1::{ingest_service_client::IngestServiceClient, IngestArticleRequest};
 use tokio::{
     io::{AsyncBufReadExt, BufReader},
     process::Command,
 };
 
+/// An article ingested once the backend watches.
+const NEW_ARTICLE: &str =
+    "Ngày 12/9/2025, UBND tỉnh Bắc Ninh và Chính quyền tỉnh Gunma (Nhật Bản) \
+    đã ký kết biên bản ghi nhớ hợp tác trong lĩnh vực giáo dục và lao động.";
+
 #[tokio::test]
 async fn the_python_backend_streams_pages_and_watches_what_the_replica_serves() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let (ingest, query) = seeded(&dir).await;
+    let gunma = gold_agreement(
+        &hoptac_extract::Gazetteer::builtin(),
+        &serde_json::json!({
+            "parties": ["VN-56", "JP-10"], "kind": "MEMORANDUM", "status": "SIGNED",
+            "date": "2025-09-12", "fields": ["EDUCATION", "LABOUR"]
+        }),
+    );
+    let by_hand = StandIn::seeds_and_visits().with(NEW_ARTICLE, vec![gunma], Vec::new());
+    let (ingest, query) = seeded_with(&dir, std::sync::Arc::new(by_hand)).await;
     let mut reader = query_client(&query).await;
     let japan = hoptac_api::v1::RecordFilter {
         places: vec!["JP".into()],
@@ -89,11 +103,7 @@ async fn the_python_backend_streams_pages_and_watches_what_the_replica_serves() 
         .expect("connects");
     let answer = writer
         .ingest_article(IngestArticleRequest {
-            article: Some(text_article(
-                "https://example.vn/tin-moi",
-                "Ngày 12/9/2025, UBND tỉnh Bắc Ninh và Chính quyền tỉnh Gunma (Nhật Bản) \
-                 đã ký kết biên bản ghi nhớ hợp tác trong lĩnh vực giáo dục và lao động.",
-            )),
+            article: Some(text_article("https://example.vn/tin-moi", NEW_ARTICLE)),
         })
         .await
         .expect("ingested")

@@ -1,17 +1,21 @@
 //! End to end: the ingest service and a query replica in this test process, on ephemeral ports
-//! with temp dirs. Expectations come from ../shared/eval/seeds.gold.json, not from the output.
+//! with temp dirs. The ingest service's records are built by hand ([`common::standin`]): the
+//! seeds' are their annotated gold, ../shared/eval/seeds.gold.json, so that these tests check
+//! storage, the changefeed and the queries, not the extractor's rules.
 
 mod common;
 
 use std::collections::HashSet;
 
-use common::{pair::*, *};
+use common::{pair::*, standin::*, *};
 use hoptac_api::v1::{
     stream_timeline_response::Record as TimelineRecord, watch_records_response::Event,
     AgreementStatus, Field, GetAgreementRequest, GetStatsRequest, IngestArticleRequest,
     ListVisitsRequest, PartialDate, RecordFilter, SortOrder, StreamAgreementsRequest,
     StreamTimelineRequest, StreamVisitsRequest, VisitStatus, WatchRecordsRequest,
 };
+use hoptac_ingest::input::Extract;
+use std::sync::Arc;
 use tonic::Code;
 
 async fn next_event(
@@ -43,7 +47,7 @@ fn date(year: i32, month: i32, day: i32) -> Option<PartialDate> {
 #[tokio::test]
 async fn each_query_kind_returns_the_gold_records_of_the_seeds() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let (ingest, query) = seeded(&dir).await;
+    let (ingest, query) = seeded_by_hand(&dir).await;
     let mut client = query_client(&query).await;
 
     // Agreements between Hà Nội and Japan: the 2008 friendship, the 2010/2013/2018 memoranda,
@@ -236,7 +240,7 @@ async fn each_query_kind_returns_the_gold_records_of_the_seeds() {
 #[tokio::test]
 async fn a_place_in_five_spellings_gives_the_same_answer() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let (ingest, query) = seeded(&dir).await;
+    let (ingest, query) = seeded_by_hand(&dir).await;
     let mut client = query_client(&query).await;
     let expected = agreement_ids(&mut client, places(&["VN-HN"])).await;
     assert_eq!(
@@ -271,7 +275,7 @@ async fn a_place_in_five_spellings_gives_the_same_answer() {
 #[tokio::test]
 async fn a_stream_resumed_from_its_cursor_continues_with_no_duplicate_and_no_gap() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let (ingest, query) = seeded(&dir).await;
+    let (ingest, query) = seeded_by_hand(&dir).await;
     let mut client = query_client(&query).await;
     for order in [SortOrder::OldestFirst, SortOrder::NewestFirst] {
         let request = |limit, after: String| StreamAgreementsRequest {
@@ -326,7 +330,7 @@ async fn a_stream_resumed_from_its_cursor_continues_with_no_duplicate_and_no_gap
 #[tokio::test]
 async fn watchers_get_live_records_and_a_backlog_from_a_sequence_without_repeats() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let (ingest, query) = seeded(&dir).await;
+    let (ingest, query) = seeded_by_hand(&dir).await;
     let mut client = query_client(&query).await;
     let hokkaido = RecordFilter {
         places: vec!["Hokkaido".into()],
@@ -387,7 +391,7 @@ async fn watchers_get_live_records_and_a_backlog_from_a_sequence_without_repeats
 #[tokio::test]
 async fn shutdown_ends_open_streams_with_unavailable_and_where_to_resume() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let (ingest, query) = seeded(&dir).await;
+    let (ingest, query) = seeded_by_hand(&dir).await;
     let mut client = query_client(&query).await;
     let mut watch = client
         .watch_records(WatchRecordsRequest {
@@ -416,7 +420,11 @@ async fn after_restarts_of_either_side_the_replica_holds_exactly_the_ingest_reco
     let dir = tempfile::tempdir().expect("temp dir");
     let ingest_dir = dir.path().join("ingest");
     let query_dir = dir.path().join("query");
-    let mut ingest_side = ingest(ingest_dir.clone(), "127.0.0.1:0".parse().expect("addr")).await;
+    let by_hand: Arc<dyn Extract> = Arc::new(StandIn::seeds_and_visits());
+    let start_ingest = |addr: std::net::SocketAddr| {
+        start_ingest_with(ingest_args(ingest_dir.clone(), addr), by_hand.clone())
+    };
+    let mut ingest_side = start_ingest("127.0.0.1:0".parse().expect("addr")).await;
     let ingest_addr = ingest_side.addr;
     let mut query_side = query(query_dir.clone(), &ingest_side.url).await;
     let write = |url: String, range: std::ops::Range<usize>| async move {
@@ -442,7 +450,7 @@ async fn after_restarts_of_either_side_the_replica_holds_exactly_the_ingest_reco
 
     // The ingest side stops and restarts on the same address while the replica runs.
     ingest_side.stop().await;
-    ingest_side = ingest(ingest_dir.clone(), ingest_addr).await;
+    ingest_side = start_ingest(ingest_addr).await;
     let head = head.max(write(ingest_side.url.clone(), 60..70).await);
     applied(&mut query_client(&query_side).await, head).await;
 
@@ -473,14 +481,23 @@ async fn after_restarts_of_either_side_the_replica_holds_exactly_the_ingest_reco
 #[tokio::test]
 async fn a_field_filter_reads_the_field_index() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let (ingest, query) = started(&dir).await;
+    let text = "UBND tỉnh Quảng Ninh và tỉnh Hokkaido ký kết thỏa thuận hợp tác trong lĩnh vực y tế\n\
+                Chiều 16/11/2023, tại thành phố Hạ Long, UBND tỉnh Quảng Ninh và Chính quyền tỉnh Hokkaido (Nhật Bản) \
+                đã ký kết thỏa thuận hợp tác trong lĩnh vực y tế.\n";
+    let health = gold_agreement(
+        &hoptac_extract::Gazetteer::builtin(),
+        &serde_json::json!({
+            "parties": ["VN-13", "JP-01"], "kind": "AGREEMENT", "status": "SIGNED",
+            "date": "2023-11-16", "fields": ["HEALTH"],
+            "orgs": ["UBND tỉnh Quảng Ninh", "Chính quyền tỉnh Hokkaido"]
+        }),
+    );
+    let by_hand = StandIn::default().with(text, vec![health], Vec::new());
+    let (ingest, query) = started_with(&dir, Arc::new(by_hand)).await;
     let mut client =
         hoptac_api::v1::ingest_service_client::IngestServiceClient::connect(ingest.url.clone())
             .await
             .expect("connects");
-    let text = "UBND tỉnh Quảng Ninh và tỉnh Hokkaido ký kết thỏa thuận hợp tác trong lĩnh vực y tế\n\
-                Chiều 16/11/2023, tại thành phố Hạ Long, UBND tỉnh Quảng Ninh và Chính quyền tỉnh Hokkaido (Nhật Bản) \
-                đã ký kết thỏa thuận hợp tác trong lĩnh vực y tế.\n";
     let answer = client
         .ingest_article(IngestArticleRequest {
             article: Some(text_article("https://baoquangninh.example/yte", text)),
@@ -495,7 +512,7 @@ async fn a_field_filter_reads_the_field_index() {
         .collect();
     assert!(
         fields.contains(&(Field::Health as i32)),
-        "the extractor tags y tế as HEALTH: {answer:?}"
+        "the service answers with the record's fields: {answer:?}"
     );
     let mut q = query_client(&query).await;
     applied(&mut q, answer.sequence).await;

@@ -7,6 +7,7 @@
 use std::{path::Path, process::Stdio, time::Duration};
 
 pub mod pair;
+pub mod standin;
 
 use hoptac_api::v1::{
     article_input::Body, ingest_service_client::IngestServiceClient, ArticleInput,

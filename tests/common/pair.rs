@@ -13,7 +13,9 @@ use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 use tonic::transport::Channel;
 
-use super::{ingest_all, seeds, text_article, PATIENCE};
+use super::{ingest_all, seeds, standin::StandIn, text_article, PATIENCE};
+use hoptac_ingest::input::Extract;
+use std::sync::Arc;
 
 /// One running service.
 pub struct Running {
@@ -104,6 +106,23 @@ pub async fn start_ingest(mut args: hoptac_ingest::config::ServeArgs) -> Running
         args,
         listeners,
         shutdown.clone(),
+    ));
+    Running::new(shutdown, task, addr, metrics)
+}
+
+/// Starts an ingest service with these flags whose records come from `extractor`.
+pub async fn start_ingest_with(
+    mut args: hoptac_ingest::config::ServeArgs,
+    extractor: Arc<dyn Extract>,
+) -> Running {
+    let (listeners, addr, metrics) = bind(args.listen, args.metrics_addr).await;
+    args.listen = addr;
+    let shutdown = CancellationToken::new();
+    let task = tokio::spawn(hoptac_ingest::server::serve_with(
+        args,
+        listeners,
+        shutdown.clone(),
+        extractor,
     ));
     Running::new(shutdown, task, addr, metrics)
 }
@@ -216,9 +235,44 @@ pub async fn started(dir: &tempfile::TempDir) -> (Running, Running) {
     (ingest, query)
 }
 
+/// Both services on ephemeral ports, their data in `dir/ingest` and `dir/query`, the ingest
+/// service's records made by `extractor`.
+pub async fn started_with(
+    dir: &tempfile::TempDir,
+    extractor: Arc<dyn Extract>,
+) -> (Running, Running) {
+    let args = ingest_args(
+        dir.path().join("ingest"),
+        "127.0.0.1:0".parse().expect("addr"),
+    );
+    let ingest = start_ingest_with(args, extractor).await;
+    let query = query(dir.path().join("query"), &ingest.url).await;
+    (ingest, query)
+}
+
 /// Both services with the seeds in, the replica caught up.
 pub async fn seeded(dir: &tempfile::TempDir) -> (Running, Running) {
     let (ingest, query) = started(dir).await;
+    seed(ingest, query).await
+}
+
+/// Both services with the seeds in, the replica caught up, the seeds' records their annotated
+/// gold ([`StandIn::seeds_and_visits`]) rather than the extractor's output.
+pub async fn seeded_by_hand(dir: &tempfile::TempDir) -> (Running, Running) {
+    seeded_with(dir, Arc::new(StandIn::seeds_and_visits())).await
+}
+
+/// Both services with the seeds in, the replica caught up, the records made by `extractor`.
+pub async fn seeded_with(
+    dir: &tempfile::TempDir,
+    extractor: Arc<dyn Extract>,
+) -> (Running, Running) {
+    let (ingest, query) = started_with(dir, extractor).await;
+    seed(ingest, query).await
+}
+
+/// Ingests the seeds into `ingest` and waits for `query` to apply them.
+async fn seed(ingest: Running, query: Running) -> (Running, Running) {
     let mut client =
         hoptac_api::v1::ingest_service_client::IngestServiceClient::connect(ingest.url.clone())
             .await

@@ -6,6 +6,20 @@ use hoptac_extract::{Body, Extractor, Input};
 
 use crate::{convert, error::Error};
 
+/// What turns an article into records: the extractor in a running service; in tests of the
+/// service, a stand-in that answers with records built by hand, so that they test storage,
+/// feeds and queries whatever the extractor's rules make of a text.
+pub trait Extract: Send + Sync + 'static {
+    /// The article's normalized text, identity and records.
+    fn extract(&self, input: &Input<'_>) -> hoptac_extract::Extraction;
+}
+
+impl Extract for Extractor {
+    fn extract(&self, input: &Input<'_>) -> hoptac_extract::Extraction {
+        Extractor::extract(self, input)
+    }
+}
+
 /// An article that passed the checks, owning its body.
 #[derive(Debug, Clone)]
 pub struct Submission {
@@ -61,7 +75,7 @@ impl Submission {
     /// markup or site noise is refused, naming the body's field.
     pub fn extract(
         &self,
-        extractor: &Extractor,
+        extractor: &dyn Extract,
         ingested_at: Option<pbjson_types::Timestamp>,
     ) -> Result<Extraction, Error> {
         let found = extractor.extract(&self.as_input());

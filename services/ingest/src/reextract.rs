@@ -9,13 +9,12 @@
 use std::sync::Arc;
 
 use hoptac_api::v1::{article_input::Body as PbBody, ArticleInput, Extraction};
-use hoptac_extract::Extractor;
 use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
 
 use crate::{
     error::Error,
-    input,
+    input::{self, Extract},
     store::{Change, Pending, Store},
     writer::Writer,
 };
@@ -42,7 +41,7 @@ pub struct Progress {
 pub async fn run(
     store: Arc<Store>,
     writer: Writer,
-    extractor: Arc<Extractor>,
+    extractor: Arc<dyn Extract>,
     progress: &watch::Sender<Progress>,
     shutdown: &CancellationToken,
 ) -> Result<Progress, Error> {
@@ -62,7 +61,7 @@ pub async fn run(
         let changed = tokio::task::spawn_blocking(move || {
             chunk
                 .iter()
-                .filter_map(|id| reread(&store, &extractor, id).transpose())
+                .filter_map(|id| reread(&store, extractor.as_ref(), id).transpose())
                 .collect::<Result<Vec<_>, _>>()
         })
         .await
@@ -85,7 +84,7 @@ pub async fn run(
 
 /// The article's replacement when the current extractor reads it differently; `None` when its
 /// records are unchanged (or it vanished meanwhile, which nothing does today).
-fn reread(store: &Store, extractor: &Extractor, id: &str) -> Result<Option<Pending>, Error> {
+fn reread(store: &Store, extractor: &dyn Extract, id: &str) -> Result<Option<Pending>, Error> {
     let Some(Change { extraction, .. }) = store.find(id)? else {
         return Ok(None);
     };
@@ -128,6 +127,7 @@ mod tests {
     use hoptac_api::v1::Article;
 
     use super::*;
+    use hoptac_extract::Extractor;
 
     const ARTICLE: &str = "Chiều 12/3/2024, tại Hà Nội, Phó Chủ tịch UBND thành phố Hà Nội \
         tiếp đoàn đại biểu tỉnh Fukuoka (Nhật Bản) do Thống đốc Hattori Seitaro dẫn đầu. Hai \
@@ -136,7 +136,7 @@ mod tests {
     /// Stores the article with the records `records` says an older extractor found.
     async fn stored(
         writer: &Writer,
-        extractor: &Extractor,
+        extractor: &dyn Extract,
         text: &str,
         records: impl FnOnce(&mut Extraction),
     ) -> String {
@@ -167,9 +167,9 @@ mod tests {
         let store = Arc::new(Store::open(dir.path(), 8 << 20).expect("opens"));
         let (writer, _task) = Writer::spawn(store.clone()).expect("spawns");
         let extractor = Arc::new(Extractor::new());
-        let current = stored(&writer, &extractor, ARTICLE, |_| {}).await;
+        let current = stored(&writer, extractor.as_ref(), ARTICLE, |_| {}).await;
         let other = format!("{ARTICLE} Đoàn cũng thăm Trường Đại học Hà Nội.");
-        let stale = stored(&writer, &extractor, &other, |e| {
+        let stale = stored(&writer, extractor.as_ref(), &other, |e| {
             e.agreements.clear();
             e.visits.clear();
         })
@@ -221,7 +221,7 @@ mod tests {
         let store = Arc::new(Store::open(dir.path(), 8 << 20).expect("opens"));
         let (writer, _task) = Writer::spawn(store.clone()).expect("spawns");
         let extractor = Arc::new(Extractor::new());
-        stored(&writer, &extractor, ARTICLE, |e| e.visits.clear()).await;
+        stored(&writer, extractor.as_ref(), ARTICLE, |e| e.visits.clear()).await;
         let shutdown = CancellationToken::new();
         shutdown.cancel();
         let (progress, _) = watch::channel(Progress::default());

@@ -16,7 +16,8 @@ use tokio_util::sync::CancellationToken;
 use tonic::service::interceptor::InterceptedService;
 
 use crate::{
-    config::ServeArgs, metrics::IngestMetrics, service::Ingest, store::Store, writer::Writer,
+    config::ServeArgs, input::Extract, metrics::IngestMetrics, service::Ingest, store::Store,
+    writer::Writer,
 };
 
 /// Room for a request's fields and framing beside the body itself, so that a body just over the
@@ -39,6 +40,17 @@ pub async fn serve(
     listeners: Listeners,
     shutdown: CancellationToken,
 ) -> anyhow::Result<()> {
+    serve_with(args, listeners, shutdown, Arc::new(Extractor::new())).await
+}
+
+/// [`serve`] with `extractor` making the records: tests of the service give it a stand-in
+/// that answers with records built by hand.
+pub async fn serve_with(
+    args: ServeArgs,
+    listeners: Listeners,
+    shutdown: CancellationToken,
+    extractor: Arc<dyn Extract>,
+) -> anyhow::Result<()> {
     let addr: SocketAddr = listeners.grpc.local_addr()?;
     let builder = args.tls.server()?;
     let store = Arc::new(
@@ -54,7 +66,7 @@ pub async fn serve(
     let grpc_metrics = GrpcMetrics::register(&mut registry);
     let ingest_metrics = IngestMetrics::register(&mut registry, writer.durable());
     let ingest = Ingest::new(
-        Arc::new(Extractor::new()),
+        extractor,
         store.clone(),
         writer,
         args.max_article_bytes,

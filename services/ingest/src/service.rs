@@ -10,7 +10,6 @@ use hoptac_api::v1::{
     IngestArticlesResponse, IngestOutcome, ReextractArticlesRequest, ReextractArticlesResponse,
     Rejection, StreamChangesRequest, StreamChangesResponse,
 };
-use hoptac_extract::Extractor;
 use tokio::sync::{watch, Mutex, Semaphore};
 use tokio_stream::wrappers::ReceiverStream;
 use tokio_util::sync::CancellationToken;
@@ -19,7 +18,8 @@ use tracing::Instrument;
 
 use crate::{
     error::Error,
-    feed, input,
+    feed,
+    input::{self, Extract},
     metrics::IngestMetrics,
     reextract::{self, Progress},
     store::{Pending, Store, Written},
@@ -33,7 +33,7 @@ const STREAM_WINDOW: usize = 32;
 /// The IngestService implementation.
 #[derive(Clone)]
 pub struct Ingest {
-    extractor: Arc<Extractor>,
+    extractor: Arc<dyn Extract>,
     store: Arc<Store>,
     writer: Writer,
     max_body_bytes: usize,
@@ -65,7 +65,7 @@ impl Ingest {
     /// A service writing through `writer` into `store`, refusing bodies over `max_body_bytes`,
     /// counting outcomes in `metrics`; its changefeeds end when `shutdown` fires.
     pub fn new(
-        extractor: Arc<Extractor>,
+        extractor: Arc<dyn Extract>,
         store: Arc<Store>,
         writer: Writer,
         max_body_bytes: usize,
@@ -120,7 +120,7 @@ impl Ingest {
                 })?;
         tokio::task::spawn_blocking(move || {
             let _core = core;
-            let records = submission.extract(&extractor, ingested_at)?;
+            let records = submission.extract(extractor.as_ref(), ingested_at)?;
             Ok(Extracted {
                 records,
                 input: submission.into_message(),
