@@ -3,12 +3,15 @@
 use std::{
     collections::{BTreeMap, HashMap},
     ops::Range,
-    sync::OnceLock,
 };
 
 use regex::{Captures, Regex};
 
+use crate::lexicon::{self, DateWord};
 use crate::model::PartialDate;
+
+/// The words of date expressions, by category.
+const WORDS: &str = include_str!("../data/dates.tsv");
 
 /// How many lines from the top a dateline may sit.
 const DATELINE_HEAD_LINES: usize = 10;
@@ -66,43 +69,112 @@ struct Patterns {
     bare_year: Regex,
 }
 
-fn patterns() -> &'static Patterns {
-    static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| {
+/// The date patterns and words, compiled from `data/dates.tsv` (which the build script has
+/// checked); built once by the [`crate::Extractor`].
+pub struct Rules {
+    patterns: Patterns,
+    /// Per category (indexed by `DateWord as usize`), its words, lowercase.
+    words: Vec<Vec<String>>,
+}
+
+impl Rules {
+    /// Compiles the embedded `dates.tsv`.
+    pub fn builtin() -> Self {
+        let rows = lexicon::date_words("dates.tsv", WORDS)
+            .unwrap_or_else(|e| panic!("embedded date words are malformed: {e}"));
+        let mut words: Vec<Vec<String>> = vec![Vec::new(); DateWord::NAMES.len()];
+        for (category, word) in rows {
+            words[category as usize].push(word.to_lowercase());
+        }
+        let patterns = Patterns::new(&|categories: &[DateWord]| {
+            categories
+                .iter()
+                .flat_map(|c| &words[*c as usize])
+                .map(|w| regex::escape(w))
+                .collect::<Vec<_>>()
+                .join("|")
+        });
+        Rules { patterns, words }
+    }
+
+    /// The words of a category, lowercase.
+    fn words(&self, category: DateWord) -> &[String] {
+        &self.words[category as usize]
+    }
+
+    /// Whether `word` (any case) is one of the category's.
+    fn is(&self, word: &str, category: DateWord) -> bool {
+        self.words(category).contains(&word.to_lowercase())
+    }
+
+    /// Whether `lower` ends with one of the category's words.
+    fn ends_with(&self, lower: &str, category: DateWord) -> bool {
+        self.words(category)
+            .iter()
+            .any(|w| lower.ends_with(w.as_str()))
+    }
+}
+
+impl Patterns {
+    /// The patterns, with `words` giving the alternation of a set of categories' words.
+    fn new(words: &dyn Fn(&[DateWord]) -> String) -> Self {
+        use DateWord::*;
         let re = |s: &str| Regex::new(s).unwrap_or_else(|e| panic!("date pattern {s}: {e}"));
+        let day = words(&[Day]);
+        let opener = words(&[Day, PartOfDay]);
+        let month = words(&[Month]);
+        let year = words(&[Year]);
         Patterns {
-            dmy: re(r"(?-u:\b)([0-9]{1,2})[ ]?[/.-][ ]?([0-9]{1,2})[ ]?[/.-][ ]?((?:19|20)[0-9]{2})(?-u:\b)"),
+            dmy: re(
+                r"(?-u:\b)([0-9]{1,2})[ ]?[/.-][ ]?([0-9]{1,2})[ ]?[/.-][ ]?((?:19|20)[0-9]{2})(?-u:\b)",
+            ),
             // "12/9/23": a year of this century written with two digits.
             dmy_short: re(r"(?-u:\b)([0-9]{1,2})/([0-9]{1,2})/([0-9]{2})(?-u:\b)"),
             iso: re(r"(?-u:\b)((?:19|20)[0-9]{2})-([0-9]{2})(?:-([0-9]{2}))?(?-u:\b)"),
-            span_words: re(
-                r"(?i)(?-u:\b)([0-9]{1,2})[ ]+(?:đến|tới|và)[ ]+(?:ngày[ ]+)?([0-9]{1,2})(?:[ ]?[/.][ ]?|-)([0-9]{1,2})(?:[ ]?/[ ]?((?:19|20)[0-9]{2}))?(?-u:\b)",
+            span_words: re(&format!(
+                r"(?i)(?-u:\b)([0-9]{{1,2}})[ ]+(?:{})[ ]+(?:(?:{day})[ ]+)?([0-9]{{1,2}})(?:[ ]?[/.][ ]?|-)([0-9]{{1,2}})(?:[ ]?/[ ]?((?:19|20)[0-9]{{2}}))?(?-u:\b)",
+                words(&[Until, And]),
+            )),
+            span: re(
+                r"(?-u:\b)([0-9]{1,2})[ ]?[-–][ ]?([0-9]{1,2})[ ]?/[ ]?([0-9]{1,2})(?:[ ]?/[ ]?((?:19|20)[0-9]{2}))?(?-u:\b)",
             ),
-            span: re(r"(?-u:\b)([0-9]{1,2})[ ]?[-–][ ]?([0-9]{1,2})[ ]?/[ ]?([0-9]{1,2})(?:[ ]?/[ ]?((?:19|20)[0-9]{2}))?(?-u:\b)"),
-            span_months: re(
-                r"(?i)(?-u:\b)([0-9]{1,2})/([0-9]{1,2})(?:[ ]+(?:đến|tới)[ ]+(?:ngày[ ]+)?|[ ]?[-–][ ]?)([0-9]{1,2})/([0-9]{1,2})(?:/((?:19|20)[0-9]{2}))?(?-u:\b)",
-            ),
-            dm_prefixed: re(
-                r"(?i)(?-u:\b)(?:ngày|sáng|chiều|trưa|tối|đêm|hôm|từ)[ ]+(?:ngày[ ]+)?([0-9]{1,2})[ ]?[-/.][ ]?([0-9]{1,2})(?-u:\b)",
-            ),
+            span_months: re(&format!(
+                r"(?i)(?-u:\b)([0-9]{{1,2}})/([0-9]{{1,2}})(?:[ ]+(?:{})[ ]+(?:(?:{day})[ ]+)?|[ ]?[-–][ ]?)([0-9]{{1,2}})/([0-9]{{1,2}})(?:/((?:19|20)[0-9]{{2}}))?(?-u:\b)",
+                words(&[Until]),
+            )),
+            dm_prefixed: re(&format!(
+                r"(?i)(?-u:\b)(?:{})[ ]+(?:(?:{day})[ ]+)?([0-9]{{1,2}})[ ]?[-/.][ ]?([0-9]{{1,2}})(?-u:\b)",
+                words(&[Day, PartOfDay, From]),
+            )),
             dm_bare: re(r"(?-u:\b)([0-9]{1,2})/([0-9]{1,2})(?-u:\b)"),
-            month_year: re(r"(?i)(?-u:\b)tháng[ ]+([0-9]{1,2})[ ]?(?:/|-|\.|năm[ ]+)[ ]?((?:19|20)[0-9]{2})(?-u:\b)"),
+            month_year: re(&format!(
+                r"(?i)(?-u:\b)(?:{month})[ ]+([0-9]{{1,2}})[ ]?(?:/|-|\.|(?:{year})[ ]+)[ ]?((?:19|20)[0-9]{{2}})(?-u:\b)"
+            )),
+            dm_words: re(&format!(
+                r"(?i)(?-u:\b)(?:{opener})[ ]+(?:(?:{day})[ ]+)?([0-9]{{1,2}})[ ]+(?:{month})[ ]+([0-9]{{1,2}})(?:[ ]*,?[ ]*(?:{year})[ ]+((?:19|20)[0-9]{{2}}))?(?-u:\b)"
+            )),
+            relative: re(&format!(
+                r"(?i)(?-u:\b)(?:{})[ ]+({})(?-u:\b)",
+                words(&[PartOfDay]),
+                words(&[Yesterday, Today]),
+            )),
+            relative_period: re(&format!(
+                r"(?i)(?-u:\b)({})[ ]+({})(?-u:\b)",
+                words(&[Week, Month, Year]),
+                words(&[Past, Present, Future]),
+            )),
             // "năm 2025", and a quarter, which is as precise as its year: "quý I/2025".
-            dm_words: re(
-                r"(?i)(?-u:\b)(?:ngày|sáng|chiều|trưa|tối|đêm|hôm)[ ]+(?:ngày[ ]+)?([0-9]{1,2})[ ]+tháng[ ]+([0-9]{1,2})(?:[ ]*,?[ ]*năm[ ]+((?:19|20)[0-9]{2}))?(?-u:\b)",
-            ),
-            relative: re(r"(?i)(?-u:\b)(?:sáng|chiều|trưa|tối|đêm|hôm)[ ]+(qua|nay)(?-u:\b)"),
-            relative_period: re(
-                r"(?i)(?-u:\b)(tuần|tháng|năm)[ ]+(qua|trước|nay|này|ngoái|sau|tới)(?-u:\b)",
-            ),
-            year: re(
-                r"(?i)(?-u:\b)(?:năm[ ]+|quý[ ]+(?:IV|I{1,3}|[1-4])[ ]?(?:/|-|năm)[ ]?)((?:19|20)[0-9]{2})(?-u:\b)",
-            ),
-            month: re(r"(?i)(?-u:\b)tháng[ ]+([0-9]{1,2})(?-u:\b)"),
+            year: re(&format!(
+                r"(?i)(?-u:\b)(?:(?:{year})[ ]+|(?:{})[ ]+(?:IV|I{{1,3}}|[1-4])[ ]?(?:/|-|{year})[ ]?)((?:19|20)[0-9]{{2}})(?-u:\b)",
+                words(&[Quarter]),
+            )),
+            month: re(&format!(
+                r"(?i)(?-u:\b)(?:{month})[ ]+([0-9]{{1,2}})(?-u:\b)"
+            )),
             period: re(r"(?-u:\b)((?:19|20)[0-9]{2})[ ]?[-–][ ]?((?:19|20)[0-9]{2})(?-u:\b)"),
             bare_year: re(r"(?-u:\b)((?:19|20)[0-9]{2})(?-u:\b)"),
         }
-    })
+    }
 }
 
 fn num(c: &Captures<'_>, i: usize) -> u32 {
@@ -167,8 +239,8 @@ fn continues(text: &str, end: usize) -> bool {
 }
 
 /// The publication date printed in a dateline near the top (or a printed date at the bottom).
-pub fn dateline(text: &str) -> Option<PartialDate> {
-    let p = patterns();
+pub fn dateline(rules: &Rules, text: &str) -> Option<PartialDate> {
+    let p = &rules.patterns;
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     let head = lines.iter().take(DATELINE_HEAD_LINES);
     let tail = lines.iter().rev().take(DATELINE_TAIL_LINES);
@@ -194,12 +266,13 @@ pub fn dateline(text: &str) -> Option<PartialDate> {
 /// Every date expression in the text, in order, years resolved where the text allows; `lower`
 /// is its [`crate::text::lower_view`].
 pub fn find(
+    rules: &Rules,
     text: &str,
     lower: &str,
     sentences: &[Range<usize>],
     published: Option<PartialDate>,
 ) -> Vec<DateMention> {
-    let p = patterns();
+    let p = &rules.patterns;
     let mut found: Vec<DateMention> = Vec::new();
     // Spans taken so far, start → end. They never overlap, so a new span overlaps one of them
     // exactly when it overlaps the last one starting before its end: one lookup, not a scan.
@@ -256,7 +329,7 @@ pub fn find(
         for c in p.relative.captures_iter(text) {
             let yesterday = c
                 .get(1)
-                .is_some_and(|w| w.as_str().eq_ignore_ascii_case("qua"));
+                .is_some_and(|w| rules.is(w.as_str(), DateWord::Yesterday));
             let day = if yesterday {
                 day_before(published)
             } else {
@@ -270,21 +343,23 @@ pub fn find(
     if let Some(published) = published.filter(|p| p.year > 0) {
         for c in p.relative_period.captures_iter(text) {
             let start = c.get(0).map_or(0, |m| m.start());
-            if counts_several(&lower[..start]) {
+            if counts_several(rules, &lower[..start]) {
                 continue;
             }
-            let word = |i: usize| {
-                c.get(i)
-                    .map_or(String::new(), |m| m.as_str().to_lowercase())
+            let word = |i: usize| c.get(i).map_or("", |m| m.as_str());
+            let step: i32 = if rules.is(word(2), DateWord::Past) {
+                -1
+            } else if rules.is(word(2), DateWord::Present) {
+                0
+            } else {
+                1
             };
-            let step: i32 = match word(2).as_str() {
-                "qua" | "trước" | "ngoái" => -1,
-                "nay" | "này" => 0,
-                _ => 1,
-            };
+            let unit = [DateWord::Week, DateWord::Month, DateWord::Year]
+                .into_iter()
+                .find(|u| rules.is(word(1), *u));
             let (year, month) = (published.year, published.month);
-            let day = match word(1).as_str() {
-                "tuần" if published.day > 0 => {
+            let day = match unit {
+                Some(DateWord::Week) if published.day > 0 => {
                     let shifted = i64::from(published.day) + 7 * i64::from(step);
                     let into = if shifted < 1 {
                         -1
@@ -296,11 +371,11 @@ pub fn find(
                     let (y, m) = add_months(year, month, into);
                     date(y, m, 0)
                 }
-                "tháng" if month > 0 => {
+                Some(DateWord::Month) if month > 0 => {
                     let (y, m) = add_months(year, month, step);
                     date(y, m, 0)
                 }
-                "năm" => date(year + step, 0, 0),
+                Some(DateWord::Year) => date(year + step, 0, 0),
                 _ => continue,
             };
             add(point(&c, day), &mut found);
@@ -365,7 +440,7 @@ pub fn find(
             m.kind = DateKind::Dateline;
         }
     }
-    let article_year = context_year(text, lower, 0..text.len(), &found, false);
+    let article_year = context_year(rules, text, lower, 0..text.len(), &found, false);
     // A sentence's context year does not depend on which of its dates asks: work it out once.
     let mut sentence_years: HashMap<(usize, bool), Option<i32>> = HashMap::new();
     for i in 0..found.len() {
@@ -381,9 +456,11 @@ pub fn find(
         let mut year_of = |periods: bool| {
             *sentence_years
                 .entry((sentence.start, periods))
-                .or_insert_with(|| context_year(text, lower, sentence.clone(), &found, periods))
+                .or_insert_with(|| {
+                    context_year(rules, text, lower, sentence.clone(), &found, periods)
+                })
         };
-        let coming = is_coming(lower, found[i].span.end);
+        let coming = is_coming(rules, lower, found[i].span.end);
         let year = year_of(false)
             .or_else(|| {
                 published.filter(|p| p.year > 0).map(|p| match coming {
@@ -474,20 +551,15 @@ fn is_dateline_line(text: &str, span: Range<usize>) -> bool {
 /// The day before a full date.
 /// Whether the words before a relative period count several of them ("6 tháng qua", "những
 /// năm tới", "các tuần trước"): a stretch of time, not one week, month or year.
-fn counts_several(lower_before: &str) -> bool {
+fn counts_several(rules: &Rules, lower_before: &str) -> bool {
     let last = lower_before
         .trim_end()
         .rsplit(' ')
         .next()
         .unwrap_or_default();
-    last.chars().next().is_some_and(|c| c.is_ascii_digit()) || SEVERAL.contains(&last)
+    last.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || rules.words(DateWord::Several).iter().any(|w| w == last)
 }
-
-/// Words that count several weeks, months or years.
-const SEVERAL: &[&str] = &[
-    "các", "những", "mấy", "vài", "nhiều", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín",
-    "mười",
-];
 
 /// The month `k` months after (or before, when negative) `month` of `year`.
 fn add_months(year: i32, month: u32, k: i32) -> (i32, u32) {
@@ -539,20 +611,26 @@ fn point(c: &Captures<'_>, d: PartialDate) -> DateMention {
 /// year, unless the month lies well after publication (a December event reported in January).
 /// Whether the date ending at `end` is marked as still to come ("tháng 9 tới", "tháng 12
 /// sắp tới"), not "tới" opening the end of a range ("tháng 3 tới tháng 5").
-pub(crate) fn is_coming(lower: &str, end: usize) -> bool {
-    let rest = &lower[end..];
-    let Some(after) = rest
-        .strip_prefix(" sắp tới")
-        .or_else(|| rest.strip_prefix(" tới"))
+pub(crate) fn is_coming(rules: &Rules, lower: &str, end: usize) -> bool {
+    let Some(rest) = lower[end..].strip_prefix(' ') else {
+        return false;
+    };
+    let Some(after) = rules
+        .words(DateWord::Coming)
+        .iter()
+        .find_map(|w| rest.strip_prefix(w.as_str()))
     else {
         return false;
     };
-    let range_end = [" tháng", " ngày", " năm", " cuối", " đầu", " giữa"]
-        .iter()
-        .any(|w| after.starts_with(w))
-        || after
-            .strip_prefix(' ')
-            .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()));
+    use DateWord::{Day, Edge, Month, Year};
+    let range_end = after.strip_prefix(' ').is_some_and(|a| {
+        [Month, Day, Year, Edge]
+            .iter()
+            .flat_map(|c| rules.words(*c))
+            .any(|w| a.starts_with(w.as_str()))
+    }) || after
+        .strip_prefix(' ')
+        .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()));
     !range_end
 }
 
@@ -574,28 +652,22 @@ fn year_near(published: PartialDate, d: PartialDate) -> i32 {
     }
 }
 
-/// The word that makes a sentence an anniversary's.
-const ANNIVERSARY: &str = "kỷ niệm";
 /// U+212A, whose lowercase is "k" (one byte for three): the one char for which the lower view
-/// and `to_lowercase` can disagree on [`ANNIVERSARY`].
+/// and `to_lowercase` can disagree on the anniversary words.
 const KELVIN_SIGN: char = '\u{212A}';
-
-/// Words before "năm 2004" that put the year in the past or the future of the reported event.
-const NOT_CURRENT: &[&str] = &[
-    "từ", "vào", "trước", "đến", "sau", "cuối", "đầu", "tới", "hết",
-];
 
 /// The year an article (or one sentence of it) is about when it does not write it next to a
 /// date: the end of an anniversary period "(2008-2023)", a "năm 2023" that is not "từ năm" /
 /// "vào năm", a bare year ("Lễ hội … 2018"), the start of a period ("giai đoạn 2025-2028").
 fn context_year(
+    rules: &Rules,
     text: &str,
     lower: &str,
     range: Range<usize>,
     found: &[DateMention],
     periods: bool,
 ) -> Option<i32> {
-    let p = patterns();
+    let p = &rules.patterns;
     // `found` is sorted by start.
     let first = found.partition_point(|m| m.span.start < range.start);
     let last = found.partition_point(|m| m.span.start < range.end);
@@ -607,9 +679,14 @@ fn context_year(
     // The lower view differs from `to_lowercase` here only for the Kelvin sign (lowercase
     // "k", which NFC text never holds): a chunk with one takes the exact, slower way.
     let anniversary = if chunk.contains(KELVIN_SIGN) {
-        chunk.to_lowercase().contains(ANNIVERSARY)
+        let lowered = chunk.to_lowercase();
+        let words = rules.words(DateWord::Anniversary);
+        words.iter().any(|w| lowered.contains(w.as_str()))
     } else {
-        lower[range.clone()].contains(ANNIVERSARY)
+        let words = rules.words(DateWord::Anniversary);
+        words
+            .iter()
+            .any(|w| lower[range.clone()].contains(w.as_str()))
     };
     if anniversary {
         let end = inside.iter().find_map(|m| {
@@ -631,7 +708,7 @@ fn context_year(
             continue;
         }
         let before = word_before(text, lower, m.span.start);
-        if NOT_CURRENT.iter().any(|w| before.ends_with(w)) {
+        if rules.ends_with(before, DateWord::NotCurrent) {
             continue;
         }
         count(m.date.year);
@@ -644,7 +721,8 @@ fn context_year(
             continue;
         }
         let before = word_before(text, lower, at);
-        if NOT_CURRENT.iter().any(|w| before.ends_with(w)) || before.ends_with("năm") {
+        if rules.ends_with(before, DateWord::NotCurrent) || rules.ends_with(before, DateWord::Year)
+        {
             continue;
         }
         count(num(&c, 1) as i32);
@@ -660,7 +738,8 @@ fn context_year(
     }
     inside.iter().find_map(|m| {
         let before = word_before(text, lower, m.span.start);
-        (m.kind == DateKind::Period && before.ends_with("giai đoạn")).then_some(m.date.year)
+        (m.kind == DateKind::Period && rules.ends_with(before, DateWord::Period))
+            .then_some(m.date.year)
     })
 }
 
@@ -716,8 +795,18 @@ mod tests {
         assert!(found.is_empty(), "stretches of time, not dates: {found:?}");
     }
 
+    fn rules() -> &'static Rules {
+        static R: std::sync::OnceLock<Rules> = std::sync::OnceLock::new();
+        R.get_or_init(Rules::builtin)
+    }
+
+    fn dateline(text: &str) -> Option<PartialDate> {
+        super::dateline(rules(), text)
+    }
+
     fn dates(text: &str, published: Option<PartialDate>) -> Vec<DateMention> {
         find(
+            rules(),
             text,
             &crate::text::lower_view(text),
             &sentences::split(text),

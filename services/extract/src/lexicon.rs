@@ -491,9 +491,76 @@ pub fn person_cues<'a>(file: &str, data: &'a str) -> Result<Vec<(PersonCue, &'a 
         .collect()
 }
 
+names! {
+    /// What a word of `dates.tsv` is to the date patterns.
+    DateWord {
+        /// "ngày".
+        Day = "day",
+        /// A part of a day ("sáng", "chiều", "hôm").
+        PartOfDay = "part_of_day",
+        /// Opening a span ("từ").
+        From = "from",
+        /// Joining the ends of a span of days ("đến", "tới").
+        Until = "until",
+        /// Joining two days of one span ("và").
+        And = "and",
+        /// "tháng".
+        Month = "month",
+        /// "năm".
+        Year = "year",
+        /// "quý".
+        Quarter = "quarter",
+        /// "tuần".
+        Week = "week",
+        /// The day before the publication, after a part of a day ("qua").
+        Yesterday = "yesterday",
+        /// The publication's day, after a part of a day ("nay").
+        Today = "today",
+        /// The week, month or year before the publication's ("qua", "ngoái").
+        Past = "past",
+        /// The publication's own week, month or year ("nay", "này").
+        Present = "present",
+        /// The week, month or year after the publication's ("sau", "tới").
+        Future = "future",
+        /// A word counting several weeks, months or years ("các", "hai").
+        Several = "several",
+        /// Marking a date as still to come, after it ("sắp tới").
+        Coming = "coming",
+        /// The edge of a period ("cuối", "đầu").
+        Edge = "edge",
+        /// A word before a year that puts it before or after the event ("từ", "vào").
+        NotCurrent = "not_current",
+        /// An anniversary ("kỷ niệm").
+        Anniversary = "anniversary",
+        /// A period of years ("giai đoạn").
+        Period = "period",
+    }
+}
+
+/// The rows of `dates.tsv`: `category word`.
+pub fn date_words<'a>(file: &str, data: &'a str) -> Result<Vec<(DateWord, &'a str)>, RowError> {
+    rows(data)
+        .map(|(line, r)| match r.as_slice() {
+            [category, word] if !word.is_empty() => Ok((
+                parse_name(
+                    file,
+                    line,
+                    "category",
+                    category,
+                    DateWord::NAMES,
+                    DateWord::parse,
+                )?,
+                *word,
+            )),
+            _ => Err(error(file, line, "expected category, word")),
+        })
+        .collect()
+}
+
 /// Every data file of the extractor, by name, with the reader that checks it.
 pub const FILES: &[(&str, Reader)] = &[
     ("events.tsv", Reader::Cues),
+    ("dates.tsv", Reader::DateWords),
     ("persons.tsv", Reader::PersonCues),
     ("fields.tsv", Reader::Fields),
     ("titles.tsv", Reader::Titles),
@@ -516,6 +583,8 @@ pub enum Reader {
     Cues,
     /// [`person_cues`].
     PersonCues,
+    /// [`date_words`].
+    DateWords,
     /// [`fields`].
     Fields,
     /// [`titles`].
@@ -531,6 +600,7 @@ pub fn check(file: &str, reader: Reader, data: &str) -> Result<(), RowError> {
     match reader {
         Reader::Cues => cues(file, data).map(drop),
         Reader::PersonCues => person_cues(file, data).map(drop),
+        Reader::DateWords => date_words(file, data).map(drop),
         Reader::Fields => fields(file, data).map(drop),
         Reader::Titles => titles(file, data).map(drop),
         Reader::Orgs => orgs(file, data).map(drop),

@@ -36,6 +36,7 @@ pub struct Extractor {
     places: places::Matcher,
     cues: events::Cues,
     persons: persons::Rules,
+    dates: dates::Rules,
 }
 
 impl Extractor {
@@ -49,6 +50,7 @@ impl Extractor {
             places,
             cues: events::Cues::builtin(),
             persons: persons::Rules::builtin(),
+            dates: dates::Rules::builtin(),
         }
     }
 
@@ -72,14 +74,16 @@ impl Extractor {
         } else {
             input.title.trim().to_string()
         };
-        let published_on = input.published_on.or_else(|| dates::dateline(&cleaned));
+        let published_on = input
+            .published_on
+            .or_else(|| dates::dateline(&self.dates, &cleaned));
         let sentences = sentences::split(&cleaned);
         // One lowercase view serves every stage that matches case-insensitively.
         let lower = text::lower_view(&cleaned);
         let mut mentions = places::find(&self.gazetteer, &self.places, &cleaned, &sentences);
         let people = persons::find(&self.persons, &cleaned, &lower, &sentences, &mentions);
         persons::drop_names(&mut mentions, &people);
-        let when = dates::find(&cleaned, &lower, &sentences, published_on);
+        let when = dates::find(&self.dates, &cleaned, &lower, &sentences, published_on);
         let (agreements, visits) = events::find(&events::Context {
             text: &cleaned,
             lower: &lower,
@@ -91,6 +95,7 @@ impl Extractor {
             gazetteer: &self.gazetteer,
             cues: &self.cues,
             person_rules: &self.persons,
+            date_rules: &self.dates,
         });
         Extraction {
             article_id,

@@ -42,6 +42,8 @@ pub struct Context<'a> {
     pub cues: &'a Cues,
     /// The persons stage's words (honorifics, for names it could not read on its own).
     pub person_rules: &'a crate::persons::Rules,
+    /// The date words, for the rules that read a date's surroundings.
+    pub date_rules: &'a crate::dates::Rules,
 }
 
 /// The article as the event rules see it.

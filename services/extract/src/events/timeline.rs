@@ -292,7 +292,7 @@ pub(super) fn months_before_publication(c: &Context<'_>, d: &PartialDate) -> i32
 /// Whether a stated time lies ahead of the article: after its publication, or marked as still
 /// to come ("vào tháng 11 tới", whose year is inferred).
 pub(super) fn lies_ahead(c: &Context<'_>, d: &DateMention) -> bool {
-    after_publication(c, &d.date) || crate::dates::is_coming(c.lower, d.span.end)
+    after_publication(c, &d.date) || crate::dates::is_coming(c.date_rules, c.lower, d.span.end)
 }
 
 /// Whether a date written in full lies after the article's publication: an event reported
