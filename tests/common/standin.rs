@@ -7,9 +7,10 @@
 use std::{collections::HashMap, path::Path};
 
 use hoptac_extract::{
-    article_id, normalize::normalize, Agreement, AgreementKind, AgreementStatus, Evidence,
-    Extraction, Field, Gazetteer, Input, PartialDate, Party, PartyKind, Person, Term, Visit,
-    VisitStatus,
+    article_id,
+    normalize::{self, normalize},
+    Agreement, AgreementKind, AgreementStatus, Evidence, Extraction, Field, Gazetteer, Input,
+    PartialDate, Party, PartyKind, Person, Term, Visit, VisitStatus,
 };
 use hoptac_ingest::input::Extract;
 use serde_json::Value;
@@ -17,14 +18,23 @@ use serde_json::Value;
 use super::{seeds, visit_article};
 
 /// Records by article id (the id of the normalized text); a text it was not given has none.
-#[derive(Default)]
 pub struct StandIn {
     records: HashMap<String, (Vec<Agreement>, Vec<Visit>)>,
+    markup: normalize::Rules,
+}
+
+impl Default for StandIn {
+    fn default() -> Self {
+        StandIn {
+            records: HashMap::new(),
+            markup: normalize::Rules::builtin(),
+        }
+    }
 }
 
 impl Extract for StandIn {
     fn extract(&self, input: &Input<'_>) -> Extraction {
-        let text = normalize(input.body);
+        let text = normalize(&self.markup, input.body);
         let id = article_id(&text);
         let (agreements, visits) = self.records.get(&id).cloned().unwrap_or_default();
         let title = match input.title.trim() {
@@ -45,7 +55,7 @@ impl Extract for StandIn {
 impl StandIn {
     /// The records of `text`: these agreements and visits.
     pub fn with(mut self, text: &str, agreements: Vec<Agreement>, visits: Vec<Visit>) -> Self {
-        let id = article_id(&normalize(hoptac_extract::Body::Text(text)));
+        let id = article_id(&normalize(&self.markup, hoptac_extract::Body::Text(text)));
         self.records.insert(id, (agreements, visits));
         self
     }

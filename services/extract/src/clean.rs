@@ -1,6 +1,6 @@
 //! Stage 2: the article without its site's noise: everything from a "related news" heading on,
 //! captions printed twice, link titles, photo credits.
-use std::{collections::HashSet, sync::OnceLock};
+use std::collections::HashSet;
 
 use hoptac_gazetteer::spelling::spelling_variants;
 
@@ -10,6 +10,8 @@ use crate::text::{lower_view, rows};
 const NOISE: &str = include_str!("../data/noise.tsv");
 /// Photo-credit and byline prefixes.
 const CREDITS: &str = include_str!("../data/credits.tsv");
+/// The words that open a photo's credit at the end of its caption.
+const CAPTIONS: &str = include_str!("../data/captions.tsv");
 
 /// A heading only cuts once this many chars of article text came before it; earlier it is a
 /// menu item at the top of the page and only that line goes.
@@ -25,22 +27,31 @@ const MAX_CREDIT_CHARS: usize = 60;
 /// The fewest chars of a photo caption before its credit.
 const MIN_CAPTION_CHARS: usize = 30;
 
-struct Lists {
+/// The noise headings and credit prefixes, read from `data/noise.tsv` and
+/// `data/credits.tsv`; built once by the [`crate::Extractor`].
+pub struct Rules {
     noise: HashSet<String>,
     credits: Vec<String>,
+    /// Each caption credit word with its colon ("ảnh:"), lowercase.
+    caption_credits: Vec<String>,
 }
 
-fn lists() -> &'static Lists {
-    static L: OnceLock<Lists> = OnceLock::new();
-    L.get_or_init(|| Lists {
-        noise: rows(NOISE)
-            .filter_map(|r| r.first().map(|s| lower_view(s)))
-            .flat_map(|s| spelling_variants(&s))
-            .collect(),
-        credits: rows(CREDITS)
-            .filter_map(|r| r.first().map(|s| lower_view(s)))
-            .collect(),
-    })
+impl Rules {
+    /// Reads the embedded headings and credits.
+    pub fn builtin() -> Self {
+        Rules {
+            noise: rows(NOISE)
+                .filter_map(|r| r.first().map(|s| lower_view(s)))
+                .flat_map(|s| spelling_variants(&s))
+                .collect(),
+            credits: rows(CREDITS)
+                .filter_map(|r| r.first().map(|s| lower_view(s)))
+                .collect(),
+            caption_credits: rows(CAPTIONS)
+                .filter_map(|r| r.first().map(|s| format!("{}:", lower_view(s))))
+                .collect(),
+        }
+    }
 }
 
 fn line_key(line: &str) -> String {
@@ -66,10 +77,15 @@ fn is_credit(line: &str, credits: &[String]) -> bool {
 
 /// A photo caption with its credit ("Đồng chí Chủ tịch UBND tỉnh tặng quà lưu niệm trưởng
 /// đoàn. Ảnh: Việt Thành"): the article's own photo, which lists of links never carry.
-fn is_captioned_photo(line: &str) -> bool {
+fn is_captioned_photo(rules: &Rules, line: &str) -> bool {
     let key = lower_view(line.trim().trim_end_matches(')'));
-    key.rfind("ảnh:").is_some_and(|i| {
-        let credit = &key[i + "ảnh:".len()..];
+    let last = rules
+        .caption_credits
+        .iter()
+        .filter_map(|w| key.rfind(w.as_str()).map(|i| (i, i + w.len())))
+        .max();
+    last.is_some_and(|(i, after)| {
+        let credit = &key[after..];
         let caption = key[..i].trim_end_matches(['(', ' ']);
         credit.chars().count() <= MAX_CREDIT_CHARS
             && caption.chars().count() >= MIN_CAPTION_CHARS
@@ -130,14 +146,13 @@ enum Block {
 /// such blocks inline too, after the lead: a block of nothing but links, then a blank line,
 /// then a full paragraph, is the article resuming. A block with a teaser paragraph in it is
 /// the end of the article, whatever follows.
-pub fn clean(text: &str) -> String {
-    let lists = lists();
+pub fn clean(rules: &Rules, text: &str) -> String {
     let mut kept: Vec<&str> = Vec::new();
     let mut body_chars = 0usize;
     let mut block = Block::Outside;
     for line in text.split('\n') {
         let t = line.trim();
-        let heading = t.chars().count() <= MAX_HEADING_CHARS && lists.noise.contains(&line_key(t));
+        let heading = t.chars().count() <= MAX_HEADING_CHARS && rules.noise.contains(&line_key(t));
         if let Block::Inside {
             links_only,
             after_blank,
@@ -149,7 +164,7 @@ pub fn clean(text: &str) -> String {
                 && ((links_only
                     && t.chars().count() >= MIN_RESUMING_CHARS
                     && ends_like_sentence(t))
-                    || is_captioned_photo(t));
+                    || is_captioned_photo(rules, t));
             if !resumes {
                 block = Block::Inside {
                     links_only: links_only && (t.is_empty() || heading || is_link(t)),
@@ -175,7 +190,7 @@ pub fn clean(text: &str) -> String {
             }
             continue;
         }
-        if is_credit(t, &lists.credits) || is_doubled(t) || is_arrow_link(t) {
+        if is_credit(t, &rules.credits) || is_doubled(t) || is_arrow_link(t) {
             continue;
         }
         let previous = kept.iter().rposition(|l| !l.is_empty());
@@ -207,7 +222,7 @@ mod tests {
     #[test]
     fn related_news_block_is_cut() {
         let t = format!("{BODY}\n\nCó thể bạn quan tâm\n\nĐoàn tỉnh X thăm Lào\nTin mới");
-        assert_eq!(clean(&t), BODY);
+        assert_eq!(clean(&Rules::builtin(), &t), BODY);
     }
 
     #[test]
@@ -216,7 +231,7 @@ mod tests {
         let link = "Quảng Ninh tiếp đoàn đại biểu tỉnh Hokkaido (Nhật Bản)";
         let t =
             format!("{BODY}\nTin liên quan\n{link} {link}\n» Khởi công cầu Cửa Lục 3\n\n{more}");
-        assert_eq!(clean(&t), format!("{BODY}\n\n{more}"));
+        assert_eq!(clean(&Rules::builtin(), &t), format!("{BODY}\n\n{more}"));
     }
 
     #[test]
@@ -224,7 +239,7 @@ mod tests {
         let caption = "Đồng chí Chủ tịch UBND tỉnh tặng quà lưu niệm trưởng đoàn Chungcheongnam. Ảnh: Việt Thành";
         let more = "Phát biểu chào mừng đoàn, đồng chí Phạm Đình Nghị khẳng định quan hệ giữa Nam Định và Chungcheongnam không ngừng được củng cố.";
         let t = format!("{BODY}\n\nTin liên quan\n  Đoàn công tác của tỉnh làm việc tại tỉnh Gunma (Nhật Bản)\n\n{caption}\n\n{more}");
-        let cleaned = clean(&t);
+        let cleaned = clean(&Rules::builtin(), &t);
         assert!(cleaned.ends_with(more), "{cleaned}");
         assert!(!cleaned.contains("Gunma"), "{cleaned}");
     }
@@ -232,13 +247,13 @@ mod tests {
     #[test]
     fn a_heading_of_news_and_articles_starts_a_block() {
         let t = format!("{BODY}\n\nTin, bài liên quan:\n• Đoàn công tác tỉnh Khánh Hòa làm việc tại tỉnh Irkutsk");
-        assert_eq!(clean(&t), BODY);
+        assert_eq!(clean(&Rules::builtin(), &t), BODY);
     }
 
     #[test]
     fn arrow_links_are_not_the_article() {
         let t = format!("{BODY}\n\nA.Đ\n\n>> Tỉnh trưởng tỉnh Chăm-pa-sắc thăm Quảng Nam\n» Quảng Nam - Sê Kông: tình hữu nghị bền chặt");
-        assert_eq!(clean(&t), format!("{BODY}\n\nA.Đ"));
+        assert_eq!(clean(&Rules::builtin(), &t), format!("{BODY}\n\nA.Đ"));
     }
 
     #[test]
@@ -247,33 +262,36 @@ mod tests {
         let t = format!(
             "{BODY}\n\nĐọc thêm\nLãnh đạo tỉnh tiếp đoàn thành phố Busan\n{teaser}\n\n{teaser}"
         );
-        assert_eq!(clean(&t), BODY);
+        assert_eq!(clean(&Rules::builtin(), &t), BODY);
     }
 
     #[test]
     fn a_menu_heading_at_the_top_does_not_cut_the_article() {
         let t = format!("Tin mới\n{BODY}");
-        assert_eq!(clean(&t), BODY);
+        assert_eq!(clean(&Rules::builtin(), &t), BODY);
     }
 
     #[test]
     fn caption_printed_twice_is_kept_once() {
         let cap = "Quang cảnh lễ ký kết.";
         let t = format!("{BODY}\n{cap}\n\n{cap}\nHết.");
-        assert_eq!(clean(&t), format!("{BODY}\n{cap}\n\nHết."));
+        assert_eq!(
+            clean(&Rules::builtin(), &t),
+            format!("{BODY}\n{cap}\n\nHết.")
+        );
     }
 
     #[test]
     fn repeated_link_titles_and_credits_go() {
         let link = "Lãnh đạo HĐND TP Hà Nội tiếp Đoàn ĐB TP St.Petersburg";
         let t = format!("{BODY}\n{link}\n\n{link}\nẢnh: TTXVN\nTin. ảnh: MINH THANH\nA b c d e f g h i j k A b c d e f g h i j k");
-        assert_eq!(clean(&t), BODY);
+        assert_eq!(clean(&Rules::builtin(), &t), BODY);
     }
 
     #[test]
     fn headline_repeated_below_is_kept() {
         let title = "Tỉnh Nghệ An và Thủ đô Vientiane ký kết thỏa thuận hợp tác";
         let t = format!("{title}\n{title}\n{BODY}");
-        assert_eq!(clean(&t), format!("{title}\n{BODY}"));
+        assert_eq!(clean(&Rules::builtin(), &t), format!("{title}\n{BODY}"));
     }
 }

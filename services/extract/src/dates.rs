@@ -809,7 +809,7 @@ mod tests {
             rules(),
             text,
             &crate::text::lower_view(text),
-            &sentences::split(text),
+            &sentences::split(&sentences::Rules::builtin(), text),
             published,
         )
     }

@@ -567,6 +567,7 @@ pub const FILES: &[(&str, Reader)] = &[
     ("orgs.tsv", Reader::Orgs),
     ("abbreviations.tsv", Reader::Words),
     ("areas.tsv", Reader::Words),
+    ("captions.tsv", Reader::Words),
     ("credits.tsv", Reader::Words),
     ("honorifics.tsv", Reader::Words),
     ("name_particles.tsv", Reader::Words),

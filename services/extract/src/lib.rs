@@ -30,8 +30,12 @@ pub use model::*;
 
 use sha2::{Digest, Sha256};
 
-/// The loaded gazetteers and rules; build once, extract many times (it is `Sync`).
+/// The loaded gazetteers and rules, every compiled pattern and lexicon of every stage; build
+/// once, extract many times (it is `Sync`).
 pub struct Extractor {
+    markup: normalize::Rules,
+    noise: clean::Rules,
+    stops: sentences::Rules,
     gazetteer: Gazetteer,
     places: places::Matcher,
     cues: events::Cues,
@@ -46,6 +50,9 @@ impl Extractor {
         let gazetteer = Gazetteer::builtin();
         let places = places::Matcher::new(&gazetteer);
         Self {
+            markup: normalize::Rules::builtin(),
+            noise: clean::Rules::builtin(),
+            stops: sentences::Rules::builtin(),
             gazetteer,
             places,
             cues: events::Cues::builtin(),
@@ -61,9 +68,9 @@ impl Extractor {
 
     /// Runs every stage over one article.
     pub fn extract(&self, input: &Input<'_>) -> Extraction {
-        let normalized = normalize::normalize(input.body);
+        let normalized = normalize::normalize(&self.markup, input.body);
         let article_id = article_id(&normalized);
-        let cleaned = clean::clean(&normalized);
+        let cleaned = clean::clean(&self.noise, &normalized);
         let title = if input.title.trim().is_empty() {
             cleaned
                 .lines()
@@ -77,7 +84,7 @@ impl Extractor {
         let published_on = input
             .published_on
             .or_else(|| dates::dateline(&self.dates, &cleaned));
-        let sentences = sentences::split(&cleaned);
+        let sentences = sentences::split(&self.stops, &cleaned);
         // One lowercase view serves every stage that matches case-insensitively.
         let lower = text::lower_view(&cleaned);
         let mut mentions = places::find(&self.gazetteer, &self.places, &cleaned, &sentences);

@@ -1,6 +1,4 @@
 //! Stage 1: the submitted body as plain NFC text with tidy whitespace and no image markup.
-use std::sync::OnceLock;
-
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
@@ -15,18 +13,23 @@ struct Patterns {
     markdown_image: Regex,
 }
 
-fn patterns() -> &'static Patterns {
-    static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| {
+/// The markup patterns, compiled once by the [`crate::Extractor`].
+pub struct Rules {
+    patterns: Patterns,
+}
+
+impl Rules {
+    /// Compiles the markup patterns.
+    pub fn builtin() -> Self {
         let re = |s: &str| Regex::new(s).unwrap_or_else(|e| panic!("bad pattern {s}: {e}"));
-        Patterns {
+        let patterns = Patterns {
             hidden: [
-                "script", "style", "head", "noscript", "template", "nav", "aside", "footer", "form",
-                "iframe", "svg", "button", "select",
+                "script", "style", "head", "noscript", "template", "nav", "aside", "footer",
+                "form", "iframe", "svg", "button", "select",
             ]
-                .iter()
-                .map(|t| re(&format!(r"(?is)<{t}\b.*?(?:</{t}\s*>|\z)")))
-                .collect(),
+            .iter()
+            .map(|t| re(&format!(r"(?is)<{t}\b.*?(?:</{t}\s*>|\z)")))
+            .collect(),
             block: re(
                 r"(?i)</?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|section|article|header|footer|blockquote|figure|figcaption|pre|hr|nav|aside|main|dd|dt|dl)\b[^>]*>",
             ),
@@ -34,14 +37,15 @@ fn patterns() -> &'static Patterns {
             comment: re(r"(?s)<!--.*?(?:-->|\z)"),
             image: re(r"(?is)<image>.*?(?:</image>|\z)"),
             markdown_image: re(r"!\[[^\]\n]*\]\([^)\n]*\)"),
-        }
-    })
+        };
+        Rules { patterns }
+    }
 }
 
 /// Reduces a body to NFC plain text: HTML tags out (blocks become line breaks), entities
 /// decoded, image markup removed, spaces collapsed, at most one blank line in a row.
-pub fn normalize(body: Body<'_>) -> String {
-    let p = patterns();
+pub fn normalize(rules: &Rules, body: Body<'_>) -> String {
+    let p = &rules.patterns;
     let text = match body {
         Body::Text(t) => t.to_string(),
         Body::Html(h) => {
@@ -306,7 +310,7 @@ mod tests {
     fn html_becomes_lines_without_scripts() {
         let html = "<html><head><title>x</title></head><body><script>var a=1;</script>\
                     <p>Chiều 3-3, HĐND TP&nbsp;Hà Nội &amp; tỉnh Fukuoka</p><p>ký kết&#32;thỏa thuận&#x2E;</p></body></html>";
-        let t = normalize(Body::Html(html));
+        let t = normalize(&Rules::builtin(), Body::Html(html));
         assert_eq!(
             t,
             "Chiều 3-3, HĐND TP Hà Nội & tỉnh Fukuoka\n\nký kết thỏa thuận."
@@ -317,7 +321,7 @@ mod tests {
     fn image_markup_lines_are_removed() {
         let t = "Quang cảnh lễ ký.\n<image>![ảnh](https://x/y.jpg)</image>\nQuang cảnh lễ ký.";
         assert_eq!(
-            normalize(Body::Text(t)),
+            normalize(&Rules::builtin(), Body::Text(t)),
             "Quang cảnh lễ ký.\nQuang cảnh lễ ký."
         );
     }
@@ -326,7 +330,7 @@ mod tests {
     fn text_is_nfc_with_tidy_whitespace() {
         let decomposed = "Ha\u{300} Nội   có\t\tmưa   \n\n\n\nNgày mai";
         assert_eq!(
-            normalize(Body::Text(decomposed)),
+            normalize(&Rules::builtin(), Body::Text(decomposed)),
             "Hà Nội có mưa\n\nNgày mai"
         );
     }
@@ -365,13 +369,16 @@ mod tests {
     fn tone_marks_typed_apart_are_composed() {
         // "Thừa Thiên Huế" with its tone marks typed as combining chars after the vowels.
         let typed = "Thu\u{31b}\u{300}a Thie\u{302}n Hue\u{302}\u{301}";
-        assert_eq!(normalize(Body::Text(typed)), "Thừa Thiên Huế");
+        assert_eq!(
+            normalize(&Rules::builtin(), Body::Text(typed)),
+            "Thừa Thiên Huế"
+        );
     }
 
     #[test]
     fn broken_html_does_not_panic() {
         for h in ["<", "<p", "&#xFFFFFFFF;", "&", "<script>", "<!--", "&#;"] {
-            let _ = normalize(Body::Html(h));
+            let _ = normalize(&Rules::builtin(), Body::Html(h));
         }
     }
 }

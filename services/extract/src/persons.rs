@@ -789,7 +789,7 @@ mod tests {
 
     fn people(text: &str) -> Vec<PersonMention> {
         let g = Gazetteer::builtin();
-        let s = sentences::split(text);
+        let s = sentences::split(&sentences::Rules::builtin(), text);
         let p = places::find(&g, &places::Matcher::new(&g), text, &s);
         find(rules(), text, &lower_view(text), &s, &p)
     }
@@ -829,7 +829,7 @@ mod tests {
     fn a_surname_that_a_town_bears_is_a_name_not_a_place() {
         let text = "Sáng 17-9, tại thành phố Irkutsk, ông Hà Quốc Vinh hội kiến ông Igor Sokolov, Thống đốc tỉnh Irkutsk.";
         let g = Gazetteer::builtin();
-        let s = sentences::split(text);
+        let s = sentences::split(&sentences::Rules::builtin(), text);
         let mut p = places::find(&g, &places::Matcher::new(&g), text, &s);
         let m = find(rules(), text, &lower_view(text), &s, &p);
         assert_eq!(names(text), ["Hà Quốc Vinh", "Igor Sokolov"]);

@@ -918,15 +918,25 @@ mod tests {
             let mx = Matcher::new(&g);
             (g, mx)
         });
-        find(g, mx, text, &sentences::split(text))
-            .iter()
-            .map(|m| m.code().to_string())
-            .collect()
+        find(
+            g,
+            mx,
+            text,
+            &sentences::split(&sentences::Rules::builtin(), text),
+        )
+        .iter()
+        .map(|m| m.code().to_string())
+        .collect()
     }
 
     fn mentions(text: &str) -> Vec<PlaceMention> {
         let g = gazetteer();
-        find(&g, &Matcher::new(&g), text, &sentences::split(text))
+        find(
+            &g,
+            &Matcher::new(&g),
+            text,
+            &sentences::split(&sentences::Rules::builtin(), text),
+        )
     }
 
     #[test]

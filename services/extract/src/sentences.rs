@@ -1,6 +1,6 @@
 //! Stage 3: Vietnamese sentence splitting that survives "TP.", "PGS. TS.", "2,3 tỷ",
 //! "10-12/11", "13/04/2023 09:39", "(Ảnh: TTXVN)" and ellipses.
-use std::{collections::HashSet, ops::Range, sync::OnceLock};
+use std::{collections::HashSet, ops::Range};
 
 use crate::text::rows;
 
@@ -15,17 +15,25 @@ const LOOK: usize = 16;
 /// linear in the length of the article.
 const MAX_SENTENCE_BYTES: usize = 4096;
 
-fn abbreviations() -> &'static HashSet<String> {
-    static A: OnceLock<HashSet<String>> = OnceLock::new();
-    A.get_or_init(|| {
-        rows(ABBREVIATIONS)
-            .filter_map(|r| r.first().map(|s| s.to_string()))
-            .collect()
-    })
+/// The words a dot follows without ending a sentence, read from `data/abbreviations.tsv`;
+/// built once by the [`crate::Extractor`].
+pub struct Rules {
+    abbreviations: HashSet<String>,
+}
+
+impl Rules {
+    /// Reads the embedded abbreviations.
+    pub fn builtin() -> Self {
+        Rules {
+            abbreviations: rows(ABBREVIATIONS)
+                .filter_map(|r| r.first().map(|s| s.to_string()))
+                .collect(),
+        }
+    }
 }
 
 /// Byte ranges of the sentences of `text`, trimmed, never empty, never across a line break.
-pub fn split(text: &str) -> Vec<Range<usize>> {
+pub fn split(rules: &Rules, text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
@@ -49,7 +57,7 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
         if c == '\n' {
             push(text, start..i, &mut out);
             start = i + 1;
-        } else if ends_sentence(text, i, c) {
+        } else if ends_sentence(rules, text, i, c) {
             let end = i + c.len_utf8();
             let end = end + closing_len(&text[end..]);
             if end > start {
@@ -94,7 +102,7 @@ fn push(text: &str, mut r: Range<usize>, out: &mut Vec<Range<usize>>) {
 
 /// A stop ends a sentence when whitespace and then a capital, a digit or an opening quote
 /// follow, and the word before it is not an abbreviation or an initial.
-fn ends_sentence(text: &str, i: usize, stop: char) -> bool {
+fn ends_sentence(rules: &Rules, text: &str, i: usize, stop: char) -> bool {
     let mut after = text[i + stop.len_utf8()..]
         .chars()
         .take(LOOK)
@@ -106,7 +114,7 @@ fn ends_sentence(text: &str, i: usize, stop: char) -> bool {
         return true;
     }
     if !first.is_whitespace() {
-        return stop == '.' && glued_stop(text, i, first, after.next());
+        return stop == '.' && glued_stop(rules, text, i, first, after.next());
     }
     let next = after.find(|c| !matches!(c, ' ' | '\t'));
     let starts_new = match next {
@@ -123,21 +131,21 @@ fn ends_sentence(text: &str, i: usize, stop: char) -> bool {
     }
     let word = word_before(text, i);
     let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    !(is_initial || abbreviations().contains(&word))
+    !(is_initial || rules.abbreviations.contains(&word))
 }
 
 /// A full stop with no space after it, as pasted portal text has ("… từ ngày 30/7-3/8.Phó Chủ
 /// tịch tỉnh …"): it ends a sentence when a capitalised word follows a lower-case word or a
 /// number. Abbreviations ("TP.Hồ Chí Minh"), initials and domain names ("baohatinh.vn") do not
 /// match.
-fn glued_stop(text: &str, i: usize, first: char, second: Option<char>) -> bool {
+fn glued_stop(rules: &Rules, text: &str, i: usize, first: char, second: Option<char>) -> bool {
     if !first.is_uppercase() || !second.is_some_and(char::is_lowercase) {
         return false;
     }
     let word = word_before(text, i);
     let lower_word = word.chars().count() >= 2 && word.chars().all(char::is_lowercase);
     let number = !word.is_empty() && word.chars().all(|c| c.is_ascii_digit());
-    (lower_word || number) && !abbreviations().contains(&word)
+    (lower_word || number) && !rules.abbreviations.contains(&word)
 }
 
 /// The letters and digits right before byte `i` (at most [`LOOK`] of them): the word a stop
@@ -158,7 +166,10 @@ mod tests {
     use super::*;
 
     fn sentences(t: &str) -> Vec<&str> {
-        split(t).into_iter().map(|r| &t[r]).collect()
+        split(&Rules::builtin(), t)
+            .into_iter()
+            .map(|r| &t[r])
+            .collect()
     }
 
     #[test]
@@ -229,7 +240,7 @@ mod tests {
     #[test]
     fn text_without_stops_is_cut_at_spaces_into_bounded_pieces() {
         let t = "Hà Nội và Fukuoka hợp tác ".repeat(1_000);
-        let pieces = split(&t);
+        let pieces = split(&Rules::builtin(), &t);
         assert!(pieces.len() > 1);
         assert!(pieces.iter().all(|r| r.len() <= MAX_SENTENCE_BYTES));
         let rejoined: Vec<&str> = pieces.iter().map(|r| &t[r.clone()]).collect();
@@ -239,6 +250,6 @@ mod tests {
     #[test]
     fn lines_are_sentences_and_blanks_vanish() {
         assert_eq!(sentences("A b\n\n  \nC d"), ["A b", "C d"]);
-        assert!(split("").is_empty());
+        assert!(split(&Rules::builtin(), "").is_empty());
     }
 }
