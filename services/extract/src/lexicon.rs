@@ -574,6 +574,9 @@ pub const FILES: &[(&str, Reader)] = &[
     ("noise.tsv", Reader::Words),
     ("not_names.tsv", Reader::Words),
     ("place_blockers.tsv", Reader::Words),
+    ("qualifier_words.tsv", Reader::Words),
+    ("list_joiners.tsv", Reader::Words),
+    ("org_breaks.tsv", Reader::Words),
     ("surnames.tsv", Reader::Words),
 ];
 

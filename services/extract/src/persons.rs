@@ -635,6 +635,19 @@ pub fn find(
     out
 }
 
+/// A title written before a name without the honorifics it ends with ("Thống đốc tỉnh ông"):
+/// they address the person and are no part of the title.
+fn without_honorifics<'t>(rules: &Rules, mut title: &'t str) -> &'t str {
+    while let Some(rest) = rules.honorific_words.iter().find_map(|h| {
+        title
+            .strip_suffix(h.as_str())
+            .and_then(|rest| rest.strip_suffix(' '))
+    }) {
+        title = rest;
+    }
+    title
+}
+
 /// The phrases `keep` gives a tag to, with that tag.
 fn select<T>(phrases: &[Hit<Phrase>], keep: impl Fn(Phrase) -> Option<T>) -> Vec<Hit<T>> {
     phrases
@@ -733,12 +746,13 @@ fn after_title(scan: &Scan<'_>, title: &Hit<TitleInfo>, limit: usize) -> Option<
         }
         let w = scan.word(i);
         if let Some(run) = scan.name_run(i) {
-            let title_text = text[title.start..tok.start]
-                .trim()
-                .trim_end_matches(['(', ')', ' '])
-                .trim_end_matches(" ông")
-                .trim_end_matches(" bà")
-                .to_string();
+            let title_text = without_honorifics(
+                scan.rules,
+                text[title.start..tok.start]
+                    .trim()
+                    .trim_end_matches(['(', ')', ' ']),
+            )
+            .to_string();
             return Some(scan.person(run, title_text, place, Some(title.tag)));
         }
         let skippable = scan.rules.not_names.contains(w)

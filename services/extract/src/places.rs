@@ -16,6 +16,9 @@ use crate::{
 
 const ORGS: &str = include_str!("../data/orgs.tsv");
 const BLOCKERS: &str = include_str!("../data/place_blockers.tsv");
+const QUALIFIER_WORDS: &str = include_str!("../data/qualifier_words.tsv");
+const LIST_JOINERS: &str = include_str!("../data/list_joiners.tsv");
+const ORG_BREAKS: &str = include_str!("../data/org_breaks.tsv");
 
 /// The longest stretch of words allowed between an organization word and its place
 /// ("Trung tâm xúc tiến đầu tư, thương mại, du lịch thành phố Hà Nội"), in characters.
@@ -57,6 +60,12 @@ pub struct Matcher {
     designator_prefs: Vec<PlaceLevel>,
     org_info: Vec<(PartyKind, Reach)>,
     blockers: Vec<String>,
+    /// The words that may stand between a place and the place that locates it.
+    qualifier_words: Vec<String>,
+    /// The words that join the last two names of a list.
+    list_joiners: Vec<String>,
+    /// The words an organization's phrase does not reach across, with a space each side.
+    org_breaks: Vec<String>,
     /// Foreign regions' and towns' names folded (no case, no diacritics, one space between
     /// words, and each also written as one word), matched in the folded text: the press
     /// transcribes them with marks that vary from paper to paper ("Bo Ly Khăm Xay",
@@ -170,6 +179,7 @@ fn is_free(taken: &[(usize, usize, usize)], at: usize) -> bool {
 /// ("Xay Sổm Bun và Khăm Muộn"). Most designators and places are followed by an exact name
 /// or a lowercase word, and open none.
 fn loose_windows(
+    joiners: &[String],
     text: &str,
     designated: &[usize],
     foreign: &[Range<usize>],
@@ -179,7 +189,7 @@ fn loose_windows(
         |at: usize| text[at..].chars().next().is_some_and(char::is_uppercase) && is_free(taken, at);
     let joiner = |gap: &str| {
         let gap = gap.trim().trim_start_matches(',').trim();
-        gap.is_empty() || gap == "và"
+        gap.is_empty() || joiners.iter().any(|j| j == gap)
     };
     let mut windows: Vec<Range<usize>> = Vec::new();
     for &end in designated {
@@ -199,9 +209,9 @@ fn loose_windows(
         }
         let reach = before_chars(text, f.start, LIST_GAP + 1);
         let gap = text[reach..f.start].trim_end();
-        let gap = gap
-            .strip_suffix("và")
-            .filter(|g| g.ends_with(' '))
+        let gap = joiners
+            .iter()
+            .find_map(|j| gap.strip_suffix(j.as_str()).filter(|g| g.ends_with(' ')))
             .unwrap_or(gap);
         let gap = gap.trim_end().trim_end_matches(',').trim_end();
         let at = reach + gap.len();
@@ -302,9 +312,12 @@ impl Matcher {
                 org_info.push((party_kind(k), reach));
             }
         }
-        let blockers = rows(BLOCKERS)
-            .filter_map(|r| r.first().map(|s| s.to_string()))
-            .collect();
+        let words_of = |data: &str| -> Vec<String> {
+            rows(data)
+                .filter_map(|r| r.first().map(|s| s.to_string()))
+                .collect()
+        };
+        let blockers = words_of(BLOCKERS);
         type Numbered<'g> = Vec<(usize, &'g String)>;
         let (lower, capital): (Numbered, Numbered) = patterns
             .iter()
@@ -340,6 +353,12 @@ impl Matcher {
             designator_prefs,
             org_info,
             blockers,
+            qualifier_words: words_of(QUALIFIER_WORDS),
+            list_joiners: words_of(LIST_JOINERS),
+            org_breaks: words_of(ORG_BREAKS)
+                .into_iter()
+                .map(|w| format!(" {w} "))
+                .collect(),
             loose,
             loose_places,
             folder: Folder::new(),
@@ -473,14 +492,14 @@ pub fn find(
         .map(|c| c.0..c.1)
         .collect();
     let designated_ends: Vec<usize> = designator_hits.iter().map(|d| d.1).collect();
-    let merged = loose_windows(text, &designated_ends, &foreign, &chosen);
+    let merged = loose_windows(&mx.list_joiners, text, &designated_ends, &foreign, &chosen);
     let mut loose: Vec<(usize, usize, usize)> = Vec::new();
     for (start, end, pat) in loose_matches(mx, text, &merged, &chosen) {
         let m = (start, end, pat + loose_base);
         let mine = countries_of(m.2);
         let listed = |other: &(usize, usize, usize), gap: &str| {
             let gap = gap.trim().trim_start_matches(',').trim();
-            (gap.is_empty() || gap == "và")
+            (gap.is_empty() || mx.list_joiners.iter().any(|j| j == gap))
                 && countries_of(other.2).iter().any(|c| mine.contains(c))
         };
         let beside = |c: &(usize, usize, usize)| {
@@ -550,7 +569,7 @@ pub fn find(
             .get(sentences.partition_point(|s| s.end <= start))
             .filter(|s| s.start <= start)
             .map_or(0, |s| s.start);
-        let org = organization(text, &orgs, &chosen, sentence, lead);
+        let org = organization(mx, text, &orgs, &chosen, sentence, lead);
         let (full_start, kind) = match org {
             Some((s, k)) => (s, k),
             None => (lead, PartyKind::Locality),
@@ -558,7 +577,9 @@ pub fn find(
         let qualifier = out.last().is_some_and(|p: &PlaceMention| {
             p.full.end <= start
                 && start - p.span.end <= 40
-                && text.get(p.span.end..lead).is_some_and(is_qualifying_gap)
+                && text
+                    .get(p.span.end..lead)
+                    .is_some_and(|gap| is_qualifying_gap(mx, gap))
                 && p.place.country == place.country
                 && (place.level == PlaceLevel::Country
                     || (place.level == PlaceLevel::Region && p.place.region == place.region))
@@ -803,7 +824,8 @@ fn opens_a_vietnamese_name(text: &str, start: usize, end: usize) -> bool {
         && next.chars().skip(1).all(char::is_lowercase)
 }
 
-fn is_qualifying_gap(gap: &str) -> bool {
+/// Whether only [`Matcher::qualifier_words`] and list punctuation stand between two places.
+fn is_qualifying_gap(mx: &Matcher, gap: &str) -> bool {
     let only_joiners = gap
         .chars()
         .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '(' | ',' | '-' | '–'));
@@ -811,29 +833,13 @@ fn is_qualifying_gap(gap: &str) -> bool {
         && gap
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .all(|w| {
-                matches!(
-                    w,
-                    "nước"
-                        | "của"
-                        | "thuộc"
-                        | "Khu"
-                        | "tự"
-                        | "trị"
-                        | "dân"
-                        | "tộc"
-                        | "Choang"
-                        | "CHLB"
-                        | "tỉnh"
-                        | "bang"
-                        | "vùng"
-                )
-            })
+            .all(|w| mx.qualifier_words.iter().any(|q| q == w))
 }
 
 /// The organization a place belongs to, written before it in the same sentence: its start and
 /// kind.
 fn organization(
+    mx: &Matcher,
     text: &str,
     orgs: &[(usize, usize, PartyKind, Reach)],
     names: &[(usize, usize, usize)],
@@ -859,8 +865,7 @@ fn organization(
         Reach::Adjacent => gap.trim().is_empty(),
         Reach::Phrase => {
             let next_name = names.partition_point(|n| n.0 < nearest.1);
-            !gap.contains(" giữa ")
-                && !gap.contains(" với ")
+            !mx.org_breaks.iter().any(|b| gap.contains(b.as_str()))
                 && !gap.contains([';', ':', '.', '(', ')'])
                 && names.get(next_name).is_none_or(|n| n.1 > lead)
         }
