@@ -3,7 +3,7 @@ use std::{ops::Range, sync::OnceLock};
 
 use aho_corasick::{automaton::Automaton, nfa::contiguous::NFA, Anchored, MatchKind};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::AhoCorasick;
 use hoptac_gazetteer::{
     spelling::{fold, spelling_variants, Folder},
     Gazetteer,
@@ -38,23 +38,20 @@ enum Reach {
 /// The gazetteer's spellings, its designators and the organization vocabulary compiled into
 /// one matcher; built once by the [`crate::Extractor`].
 pub struct Matcher {
-    /// Place names that start with a capital (or a mark, "'s-Hertogenbosch"): `find` needs
-    /// every occurrence of each that starts a word, and walks this automaton, anchored, from
-    /// each capital a word can start with. A contiguous NFA, not a DFA: a DFA of these
-    /// patterns takes tens of MB, and walking it is all cache misses.
+    /// Designators, then organization words, then place names (the few that start in lower
+    /// case, "tỉnh Buenos Aires", first): `find` needs every occurrence of each that starts a
+    /// word, and walks this automaton, anchored, from each word start. One walk finds all
+    /// three lists, where a separate overlapping search for designators and organization words
+    /// took a pass over every byte through a DFA larger than the L2 cache. A contiguous NFA,
+    /// not a DFA: a DFA of these patterns takes tens of MB, and walking it is all cache
+    /// misses. A pattern's id tells which list it comes from.
     matcher: NFA,
-    /// Per pattern of `matcher`, its index in the gazetteer's surfaces.
-    matcher_names: Vec<usize>,
     /// Whether some pattern of `matcher` starts with a byte: a walk from any other byte is
     /// not begun.
     first_bytes: [bool; 256],
-    /// Designators, then organization words, then the few names that start in lower case
-    /// ("tỉnh Buenos Aires"): common lower-case words ("tỉnh", "sở") are searched apart from
-    /// the capitalised names so that their walk is not begun at every word. A pattern's id
-    /// tells which list it comes from.
-    words: AhoCorasick,
-    /// Per lower-case name pattern of `words`, its index in the gazetteer's surfaces.
-    word_names: Vec<usize>,
+    /// Per name pattern of `matcher` (those after the designators and organization words),
+    /// its index in the gazetteer's surfaces.
+    names: Vec<usize>,
     /// Per name pattern, the gazetteer's places it names.
     name_places: Vec<Vec<usize>>,
     designator_prefs: Vec<PlaceLevel>,
@@ -324,31 +321,27 @@ impl Matcher {
             .copied()
             .enumerate()
             .partition(|(_, p)| p.chars().next().is_some_and(char::is_lowercase));
+        let all: Vec<&String> = designator_patterns
+            .into_iter()
+            .chain(&org_patterns)
+            .chain(lower.iter().map(|(_, p)| *p))
+            .chain(capital.iter().map(|(_, p)| *p))
+            .collect();
         let mut first_bytes = [false; 256];
-        for (_, p) in &capital {
+        for p in &all {
             if let Some(&b) = p.as_bytes().first() {
                 first_bytes[usize::from(b)] = true;
             }
         }
-        // A DFA: a few hundred short words make a small one, and it is searched through the
-        // whole text.
-        let words = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
-            .match_kind(MatchKind::Standard)
-            .build(
-                designator_patterns
-                    .into_iter()
-                    .chain(&org_patterns)
-                    .chain(lower.iter().map(|(_, p)| *p)),
-            )
-            .unwrap_or_else(|e| panic!("designator automaton does not build: {e}"));
         let (loose, loose_places) = loose_names(g);
         Matcher {
-            matcher: build(&capital.iter().map(|(_, p)| *p).collect::<Vec<_>>()),
-            matcher_names: capital.iter().map(|(i, _)| *i).collect(),
+            matcher: build(&all),
             first_bytes,
-            words,
-            word_names: lower.iter().map(|(i, _)| *i).collect(),
+            names: lower
+                .iter()
+                .chain(capital.iter())
+                .map(|(i, _)| *i)
+                .collect(),
             name_places,
             designator_prefs,
             org_info,
@@ -403,23 +396,16 @@ pub fn find(
     // search of each list's own automaton.
     let designators_end = mx.designator_prefs.len();
     let orgs_end = designators_end + mx.org_info.len();
-    let mut raw: Vec<(usize, usize, usize)> = word_matches(&mx.matcher, &mx.first_bytes, text)
-        .into_iter()
-        .map(|(start, end, id)| (start, end, mx.matcher_names[id]))
-        .collect();
+    let mut raw: Vec<(usize, usize, usize)> = Vec::new();
     let mut designator_hits: Vec<(usize, usize, usize)> = Vec::new();
     let mut org_hits: Vec<(usize, usize, usize)> = Vec::new();
-    for m in mx.words.find_overlapping_iter(text) {
-        let (start, end, id) = (m.start(), m.end(), m.pattern().as_usize());
-        if !is_word(text, start, end) {
-            continue;
-        }
+    for (start, end, id) in word_matches(&mx.matcher, &mx.first_bytes, text) {
         if id < designators_end {
             designator_hits.push((start, end, id));
         } else if id < orgs_end {
             org_hits.push((start, end, id - designators_end));
         } else {
-            raw.push((start, end, mx.word_names[id - orgs_end]));
+            raw.push((start, end, mx.names[id - orgs_end]));
         }
     }
     designator_hits.sort_unstable();
