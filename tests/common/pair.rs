@@ -98,16 +98,8 @@ pub async fn query(dir: PathBuf, ingest_url: &str) -> Running {
 }
 
 /// Starts an ingest service with these flags.
-pub async fn start_ingest(mut args: hoptac_ingest::config::ServeArgs) -> Running {
-    let (listeners, addr, metrics) = bind(args.listen, args.metrics_addr).await;
-    args.listen = addr;
-    let shutdown = CancellationToken::new();
-    let task = tokio::spawn(hoptac_ingest::server::serve(
-        args,
-        listeners,
-        shutdown.clone(),
-    ));
-    Running::new(shutdown, task, addr, metrics)
+pub async fn start_ingest(args: hoptac_ingest::config::ServeArgs) -> Running {
+    start_ingest_with(args, Arc::new(hoptac_extract::Extractor::new())).await
 }
 
 /// Starts an ingest service with these flags whose records come from `extractor`.

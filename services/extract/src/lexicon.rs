@@ -473,17 +473,20 @@ pub fn words<'a>(file: &str, data: &'a str) -> Result<Vec<&'a str>, RowError> {
 
 /// The rows of `persons.tsv`: `category phrase`.
 pub fn person_cues<'a>(file: &str, data: &'a str) -> Result<Vec<(PersonCue, &'a str)>, RowError> {
+    categorized(file, data, PersonCue::NAMES, PersonCue::parse)
+}
+
+/// The rows of a file of `category phrase` rows, the category one of `names`.
+fn categorized<'a, T>(
+    file: &str,
+    data: &'a str,
+    names: &[&str],
+    parse: fn(&str) -> Option<T>,
+) -> Result<Vec<(T, &'a str)>, RowError> {
     rows(data)
         .map(|(line, r)| match r.as_slice() {
             [category, phrase] if !phrase.is_empty() => Ok((
-                parse_name(
-                    file,
-                    line,
-                    "category",
-                    category,
-                    PersonCue::NAMES,
-                    PersonCue::parse,
-                )?,
+                parse_name(file, line, "category", category, names, parse)?,
                 *phrase,
             )),
             _ => Err(error(file, line, "expected category, phrase")),
@@ -539,22 +542,7 @@ names! {
 
 /// The rows of `dates.tsv`: `category word`.
 pub fn date_words<'a>(file: &str, data: &'a str) -> Result<Vec<(DateWord, &'a str)>, RowError> {
-    rows(data)
-        .map(|(line, r)| match r.as_slice() {
-            [category, word] if !word.is_empty() => Ok((
-                parse_name(
-                    file,
-                    line,
-                    "category",
-                    category,
-                    DateWord::NAMES,
-                    DateWord::parse,
-                )?,
-                *word,
-            )),
-            _ => Err(error(file, line, "expected category, word")),
-        })
-        .collect()
+    categorized(file, data, DateWord::NAMES, DateWord::parse)
 }
 
 /// Every data file of the extractor, by name, with the reader that checks it.
