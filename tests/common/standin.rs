@@ -186,7 +186,7 @@ fn party(g: &Gazetteer, code: &str, organization: &str) -> Party {
         .clone();
     Party {
         organization: match organization {
-            "" => place.name.clone(),
+            "" => place.name.to_string(),
             named => named.to_string(),
         },
         kind: PartyKind::Locality,

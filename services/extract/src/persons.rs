@@ -324,9 +324,9 @@ struct Scan<'a> {
     /// Tokens that are a name glued to its honorific, rare enough for a list.
     glued: Vec<usize>,
     places: &'a [PlaceMention],
-    skips: Vec<Hit<()>>,
-    honorifics: Vec<Hit<()>>,
-    titles: Vec<Hit<TitleInfo>>,
+    skips: &'a [Hit<()>],
+    honorifics: &'a [Hit<()>],
+    titles: &'a [Hit<TitleInfo>],
 }
 
 impl Scan<'_> {
@@ -404,7 +404,7 @@ impl Scan<'_> {
                 }
                 break;
             }
-            if Self::in_hits(&self.titles, self.toks[j].start).is_some() {
+            if Self::in_hits(self.titles, self.toks[j].start).is_some() {
                 break;
             }
             j += 1;
@@ -601,7 +601,7 @@ pub fn find(
                 found.push(m);
             }
         };
-        for t in &scan.titles {
+        for t in scan.titles {
             if let Some(mut m) = after_title(&scan, t, s.end) {
                 m.titled_end = scan.appositive(m.span.end, s.end).end;
                 taken(m, &mut found);
@@ -662,19 +662,24 @@ fn select<T>(phrases: &[Hit<Phrase>], keep: impl Fn(Phrase) -> Option<T>) -> Vec
         .collect()
 }
 
-fn within<T: Copy>(hits: &[Hit<T>], s: &Range<usize>) -> Vec<Hit<T>> {
+/// The hits that lie inside `s`. `hits` are in text order and never overlap (leftmost-longest
+/// matches), so they are one run, of which only the last may reach past `s`.
+fn within<'h, T>(hits: &'h [Hit<T>], s: &Range<usize>) -> &'h [Hit<T>] {
     let from = hits.partition_point(|h| h.start < s.start);
-    hits[from..]
-        .iter()
-        .take_while(|h| h.start < s.end)
-        .filter(|h| h.end <= s.end)
-        .copied()
-        .collect()
+    let mut to = from + hits[from..].partition_point(|h| h.start < s.end);
+    if to > from && hits[to - 1].end > s.end {
+        to -= 1;
+    }
+    &hits[from..to]
 }
 
 /// Bytes of an honorific glued to the name that follows ("ôngNguyễn").
 fn glued_honorific(rules: &Rules, word: &str) -> usize {
     for h in &rules.glued_honorifics {
+        // Asked of every word: most differ from every honorific in their first byte.
+        if word.as_bytes().first() != h.as_bytes().first() {
+            continue;
+        }
         if let Some(rest) = word.strip_prefix(h.as_str()) {
             if rest.chars().next().is_some_and(char::is_uppercase) {
                 return h.len();
@@ -736,9 +741,9 @@ fn after_title(scan: &Scan<'_>, title: &Hit<TitleInfo>, limit: usize) -> Option<
             i = scan.tok_after(prev_end)?;
             continue;
         }
-        if let Some(end) = Scan::in_hits(&scan.skips, tok.start)
-            .or_else(|| Scan::in_hits(&scan.honorifics, tok.start))
-            .or_else(|| Scan::in_hits(&scan.titles, tok.start))
+        if let Some(end) = Scan::in_hits(scan.skips, tok.start)
+            .or_else(|| Scan::in_hits(scan.honorifics, tok.start))
+            .or_else(|| Scan::in_hits(scan.titles, tok.start))
         {
             prev_end = end.max(tok.end);
             i = scan.tok_after(prev_end)?;

@@ -129,7 +129,7 @@ fn loose_names(g: &Gazetteer) -> (AhoCorasick, Vec<Vec<usize>>) {
             .copied()
             .filter(|&i| {
                 let p = g.place(i);
-                p.country != "VN" && p.level != PlaceLevel::Country
+                &*p.country != "VN" && p.level != PlaceLevel::Country
             })
             .collect();
         if foreign.is_empty() {
@@ -440,7 +440,7 @@ pub fn find(
         let foreign_town = || {
             mx.name_places[m.2].iter().all(|&i| {
                 let p = g.place(i);
-                p.country != "VN" && !p.region.is_empty()
+                &*p.country != "VN" && !p.region.is_empty()
             })
         };
         // "Bang Kerala", "Nước Nga": after a capitalised designator a short name is a place.
@@ -464,7 +464,7 @@ pub fn find(
         };
         places
             .iter()
-            .map(|&i| g.place(i).country.as_str())
+            .map(|&i| g.place(i).country.as_ref())
             .collect()
     };
     // Where loose names may stand: after a designator, listed beside a foreign place.
@@ -473,7 +473,7 @@ pub fn find(
         .filter(|c| {
             mx.name_places[c.2]
                 .iter()
-                .any(|&i| g.place(i).country != "VN")
+                .any(|&i| &*g.place(i).country != "VN")
         })
         .map(|c| c.0..c.1)
         .collect();
@@ -642,7 +642,7 @@ fn placed_in_brackets(
             continue;
         }
         let place = Place {
-            name: name.to_string(),
+            name: name.into(),
             level: PlaceLevel::Local,
             ..q.place.clone()
         };

@@ -11,6 +11,7 @@ pub mod data;
 pub mod spelling;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 pub use data::{PlaceLevel, RowError};
 use spelling::{fold, spelling_variants, tone_variants};
@@ -29,15 +30,16 @@ const NOT_PLACES: &str = include_str!("../data/not_places.tsv");
 /// The year and month the 2025 merger took effect (1 July 2025).
 const MERGER_TAKES_EFFECT: (i32, u32) = (2025, 7);
 
-/// A place with its canonical codes.
+/// A place with its canonical codes. The strings are shared, not owned: every mention of a
+/// place in every record holds a copy, and a copy is then a count, not an allocation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Place {
     /// ISO 3166-1 alpha-2 country code.
-    pub country: String,
+    pub country: Arc<str>,
     /// ISO 3166-2 first-level region code; empty when only the country is known.
-    pub region: String,
+    pub region: Arc<str>,
     /// Canonical name of the most specific place named.
-    pub name: String,
+    pub name: Arc<str>,
     /// How specific `name` is.
     pub level: PlaceLevel,
 }
@@ -75,7 +77,7 @@ pub struct Gazetteer {
     /// Folded designators, longest first, stripped from a name before it is looked up.
     designator_keys: Vec<String>,
     /// Pre-merger region code → (new code, new name).
-    mergers: HashMap<String, (String, String)>,
+    mergers: HashMap<String, (Arc<str>, Arc<str>)>,
 }
 
 fn level_rank(level: PlaceLevel) -> u8 {
@@ -119,7 +121,7 @@ impl Gazetteer {
                 for r in data::mergers(file, text)? {
                     g.mergers.insert(
                         r.old_code.to_string(),
-                        (r.new_code.to_string(), r.new_name.to_string()),
+                        (r.new_code.into(), r.new_name.into()),
                     );
                 }
                 continue;
@@ -134,9 +136,9 @@ impl Gazetteer {
                 };
                 let idx = g.places.len();
                 g.places.push(Place {
-                    country,
-                    region,
-                    name: r.name.to_string(),
+                    country: country.into(),
+                    region: region.into(),
+                    name: r.name.into(),
                     level: r.level,
                 });
                 if r.level != PlaceLevel::Local {
@@ -251,10 +253,10 @@ impl Gazetteer {
     pub fn at(&self, place: &Place, year: i32, month: u32) -> Place {
         let after =
             (year, month) >= MERGER_TAKES_EFFECT && (year > MERGER_TAKES_EFFECT.0 || month > 0);
-        if !after || place.country != "VN" {
+        if !after || &*place.country != "VN" {
             return place.clone();
         }
-        match self.mergers.get(&place.region) {
+        match self.mergers.get(&*place.region) {
             Some((new, new_name)) if *new != place.region => Place {
                 country: place.country.clone(),
                 region: new.clone(),
@@ -324,27 +326,20 @@ mod tests {
             "thành phố Hà Nội",
             "HANOI",
         ] {
-            assert_eq!(
-                g.resolve(q).map(|p| p.region),
-                Some("VN-HN".to_string()),
-                "{q}"
-            );
+            assert_eq!(g.resolve(q).map(|p| p.region), Some("VN-HN".into()), "{q}");
         }
         assert_eq!(
             g.resolve("Japan").map(|p| p.code().to_string()),
-            Some("JP".to_string())
+            Some("JP".into())
         );
-        assert_eq!(
-            g.resolve("jp-40").map(|p| p.name),
-            Some("Fukuoka".to_string())
-        );
+        assert_eq!(g.resolve("jp-40").map(|p| p.name), Some("Fukuoka".into()));
         assert_eq!(
             g.resolve("tỉnh Fukuoka").map(|p| p.region),
-            Some("JP-40".to_string())
+            Some("JP-40".into())
         );
         assert_eq!(
             g.resolve("Thanh Hoá").map(|p| p.region),
-            Some("VN-21".to_string())
+            Some("VN-21".into())
         );
         assert!(g.resolve("Atlantis").is_none());
         assert!(g.resolve("").is_none());
@@ -354,10 +349,10 @@ mod tests {
     fn a_merged_province_is_its_new_province_from_july_2025() {
         let g = gazetteer();
         let ha_nam = g.resolve("Hà Nam").unwrap_or_else(|| panic!("Hà Nam"));
-        assert_eq!(g.at(&ha_nam, 2025, 6).region, "VN-63");
-        assert_eq!(g.at(&ha_nam, 2025, 0).region, "VN-63");
-        assert_eq!(g.at(&ha_nam, 2025, 7).region, "VN-18");
-        assert_eq!(g.at(&ha_nam, 2026, 0).name, "Ninh Bình");
+        assert_eq!(&*g.at(&ha_nam, 2025, 6).region, "VN-63");
+        assert_eq!(&*g.at(&ha_nam, 2025, 0).region, "VN-63");
+        assert_eq!(&*g.at(&ha_nam, 2025, 7).region, "VN-18");
+        assert_eq!(&*g.at(&ha_nam, 2026, 0).name, "Ninh Bình");
         let hanoi = g.resolve("Hà Nội").unwrap_or_else(|| panic!("Hà Nội"));
         assert_eq!(g.at(&hanoi, 2026, 1), hanoi);
     }

@@ -87,9 +87,9 @@ fn visit(article_id: &str, n: usize, v: &domain::Visit) -> pb::Visit {
 
 fn place(p: &domain::Place) -> pb::Place {
     pb::Place {
-        country: p.country.clone(),
-        region: p.region.clone(),
-        name: p.name.clone(),
+        country: p.country.to_string(),
+        region: p.region.to_string(),
+        name: p.name.to_string(),
         level: match p.level {
             domain::PlaceLevel::Country => pb::PlaceLevel::Country,
             domain::PlaceLevel::Region => pb::PlaceLevel::Region,

@@ -160,11 +160,7 @@ pub fn resolve_place(place: &str, gazetteer: &Gazetteer) -> Result<String, Error
             "unknown place {place:?}: give an ISO 3166 code (VN-HN, JP-40, JP) or a place name (Hà Nội, Fukuoka, Nhật Bản)"
         ),
     })?;
-    Ok(if found.region.is_empty() {
-        found.country
-    } else {
-        found.region
-    })
+    Ok(found.code().to_string())
 }
 
 fn check_date(date: &PartialDate, field: &'static str) -> Result<PartialDate, Error> {

@@ -347,7 +347,7 @@ pub(super) fn agreement_mentions(doc: &Doc<'_>) -> Vec<AgreementMention> {
                 if !partners_after.is_empty() {
                     mentions.retain(|m| {
                         m.span.start >= sg.end
-                            || m.place.country == "VN"
+                            || &*m.place.country == "VN"
                             || partners_after.contains(&m.code())
                     });
                 }
@@ -465,7 +465,7 @@ fn with_several_partners(doc: &Doc<'_>, after: Range<usize>) -> bool {
     let partners = doc.places_in(&(after.start + at..after.end));
     let foreign: Vec<&str> = partners
         .iter()
-        .filter(|p| p.place.country != "VN" && !p.qualifier && !is_bare_country(&p.place))
+        .filter(|p| &*p.place.country != "VN" && !p.qualifier && !is_bare_country(&p.place))
         .map(|p| p.code())
         .collect();
     foreign.iter().any(|c| *c != foreign[0])

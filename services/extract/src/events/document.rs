@@ -117,12 +117,12 @@ impl<'a> Doc<'a> {
             .filter(|p| !seat(p) && !nation_of_body(p))
             .collect();
         let main = |vn: bool| -> Option<Place> {
-            let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+            let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
             for (i, p) in places.iter().enumerate() {
-                if p.qualifier || p.place.region.is_empty() || (p.place.country == "VN") != vn {
+                if p.qualifier || p.place.region.is_empty() || (&*p.place.country == "VN") != vn {
                     continue;
                 }
-                let e = counts.entry(p.place.region.clone()).or_insert((0, i));
+                let e = counts.entry(&p.place.region).or_insert((0, i));
                 e.0 += 1;
             }
             let best = counts
@@ -134,7 +134,7 @@ impl<'a> Doc<'a> {
         let partner = main(false).or_else(|| {
             places
                 .iter()
-                .find(|p| p.place.country != "VN" && !p.qualifier)
+                .find(|p| &*p.place.country != "VN" && !p.qualifier)
                 .map(|p| p.place.clone())
         });
         // A sentence that tells of an event: long enough to be no dateline or caption, and with
@@ -202,7 +202,7 @@ impl<'a> Doc<'a> {
             let mut codes = places
                 .iter()
                 .filter(|p| !p.qualifier && !p.place.region.is_empty())
-                .filter(|p| (p.place.country == "VN") == vn)
+                .filter(|p| (&*p.place.country == "VN") == vn)
                 .map(|p| p.code());
             let first = codes.next();
             first.is_some() && codes.all(|c| Some(c) == first)

@@ -458,7 +458,7 @@ pub(super) fn drop_meetings_on_trips(doc: &Doc<'_>, visits: &mut Vec<Visit>) {
         let start = v.start.filter(|d| d.day > 0)?;
         Some((start, v.end.filter(|d| d.day > 0).unwrap_or(start)))
     };
-    let outbound = |v: &Visit| v.guest.place.country == "VN";
+    let outbound = |v: &Visit| &*v.guest.place.country == "VN";
     let opposite = |a: &Visit, b: &Visit| {
         let (Some((a_from, a_to)), Some((b_from, b_to))) = (days(a), days(b)) else {
             return false;

@@ -15,7 +15,7 @@ impl<'a> Doc<'a> {
         [&self.home, &self.partner]
             .into_iter()
             .flatten()
-            .find(|p| p.country == country && !p.region.is_empty())
+            .find(|p| &*p.country == country && !p.region.is_empty())
             .cloned()
     }
 }
@@ -41,7 +41,7 @@ pub(super) fn distinct_codes<'p>(mentions: &[&'p PlaceMention]) -> Vec<&'p Place
     }
     let has_region = |country: &str, out: &[&PlaceMention]| {
         out.iter()
-            .any(|o| o.place.country == country && !o.place.region.is_empty())
+            .any(|o| &*o.place.country == country && !o.place.region.is_empty())
     };
     let snapshot = out.clone();
     out.retain(|m| !(m.place.region.is_empty() && has_region(&m.place.country, &snapshot)));
@@ -49,8 +49,8 @@ pub(super) fn distinct_codes<'p>(mentions: &[&'p PlaceMention]) -> Vec<&'p Place
 }
 
 pub(super) fn cross_border(places: &[Place]) -> bool {
-    let vn = places.iter().any(|p| p.country == "VN");
-    let foreign = places.iter().any(|p| p.country != "VN");
+    let vn = places.iter().any(|p| &*p.country == "VN");
+    let foreign = places.iter().any(|p| &*p.country != "VN");
     let sub = places
         .iter()
         .any(|p| !p.region.is_empty() || p.level == PlaceLevel::Local);
@@ -72,7 +72,7 @@ pub(super) fn party(m: &PlaceMention, place: Place) -> Party {
 
 pub(super) fn locality(place: Place) -> Party {
     Party {
-        organization: place.name.clone(),
+        organization: place.name.to_string(),
         kind: PartyKind::Locality,
         place,
     }
@@ -82,7 +82,7 @@ pub(super) fn locality(place: Place) -> Party {
 /// institution placed only by its country, "Trường Đại học Hohenheim (CHLB Đức)", is one).
 /// Whether a mention names a region or town abroad, not a country as such.
 pub(super) fn is_foreign_region(m: &&PlaceMention) -> bool {
-    m.place.country != "VN" && !m.place.region.is_empty()
+    &*m.place.country != "VN" && !m.place.region.is_empty()
 }
 
 pub(super) fn is_bare_country(p: &Place) -> bool {
@@ -95,7 +95,7 @@ pub(super) fn one_per_foreign_side(parties: Vec<Party>) -> Vec<Vec<Party>> {
     let (home, foreign): (Vec<Party>, Vec<Party>) = parties
         .iter()
         .cloned()
-        .partition(|p| p.place.country == "VN");
+        .partition(|p| &*p.place.country == "VN");
     if home.is_empty() || foreign.len() < 2 || foreign.iter().any(|p| is_bare_country(&p.place)) {
         return vec![parties];
     }
@@ -141,10 +141,10 @@ pub(super) fn fill_parties(
     let sub = |vn: bool| {
         parties
             .iter()
-            .any(|p| (p.place.country == "VN") == vn && !p.place.region.is_empty())
+            .any(|p| (&*p.place.country == "VN") == vn && !p.place.region.is_empty())
     };
-    let has_vn = parties.iter().any(|p| p.place.country == "VN");
-    let has_foreign = parties.iter().any(|p| p.place.country != "VN");
+    let has_vn = parties.iter().any(|p| &*p.place.country == "VN");
+    let has_foreign = parties.iter().any(|p| &*p.place.country != "VN");
     let may_fill = if parties.is_empty() || !(has_vn && has_foreign) {
         pair_named && (parties.is_empty() || (has_vn && sub(true)) || (has_foreign && sub(false)))
     } else {

@@ -174,7 +174,7 @@ pub(super) fn bare<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Option<Trip<'a>> {
                         && !p.place.region.is_empty()
                 })
             })
-            .map(|p| (p.place.country.as_str(), p.span.clone()));
+            .map(|p| (p.place.country.as_ref(), p.span.clone()));
         // Or the place of the official it meets ("đoàn đến chào xã giao và làm việc với ông
         // Viktor Karpenko, Phó Chủ tịch … thành phố Minsk").
         let met = || {
@@ -182,7 +182,7 @@ pub(super) fn bare<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Option<Trip<'a>> {
                 .iter()
                 .filter(|p| within_chars(c.text, verb.end, p.span.start, HOST_REACH))
                 .find_map(|p| p.person.place.as_ref().filter(|pl| !pl.region.is_empty()))
-                .map(|pl| (pl.country.as_str(), 0..0))
+                .map(|pl| (pl.country.as_ref(), 0..0))
         };
         let (country, span) = named.or_else(met)?;
         // Where the article's delegation goes is in a country the article is about, not one
@@ -190,7 +190,7 @@ pub(super) fn bare<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Option<Trip<'a>> {
         let about = c
             .places
             .iter()
-            .any(|p| p.place.country == country && p.span != span);
+            .any(|p| &*p.place.country == country && p.span != span);
         if !about {
             return None;
         }

@@ -45,7 +45,7 @@ pub(super) fn of<'a>(doc: &Doc<'a>, s: &Sentence<'a>, trip: &Trip<'a>) -> Vec<Ho
     // listed as travelling with the guest host nothing.
     let other = |p: &&PlaceMention| {
         p.place.country != g.place.country
-            && (g.place.country == "VN" || p.place.country == "VN")
+            && (&*g.place.country == "VN" || &*p.place.country == "VN")
             && !trip.fellows.iter().any(|f| f.span == p.span)
     };
     // For a guest's thanks, the host is named after them ("… cảm ơn sự đón tiếp của lãnh đạo
@@ -126,7 +126,7 @@ pub(super) fn of<'a>(doc: &Doc<'a>, s: &Sentence<'a>, trip: &Trip<'a>) -> Vec<Ho
         {
             return Vec::new();
         }
-        let fallback = if g.place.country == "VN" {
+        let fallback = if &*g.place.country == "VN" {
             doc.partner.clone()
         } else {
             doc.home.clone()
@@ -173,7 +173,7 @@ fn listed_with<'a>(
             break;
         }
         let listed = if countries {
-            p.place.region.is_empty() && p.place.country != "VN"
+            p.place.region.is_empty() && &*p.place.country != "VN"
         } else {
             p.place.country == first.place.country && !p.place.region.is_empty()
         };

@@ -33,7 +33,10 @@ pub(super) fn met_at<'a>(doc: &Doc<'a>, s: &Sentence<'a>) -> Option<Trip<'a>> {
     // "Ngày 3/9, tại thành phố Yokohama, Chủ tịch UBND thành phố Trần Quang Vĩnh đã hội kiến …":
     // a local office with no place named abroad is the article's own side.
     let home = || {
-        let home = doc.home.as_ref().filter(|_| venue.place.country != "VN")?;
+        let home = doc
+            .home
+            .as_ref()
+            .filter(|_| &*venue.place.country != "VN")?;
         in_sentence
             .iter()
             .any(|p| {
