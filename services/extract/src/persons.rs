@@ -151,7 +151,8 @@ impl WordChars {
     /// needs no backtracking.)
     fn words(&self, s: &str) -> Vec<Range<usize>> {
         let bytes = s.as_bytes();
-        let mut out = Vec::new();
+        // A Vietnamese word and its space take some five bytes: room for all of them at once.
+        let mut out = Vec::with_capacity(s.len() / 4 + 1);
         let mut i = 0;
         while i < bytes.len() {
             let Some(n) = self.char_len_at(s, i) else {

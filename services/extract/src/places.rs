@@ -370,13 +370,16 @@ pub struct PlaceMention {
     pub place: Place,
     /// What sort of body is named ([`PartyKind::Locality`] for the bare place).
     pub kind: PartyKind,
-    /// The organization as written (`text[full]`).
-    pub organization: String,
     /// Named only to locate the place before it: "(Nhật Bản)" in "tỉnh Fukuoka (Nhật Bản)".
     pub qualifier: bool,
 }
 
 impl PlaceMention {
+    /// The organization as written in `text`, the article it was found in.
+    pub fn organization<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.full.clone()]
+    }
+
     /// The code the guidelines reduce it to.
     pub fn code(&self) -> &str {
         self.place.code()
@@ -573,7 +576,6 @@ pub fn find(
         out.push(PlaceMention {
             span: start..end,
             full: full_start..end,
-            organization: text[full_start..end].to_string(),
             place,
             kind,
             qualifier,
@@ -668,7 +670,6 @@ fn placed_in_brackets(
             out.push(PlaceMention {
                 span: start..end,
                 full: full_start..end,
-                organization: text[full_start..end].to_string(),
                 place: place.clone(),
                 kind,
                 qualifier: false,
@@ -935,9 +936,9 @@ mod tests {
         let t = "HĐND TP Hà Nội và Hội đồng tỉnh Fukuoka (Nhật Bản) ký kết thỏa thuận.";
         let m = mentions(t);
         assert_eq!(m.len(), 3);
-        assert_eq!(m[0].organization, "HĐND TP Hà Nội");
+        assert_eq!(m[0].organization(t), "HĐND TP Hà Nội");
         assert_eq!(m[0].kind, PartyKind::Council);
-        assert_eq!(m[1].organization, "Hội đồng tỉnh Fukuoka");
+        assert_eq!(m[1].organization(t), "Hội đồng tỉnh Fukuoka");
         assert_eq!(m[1].code(), "JP-40");
         assert!(m[2].qualifier);
     }

@@ -131,7 +131,7 @@ fn ends_sentence(rules: &Rules, text: &str, i: usize, stop: char) -> bool {
     }
     let word = word_before(text, i);
     let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    !(is_initial || rules.abbreviations.contains(&word))
+    !(is_initial || rules.abbreviations.contains(word))
 }
 
 /// A full stop with no space after it, as pasted portal text has ("… từ ngày 30/7-3/8.Phó Chủ
@@ -145,20 +145,20 @@ fn glued_stop(rules: &Rules, text: &str, i: usize, first: char, second: Option<c
     let word = word_before(text, i);
     let lower_word = word.chars().count() >= 2 && word.chars().all(char::is_lowercase);
     let number = !word.is_empty() && word.chars().all(|c| c.is_ascii_digit());
-    (lower_word || number) && !rules.abbreviations.contains(&word)
+    (lower_word || number) && !rules.abbreviations.contains(word)
 }
 
 /// The letters and digits right before byte `i` (at most [`LOOK`] of them): the word a stop
 /// ends.
-fn word_before(text: &str, i: usize) -> String {
-    let mut word: Vec<char> = text[..i]
-        .chars()
+fn word_before(text: &str, i: usize) -> &str {
+    let start = text[..i]
+        .char_indices()
         .rev()
         .take(LOOK)
-        .take_while(|c| c.is_alphanumeric())
-        .collect();
-    word.reverse();
-    word.into_iter().collect()
+        .take_while(|(_, c)| c.is_alphanumeric())
+        .last()
+        .map_or(i, |(at, _)| at);
+    &text[start..i]
 }
 
 #[cfg(test)]

@@ -62,9 +62,9 @@ pub(super) fn at_date(g: &Gazetteer, place: &Place, date: Option<PartialDate>) -
     date.map_or_else(|| place.clone(), |d| g.at(place, d.year, d.month))
 }
 
-pub(super) fn party(m: &PlaceMention, place: Place) -> Party {
+pub(super) fn party(text: &str, m: &PlaceMention, place: Place) -> Party {
     Party {
-        organization: m.organization.clone(),
+        organization: m.organization(text).to_string(),
         kind: m.kind,
         place,
     }
@@ -117,7 +117,7 @@ pub(super) fn fill_parties(
     let g = doc.c.gazetteer;
     let mut parties: Vec<Party> = distinct
         .iter()
-        .map(|m| party(m, at_date(g, &m.place, date)))
+        .map(|m| party(doc.c.text, m, at_date(g, &m.place, date)))
         .collect();
     // Two names of one place at that date (a province and the one it merged into) are one side.
     let mut seen: Vec<String> = Vec::new();

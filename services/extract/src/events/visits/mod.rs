@@ -261,7 +261,7 @@ fn mentions_of(doc: &Doc<'_>, s: &Sentence<'_>, trip: &Trip<'_>) -> Vec<VisitMen
         None => named_leader().map_or((None, 0), |(l, r)| (Some(l), r)),
     };
     let gz = c.gazetteer;
-    let guest = party(g, at_date(gz, &g.place, dated.start));
+    let guest = party(c.text, g, at_date(gz, &g.place, dated.start));
     let mut out = Vec::new();
     for host in hosts::of(doc, s, trip) {
         let host_place = host.place();
@@ -269,7 +269,7 @@ fn mentions_of(doc: &Doc<'_>, s: &Sentence<'_>, trip: &Trip<'_>) -> Vec<VisitMen
             continue;
         }
         let host_party = match host.mention {
-            Some(h) => party(h, at_date(gz, &h.place, dated.start)),
+            Some(h) => party(c.text, h, at_date(gz, &h.place, dated.start)),
             None => locality(at_date(gz, host_place, dated.start)),
         };
         out.push(VisitMention {
