@@ -89,6 +89,14 @@ pub fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
         .map(|l| l.split('\t').map(str::trim).collect())
 }
 
+/// The ways a phrase is matched in a [`lower_view`]: lowercase, in both tone spellings
+/// ("hòa"/"hoà"), none empty.
+pub fn spellings(phrase: &str) -> impl Iterator<Item = String> {
+    spelling_variants(&lower_view(phrase))
+        .into_iter()
+        .filter(|v| !v.is_empty())
+}
+
 /// A set of phrases matched as whole words in a lowercase view, each carrying a tag.
 pub struct Lexicon<T> {
     matcher: AhoCorasick,
@@ -113,11 +121,9 @@ impl<T: Copy> Lexicon<T> {
         let mut patterns = Vec::new();
         let mut tags = Vec::new();
         for (phrase, tag) in entries {
-            for v in spelling_variants(&lower_view(&phrase)) {
-                if !v.is_empty() {
-                    patterns.push(v);
-                    tags.push(tag);
-                }
+            for v in spellings(&phrase) {
+                patterns.push(v);
+                tags.push(tag);
             }
         }
         let matcher = AhoCorasick::builder()

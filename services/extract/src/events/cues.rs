@@ -6,10 +6,9 @@ use std::{collections::HashMap, ops::Range};
 use crate::lexicon::{self, Cue, FieldName, InstrumentKind};
 use crate::model::{AgreementKind, Field};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use hoptac_gazetteer::spelling::spelling_variants;
 use std::cmp::Reverse;
 
-use crate::text::{is_word, lower_view, Hit, Lexicon};
+use crate::text::{is_word, lower_view, spellings, Hit, Lexicon};
 
 const EVENTS: &str = include_str!("../../data/events.tsv");
 const FIELDS: &str = include_str!("../../data/fields.tsv");
@@ -207,11 +206,9 @@ impl Cues {
         let mut patterns: Vec<String> = Vec::new();
         let mut roles: Vec<Role> = Vec::new();
         for (phrase, cat) in scanned {
-            for v in spelling_variants(&lower_view(&phrase)) {
-                if !v.is_empty() {
-                    patterns.push(v);
-                    roles.push(Role::Scanned(cat));
-                }
+            for v in spellings(&phrase) {
+                patterns.push(v);
+                roles.push(Role::Scanned(cat));
             }
         }
         for cue in LOCATED {
