@@ -154,6 +154,7 @@ fn loose_names(g: &Gazetteer) -> (AhoCorasick, Vec<Vec<usize>>) {
     let matcher = AhoCorasick::builder()
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
         .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+        .start_kind(aho_corasick::StartKind::Anchored)
         .build(&keys)
         .unwrap_or_else(|e| panic!("loose place automaton does not build: {e}"));
     (matcher, places)
@@ -258,10 +259,30 @@ fn loose_matches(
         let w = first..w.end;
         let (folded, map) = mx.folder.fold_with_offsets(&text[w.clone()]);
         let bytes = folded.as_bytes();
-        for m in mx.loose.find_iter(&folded) {
-            let bounded = (m.start() == 0 || bytes[m.start() - 1] == b' ')
-                && (m.end() == bytes.len() || bytes[m.end()] == b' ');
-            if !bounded {
+        // Walked anchored from each folded word start where the text has a capital: a loose
+        // name starts nowhere else, and most of a window's words are lowercase.
+        let mut at = 0;
+        while at < bytes.len() {
+            let word_start = at == 0 || bytes[at - 1] == b' ';
+            let capital = || {
+                text[w.start + map[at]..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            };
+            if !word_start || !capital() {
+                at += 1;
+                continue;
+            }
+            let input = aho_corasick::Input::new(&folded)
+                .range(at..)
+                .anchored(Anchored::Yes);
+            let Some(m) = mx.loose.find(input) else {
+                at += 1;
+                continue;
+            };
+            at = m.end();
+            if m.end() != bytes.len() && bytes[m.end()] != b' ' {
                 continue;
             }
             let start = w.start + map[m.start()];
@@ -273,10 +294,9 @@ fn loose_matches(
             if end <= start || !is_word(text, start, end) {
                 continue;
             }
-            let capital = text[start..].chars().next().is_some_and(char::is_uppercase);
             let before = taken.partition_point(|t| t.0 < end);
             let free = before.checked_sub(1).is_none_or(|i| taken[i].1 <= start);
-            if capital && free {
+            if free {
                 out.push((start, end, m.pattern().as_usize()));
             }
         }
