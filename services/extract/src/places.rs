@@ -856,13 +856,11 @@ fn organization(
     // `orgs` is sorted by end, `names` by start (and they never overlap): look only at the
     // window that can qualify, so the work per place does not grow with the article.
     // A byte span no longer than the reach holds no more chars than that: the chars are
-    // counted only when some organization word ends farther back in bytes.
+    // counted only for organization words that end farther back in bytes, the farthest first.
     let wide = ends_within(orgs, lead.saturating_sub(4 * MAX_ORG_GAP)..lead + 1);
-    let window = if wide.first().is_some_and(|o| lead - o.1 > MAX_ORG_GAP) {
-        ends_within(orgs, before_chars(text, lead, MAX_ORG_GAP)..lead + 1)
-    } else {
-        wide
-    };
+    let window = &wide[wide.partition_point(|o| {
+        lead - o.1 > MAX_ORG_GAP && text[o.1..lead].chars().count() > MAX_ORG_GAP
+    })..];
     let nearest = window
         .iter()
         .filter(|o| o.0 >= sentence_start)

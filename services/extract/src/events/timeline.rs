@@ -166,8 +166,8 @@ pub(super) fn years_in(doc: &Doc<'_>, r: &Range<usize>) -> Vec<i32> {
     let chunk = &text[r.clone()];
     let mut rest = chunk;
     let mut base = r.start;
-    while let Some(i) = rest.find(|c: char| c.is_ascii_digit()) {
-        let digits: String = rest[i..].chars().take_while(char::is_ascii_digit).collect();
+    while let Some(i) = rest.bytes().position(|b| b.is_ascii_digit()) {
+        let digits = digits_at(rest, i);
         let at = base + i;
         let inside = doc
             .c
@@ -186,6 +186,15 @@ pub(super) fn years_in(doc: &Doc<'_>, r: &Range<usize>) -> Vec<i32> {
         rest = &rest[step..];
     }
     years
+}
+
+/// The run of ASCII digits of `text` from byte `at`.
+fn digits_at(text: &str, at: usize) -> &str {
+    let len = text.as_bytes()[at..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    &text[at..at + len]
 }
 
 /// The span of days of the trip a visit dated by one day belongs to: a sentence about a
@@ -338,14 +347,12 @@ pub(super) fn present_year(c: &Context<'_>) -> Option<i32> {
         .map(|d| (d.span.start, d.date.year));
     let mut latest = stated.clone().map(|(_, y)| y).max();
     // "N năm qua": the years since an event named just before.
-    for (i, _) in c.lower.match_indices(|ch: char| ch.is_ascii_digit()) {
-        if i > 0 && c.lower.as_bytes()[i - 1].is_ascii_digit() {
+    let bytes = c.lower.as_bytes();
+    for i in (0..bytes.len()).filter(|&i| bytes[i].is_ascii_digit()) {
+        if i > 0 && bytes[i - 1].is_ascii_digit() {
             continue;
         }
-        let digits: String = c.lower[i..]
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .collect();
+        let digits = digits_at(c.lower, i);
         let Ok(n) = digits.parse::<i32>() else {
             continue;
         };
