@@ -40,23 +40,35 @@ pub struct Extractor {
     places: places::Matcher,
     cues: events::Cues,
     persons: persons::Rules,
+    /// The event words' and the persons stage's phrases, found in one pass
+    /// ([`Extractor::CUE_PHRASES`], [`Extractor::PERSON_PHRASES`]).
+    phrases: text::Phrases,
     dates: dates::Rules,
 }
 
 impl Extractor {
+    /// The lexicon of [`Extractor::phrases`] that holds the event words.
+    const CUE_PHRASES: usize = 0;
+    /// The lexicon of [`Extractor::phrases`] that holds the persons stage's phrases.
+    const PERSON_PHRASES: usize = 1;
+
     /// Loads the built-in data files. Panics only if the embedded data is malformed, which the
     /// crate's tests rule out.
     pub fn new() -> Self {
         let gazetteer = Gazetteer::builtin();
         let places = places::Matcher::new(&gazetteer);
+        let cues = events::Cues::builtin();
+        let persons = persons::Rules::builtin();
+        let phrases = text::Phrases::new(&[cues.phrases(), persons.phrases()]);
         Self {
             markup: normalize::Rules::builtin(),
             noise: clean::Rules::builtin(),
             stops: sentences::Rules::builtin(),
             gazetteer,
             places,
-            cues: events::Cues::builtin(),
-            persons: persons::Rules::builtin(),
+            cues,
+            persons,
+            phrases,
             dates: dates::Rules::builtin(),
         }
     }
@@ -88,7 +100,15 @@ impl Extractor {
         // One lowercase view serves every stage that matches case-insensitively.
         let lower = text::lower_view(&cleaned);
         let mut mentions = places::find(&self.gazetteer, &self.places, &cleaned, &sentences);
-        let people = persons::find(&self.persons, &cleaned, &lower, &sentences, &mentions);
+        let found = self.phrases.scan(&lower);
+        let people = persons::find(
+            &self.persons,
+            &cleaned,
+            &lower,
+            found.of(Self::PERSON_PHRASES),
+            &sentences,
+            &mentions,
+        );
         persons::drop_names(&mut mentions, &people);
         let when = dates::find(&self.dates, &cleaned, &lower, &sentences, published_on);
         let (agreements, visits) = events::find(&events::Context {
@@ -101,6 +121,7 @@ impl Extractor {
             published: published_on,
             gazetteer: &self.gazetteer,
             cues: &self.cues,
+            cue_phrases: found.of(Self::CUE_PHRASES),
             person_rules: &self.persons,
             date_rules: &self.dates,
         });

@@ -8,7 +8,7 @@ use crate::{
     lexicon::{self, PersonCue, TitleSide},
     model::{Person, Place},
     places::PlaceMention,
-    text::{Hit, Lexicon},
+    text::{tagged, Found, Hit},
 };
 
 const TITLES: &str = include_str!("../data/titles.tsv");
@@ -88,9 +88,11 @@ enum Phrase {
 
 /// The persons stage's words compiled: built once by the [`crate::Extractor`].
 pub struct Rules {
-    /// Titles, honorifics and skipped phrases in one lexicon, so that an article is scanned
-    /// for them once.
-    phrases: Lexicon<Phrase>,
+    /// Titles, honorifics and skipped phrases in one lexicon (lowercase, in both tone
+    /// spellings), found by the [`crate::Extractor`]'s one scan of an article.
+    phrases: Vec<String>,
+    /// Per pattern of `phrases`, what it is.
+    phrase_tags: Vec<Phrase>,
     /// The honorifics as written, longest first, for [`after_honorific`].
     honorific_words: Vec<String>,
     surnames: HashSet<String>,
@@ -197,6 +199,12 @@ impl Rules {
 }
 
 impl Rules {
+    /// The patterns of the titles, honorifics and skipped phrases, which the
+    /// [`crate::Extractor`] scans for with the other stages' phrases.
+    pub fn phrases(&self) -> &[String] {
+        &self.phrases
+    }
+
     /// Compiles the embedded titles, honorifics, surnames and words of the persons stage,
     /// which the build script has checked.
     pub fn builtin() -> Self {
@@ -278,8 +286,10 @@ impl Rules {
             .into_iter()
             .map(|w| crate::text::lower_view(&w))
             .collect();
+        let (phrases, phrase_tags) = tagged(phrases);
         Rules {
-            phrases: Lexicon::new(phrases),
+            phrases,
+            phrase_tags,
             honorific_words,
             surnames,
             not_names,
@@ -524,17 +534,27 @@ pub fn drop_names(places: &mut Vec<PlaceMention>, people: &[PersonMention]) {
     });
 }
 
-/// Every person mention in the text, in order and not overlapping; `lower` is its [`crate::text::lower_view`].
+/// Every person mention in the text, in order and not overlapping; `lower` is its
+/// [`crate::text::lower_view`], `found` the occurrences of [`Rules::phrases`] in it.
 pub fn find(
     rules: &Rules,
     text: &str,
     lower: &str,
+    found: Found<'_>,
     sentences: &[Range<usize>],
     places: &[PlaceMention],
 ) -> Vec<PersonMention> {
     let r = rules;
     let mut out: Vec<PersonMention> = Vec::new();
-    let phrases = r.phrases.find(lower);
+    let phrases: Vec<Hit<Phrase>> = found
+        .leftmost_longest(lower, |_| true)
+        .into_iter()
+        .map(|(start, end, pattern)| Hit {
+            start,
+            end,
+            tag: r.phrase_tags[pattern],
+        })
+        .collect();
     let all_titles = select(&phrases, |p| match p {
         Phrase::Title(info) => Some(info),
         _ => None,
@@ -807,11 +827,18 @@ mod tests {
         }
     }
 
+    /// [`find`], with the stage's phrases scanned for alone.
+    fn find_alone(text: &str, s: &[Range<usize>], p: &[PlaceMention]) -> Vec<PersonMention> {
+        let phrases = crate::text::Phrases::new(&[rules().phrases()]);
+        let lower = lower_view(text);
+        find(rules(), text, &lower, phrases.scan(&lower).of(0), s, p)
+    }
+
     fn people(text: &str) -> Vec<PersonMention> {
         let g = Gazetteer::builtin();
         let s = sentences::split(&sentences::Rules::builtin(), text);
         let p = places::find(&g, &places::Matcher::new(&g), text, &s);
-        find(rules(), text, &lower_view(text), &s, &p)
+        find_alone(text, &s, &p)
     }
 
     fn names(text: &str) -> Vec<String> {
@@ -851,7 +878,7 @@ mod tests {
         let g = Gazetteer::builtin();
         let s = sentences::split(&sentences::Rules::builtin(), text);
         let mut p = places::find(&g, &places::Matcher::new(&g), text, &s);
-        let m = find(rules(), text, &lower_view(text), &s, &p);
+        let m = find_alone(text, &s, &p);
         assert_eq!(names(text), ["Hà Quốc Vinh", "Igor Sokolov"]);
         drop_names(&mut p, &m);
         let codes: Vec<&str> = p.iter().map(PlaceMention::code).collect();

@@ -54,6 +54,9 @@ pub struct Matcher {
     names: Vec<usize>,
     /// Per name pattern, the gazetteer's places it names.
     name_places: Vec<Vec<usize>>,
+    /// Per name pattern, whether one of its places is foreign, and whether all of them are
+    /// foreign regions or towns: asked of every name found, so worked out once.
+    name_foreign: Vec<(bool, bool)>,
     designator_prefs: Vec<PlaceLevel>,
     org_info: Vec<(PartyKind, Reach)>,
     blockers: Vec<String>,
@@ -362,6 +365,14 @@ impl Matcher {
                 .chain(capital.iter())
                 .map(|(i, _)| *i)
                 .collect(),
+            name_foreign: name_places
+                .iter()
+                .map(|places| {
+                    let foreign = |i: &usize| &*g.place(*i).country != "VN";
+                    let town = |i: &usize| foreign(i) && !g.place(*i).region.is_empty();
+                    (places.iter().any(foreign), places.iter().all(town))
+                })
+                .collect(),
             name_places,
             designator_prefs,
             org_info,
@@ -460,12 +471,7 @@ pub fn find(
             continue;
         }
         // A foreign town is no Vietnamese name's first syllable ("thành phố Oss Hà Lan").
-        let foreign_town = || {
-            mx.name_places[m.2].iter().all(|&i| {
-                let p = g.place(i);
-                &*p.country != "VN" && !p.region.is_empty()
-            })
-        };
+        let foreign_town = || mx.name_foreign[m.2].1;
         // "Bang Kerala", "Nước Nga": after a capitalised designator a short name is a place.
         if (looks_like_given_name(text, m.0, m.1) && !designated(m.0))
             || (opens_a_vietnamese_name(text, m.0, m.1) && !foreign_town())
@@ -493,11 +499,7 @@ pub fn find(
     // Where loose names may stand: after a designator, listed beside a foreign place.
     let foreign: Vec<Range<usize>> = chosen
         .iter()
-        .filter(|c| {
-            mx.name_places[c.2]
-                .iter()
-                .any(|&i| &*g.place(i).country != "VN")
-        })
+        .filter(|c| mx.name_foreign[c.2].0)
         .map(|c| c.0..c.1)
         .collect();
     let designated_ends: Vec<usize> = designator_hits.iter().map(|d| d.1).collect();

@@ -5,10 +5,10 @@ use std::{collections::HashMap, ops::Range};
 
 use crate::lexicon::{self, Cue, FieldName, InstrumentKind};
 use crate::model::{AgreementKind, Field};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 use std::cmp::Reverse;
 
-use crate::text::{is_word, lower_view, spellings, Hit, Lexicon};
+use crate::text::{is_word, lower_view, spellings, Found, Hit, Lexicon};
 
 const EVENTS: &str = include_str!("../../data/events.tsv");
 const FIELDS: &str = include_str!("../../data/fields.tsv");
@@ -106,10 +106,9 @@ fn field(f: FieldName) -> Field {
 /// automaton, every other category as a list of its phrases (lowercase), and the field
 /// keywords.
 pub struct Cues {
-    /// The scanned phrases (in both tone spellings) and the located ones, in one automaton
-    /// that reports every occurrence, overlapping ones too: one pass over an article finds
-    /// both.
-    phrases: AhoCorasick,
+    /// The scanned phrases (in both tone spellings) and the located ones, which the
+    /// [`crate::Extractor`] finds with the other stages' phrases in one pass over an article.
+    phrases: Vec<String>,
     /// Per pattern of `phrases`, what it is.
     roles: Vec<Role>,
     /// Per looked-up category (indexed by `Cue as usize`), its phrases.
@@ -217,11 +216,6 @@ impl Cues {
                 roles.push(Role::Located(cue));
             }
         }
-        let phrases = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&patterns)
-            .unwrap_or_else(|e| panic!("cue automaton does not build: {e}"));
         let mut lists: Vec<List> = Vec::new();
         for (cue, phrases) in by_cue {
             let i = cue as usize;
@@ -231,55 +225,46 @@ impl Cues {
             lists[i] = List::new(phrases);
         }
         Cues {
-            phrases,
+            phrases: patterns,
             roles,
             lists,
             fields: Lexicon::new(fields.collect::<Vec<_>>()),
         }
     }
 
-    /// Every scanned phrase in `lower`, a lowercase view of the text.
-    pub(super) fn find(&self, lower: &str) -> Vec<Hit<Cat>> {
-        self.scan(lower).0
+    /// The patterns of the scanned and the located phrases, which the [`crate::Extractor`]
+    /// scans for with the other stages' phrases.
+    pub fn phrases(&self) -> &[String] {
+        &self.phrases
     }
 
-    /// In one pass over `lower`, a lowercase view of the text: every scanned phrase, the
-    /// leftmost-longest occurrences that stand as whole words, in order; and where the phrases
-    /// of the [`LOCATED`] categories stand as whole words, per category (indexed by
-    /// `Cue as usize`), by start and then longest first, overlapping ones too (the other
-    /// categories' lists are empty).
-    pub(super) fn scan(&self, lower: &str) -> (Vec<Hit<Cat>>, Vec<Vec<Range<usize>>>) {
+    /// From `found`, the occurrences of [`Cues::phrases`] in `lower`, a lowercase view of the
+    /// text: every scanned phrase, the leftmost-longest occurrences that stand as whole
+    /// words, in order; and where the phrases of the [`LOCATED`] categories stand as whole
+    /// words, per category (indexed by `Cue as usize`), by start and then longest first,
+    /// overlapping ones too (the other categories' lists are empty).
+    pub(super) fn scan(
+        &self,
+        found: &Found<'_>,
+        lower: &str,
+    ) -> (Vec<Hit<Cat>>, Vec<Vec<Range<usize>>>) {
         let mut located: Vec<Vec<Range<usize>>> = vec![Vec::new(); Cue::NAMES.len()];
-        let mut scanned: Vec<(usize, usize, usize)> = Vec::new();
-        for m in self.phrases.find_overlapping_iter(lower) {
-            let pattern = m.pattern().as_usize();
-            match self.roles[pattern] {
-                Role::Scanned(_) => scanned.push((m.start(), m.end(), pattern)),
-                Role::Located(cue) if is_word(lower, m.start(), m.end()) => {
-                    located[cue as usize].push(m.range());
-                }
-                Role::Located(_) => {}
-            }
-        }
-        for list in &mut located {
-            list.sort_by_key(|r| (r.start, Reverse(r.end)));
-        }
-        // Leftmost-longest from every occurrence: the earliest start, the longest there (the
-        // first pattern of equal ones), then on from its end; whole words kept after.
-        scanned.sort_unstable_by_key(|&(start, end, pattern)| (start, Reverse(end), pattern));
-        let mut hits = Vec::new();
-        let mut from = 0;
-        for (start, end, pattern) in scanned {
-            if start < from {
-                continue;
-            }
-            from = end;
-            if let Role::Scanned(tag) = self.roles[pattern] {
+        for (start, end, pattern) in found.iter() {
+            if let Role::Located(cue) = self.roles[pattern] {
                 if is_word(lower, start, end) {
-                    hits.push(Hit { start, end, tag });
+                    located[cue as usize].push(start..end);
                 }
             }
         }
+        let scanned = |pattern: usize| matches!(self.roles[pattern], Role::Scanned(_));
+        let hits = found
+            .leftmost_longest(lower, scanned)
+            .into_iter()
+            .filter_map(|(start, end, pattern)| match self.roles[pattern] {
+                Role::Scanned(tag) => Some(Hit { start, end, tag }),
+                Role::Located(_) => None,
+            })
+            .collect();
         (hits, located)
     }
 

@@ -8,7 +8,7 @@ use crate::lexicon::Cue;
 use crate::model::{Evidence, Field, PartialDate, Person, Place};
 use crate::persons::{PersonMention, Side};
 use crate::places::PlaceMention;
-use crate::text::{after_chars, before_chars, char_offset, within_chars, Hit};
+use crate::text::{after_chars, before_chars, char_offset, within_chars, Found, Hit};
 use hoptac_gazetteer::Gazetteer;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -40,6 +40,8 @@ pub struct Context<'a> {
     pub gazetteer: &'a Gazetteer,
     /// The event words.
     pub cues: &'a Cues,
+    /// The occurrences of the event words' [`Cues::phrases`] in `lower`.
+    pub cue_phrases: Found<'a>,
     /// The persons stage's words (honorifics, for names it could not read on its own).
     pub person_rules: &'a crate::persons::Rules,
     /// The date words, for the rules that read a date's surroundings.
@@ -74,7 +76,7 @@ pub(super) struct Doc<'a> {
 impl<'a> Doc<'a> {
     pub(super) fn new(c: &'a Context<'a>) -> Self {
         let lower = c.lower;
-        let (all_hits, cue_places) = c.cues.scan(lower);
+        let (all_hits, cue_places) = c.cues.scan(&c.cue_phrases, lower);
         let missions: Vec<&Hit<Cat>> = all_hits.iter().filter(|h| h.tag == Cat::Mission).collect();
         let (seats, hits): (Vec<Hit<Cat>>, Vec<Hit<Cat>>) = all_hits
             .iter()
@@ -233,7 +235,7 @@ impl<'a> Doc<'a> {
             c,
             lower,
             reference_year,
-            present_year: present_year(c),
+            present_year: present_year(c, &all_hits),
             hits,
             places,
             home,

@@ -326,7 +326,8 @@ const MAX_ELAPSED_YEARS: i32 = 200;
 /// plainly sets in the past or present: a date written with its year, or a year named plus
 /// the round number of years since ("ký … ngày 21/10/2008. Trong 15 năm qua, …": 2023). Years it sets ahead
 /// ("đến năm 2030") and the ends of periods are not counted.
-pub(super) fn present_year(c: &Context<'_>) -> Option<i32> {
+/// `hits` are the scanned cue phrases of the whole text ([`super::cues::Cues::scan`]).
+pub(super) fn present_year(c: &Context<'_>, hits: &[Hit<Cat>]) -> Option<i32> {
     if let Some(p) = c.published.filter(|p| p.year > 0) {
         return Some(p.year);
     }
@@ -373,10 +374,10 @@ pub(super) fn present_year(c: &Context<'_>) -> Option<i32> {
         let Some(before) = sentence.checked_sub(1).and_then(|k| c.sentences.get(k)) else {
             continue;
         };
-        let founding = c
-            .cues
-            .find(&c.lower[before.clone()])
+        let first = hits.partition_point(|h| h.start < before.start);
+        let founding = hits[first..]
             .iter()
+            .take_while(|h| h.end <= before.end)
             .any(|h| matches!(h.tag, Cat::Sign | Cat::Establish));
         if !founding {
             continue;
