@@ -50,6 +50,10 @@ pub struct DateMention {
     pub kind: DateKind,
 }
 
+/// The date shapes. Their words are lowercase and matched without `(?i)` in the lowercase
+/// view (`find`'s `lower`, whose byte offsets are the text's): case-insensitive Unicode
+/// alternations search several times slower. The shapes of digits and punctuation alone
+/// match the text and its lowercase view alike.
 struct Patterns {
     dmy: Regex,
     dmy_short: Regex,
@@ -132,45 +136,43 @@ impl Patterns {
             dmy_short: re(r"(?-u:\b)([0-9]{1,2})/([0-9]{1,2})/([0-9]{2})(?-u:\b)"),
             iso: re(r"(?-u:\b)((?:19|20)[0-9]{2})-([0-9]{2})(?:-([0-9]{2}))?(?-u:\b)"),
             span_words: re(&format!(
-                r"(?i)(?-u:\b)([0-9]{{1,2}})[ ]+(?:{})[ ]+(?:(?:{day})[ ]+)?([0-9]{{1,2}})(?:[ ]?[/.][ ]?|-)([0-9]{{1,2}})(?:[ ]?/[ ]?((?:19|20)[0-9]{{2}}))?(?-u:\b)",
+                r"(?-u:\b)([0-9]{{1,2}})[ ]+(?:{})[ ]+(?:(?:{day})[ ]+)?([0-9]{{1,2}})(?:[ ]?[/.][ ]?|-)([0-9]{{1,2}})(?:[ ]?/[ ]?((?:19|20)[0-9]{{2}}))?(?-u:\b)",
                 words(&[Until, And]),
             )),
             span: re(
                 r"(?-u:\b)([0-9]{1,2})[ ]?[-–][ ]?([0-9]{1,2})[ ]?/[ ]?([0-9]{1,2})(?:[ ]?/[ ]?((?:19|20)[0-9]{2}))?(?-u:\b)",
             ),
             span_months: re(&format!(
-                r"(?i)(?-u:\b)([0-9]{{1,2}})/([0-9]{{1,2}})(?:[ ]+(?:{})[ ]+(?:(?:{day})[ ]+)?|[ ]?[-–][ ]?)([0-9]{{1,2}})/([0-9]{{1,2}})(?:/((?:19|20)[0-9]{{2}}))?(?-u:\b)",
+                r"(?-u:\b)([0-9]{{1,2}})/([0-9]{{1,2}})(?:[ ]+(?:{})[ ]+(?:(?:{day})[ ]+)?|[ ]?[-–][ ]?)([0-9]{{1,2}})/([0-9]{{1,2}})(?:/((?:19|20)[0-9]{{2}}))?(?-u:\b)",
                 words(&[Until]),
             )),
             dm_prefixed: re(&format!(
-                r"(?i)(?-u:\b)(?:{})[ ]+(?:(?:{day})[ ]+)?([0-9]{{1,2}})[ ]?[-/.][ ]?([0-9]{{1,2}})(?-u:\b)",
+                r"(?-u:\b)(?:{})[ ]+(?:(?:{day})[ ]+)?([0-9]{{1,2}})[ ]?[-/.][ ]?([0-9]{{1,2}})(?-u:\b)",
                 words(&[Day, PartOfDay, From]),
             )),
             dm_bare: re(r"(?-u:\b)([0-9]{1,2})/([0-9]{1,2})(?-u:\b)"),
             month_year: re(&format!(
-                r"(?i)(?-u:\b)(?:{month})[ ]+([0-9]{{1,2}})[ ]?(?:/|-|\.|(?:{year})[ ]+)[ ]?((?:19|20)[0-9]{{2}})(?-u:\b)"
+                r"(?-u:\b)(?:{month})[ ]+([0-9]{{1,2}})[ ]?(?:/|-|\.|(?:{year})[ ]+)[ ]?((?:19|20)[0-9]{{2}})(?-u:\b)"
             )),
             dm_words: re(&format!(
-                r"(?i)(?-u:\b)(?:{opener})[ ]+(?:(?:{day})[ ]+)?([0-9]{{1,2}})[ ]+(?:{month})[ ]+([0-9]{{1,2}})(?:[ ]*,?[ ]*(?:{year})[ ]+((?:19|20)[0-9]{{2}}))?(?-u:\b)"
+                r"(?-u:\b)(?:{opener})[ ]+(?:(?:{day})[ ]+)?([0-9]{{1,2}})[ ]+(?:{month})[ ]+([0-9]{{1,2}})(?:[ ]*,?[ ]*(?:{year})[ ]+((?:19|20)[0-9]{{2}}))?(?-u:\b)"
             )),
             relative: re(&format!(
-                r"(?i)(?-u:\b)(?:{})[ ]+({})(?-u:\b)",
+                r"(?-u:\b)(?:{})[ ]+({})(?-u:\b)",
                 words(&[PartOfDay]),
                 words(&[Yesterday, Today]),
             )),
             relative_period: re(&format!(
-                r"(?i)(?-u:\b)({})[ ]+({})(?-u:\b)",
+                r"(?-u:\b)({})[ ]+({})(?-u:\b)",
                 words(&[Week, Month, Year]),
                 words(&[Past, Present, Future]),
             )),
             // "năm 2025", and a quarter, which is as precise as its year: "quý I/2025".
             year: re(&format!(
-                r"(?i)(?-u:\b)(?:(?:{year})[ ]+|(?:{})[ ]+(?:IV|I{{1,3}}|[1-4])[ ]?(?:/|-|{year})[ ]?)((?:19|20)[0-9]{{2}})(?-u:\b)",
+                r"(?-u:\b)(?:(?:{year})[ ]+|(?:{})[ ]+(?:iv|i{{1,3}}|[1-4])[ ]?(?:/|-|{year})[ ]?)((?:19|20)[0-9]{{2}})(?-u:\b)",
                 words(&[Quarter]),
             )),
-            month: re(&format!(
-                r"(?i)(?-u:\b)(?:{month})[ ]+([0-9]{{1,2}})(?-u:\b)"
-            )),
+            month: re(&format!(r"(?-u:\b)(?:{month})[ ]+([0-9]{{1,2}})(?-u:\b)")),
             period: re(r"(?-u:\b)((?:19|20)[0-9]{2})[ ]?[-–][ ]?((?:19|20)[0-9]{2})(?-u:\b)"),
             bare_year: re(r"(?-u:\b)((?:19|20)[0-9]{2})(?-u:\b)"),
         }
@@ -288,7 +290,7 @@ pub fn find(
         }
     };
     // "10-12/11", "13 và 14/6", and across months "từ ngày 28/2 đến 3/3/2024".
-    for c in p.span_months.captures_iter(text) {
+    for c in p.span_months.captures_iter(lower) {
         let (first, last) = ((num(&c, 2), num(&c, 1)), (num(&c, 4), num(&c, 3)));
         if let Some(m) = day_span(text, &c, num(&c, 5) as i32, first, last) {
             add(m, &mut found);
@@ -296,8 +298,8 @@ pub fn find(
     }
     for c in p
         .span
-        .captures_iter(text)
-        .chain(p.span_words.captures_iter(text))
+        .captures_iter(lower)
+        .chain(p.span_words.captures_iter(lower))
     {
         let month = num(&c, 3);
         let (first, last) = ((month, num(&c, 1)), (month, num(&c, 2)));
@@ -305,20 +307,20 @@ pub fn find(
             add(m, &mut found);
         }
     }
-    for c in p.dmy.captures_iter(text) {
+    for c in p.dmy.captures_iter(lower) {
         let (d, m, y) = (num(&c, 1), num(&c, 2), num(&c, 3) as i32);
         if valid(d, m) && d > 0 {
             add(point(&c, date(y, m, d)), &mut found);
         }
     }
-    for c in p.dmy_short.captures_iter(text) {
+    for c in p.dmy_short.captures_iter(lower) {
         let (d, m, y) = (num(&c, 1), num(&c, 2), 2000 + num(&c, 3) as i32);
         let end = c.get(0).map_or(0, |m| m.end());
         if valid(d, m) && d > 0 && !continues(text, end) {
             add(point(&c, date(y, m, d)), &mut found);
         }
     }
-    for c in p.dm_words.captures_iter(text) {
+    for c in p.dm_words.captures_iter(lower) {
         let (d, m, y) = (num(&c, 1), num(&c, 2), num(&c, 3) as i32);
         if valid(d, m) && d > 0 {
             add(point(&c, date(y, m, d)), &mut found);
@@ -326,7 +328,7 @@ pub fn find(
     }
     // "chiều qua", "sáng nay": days counted from the publication date, when it has a day.
     if let Some(published) = published.filter(|p| p.year > 0 && p.day > 0) {
-        for c in p.relative.captures_iter(text) {
+        for c in p.relative.captures_iter(lower) {
             let yesterday = c
                 .get(1)
                 .is_some_and(|w| rules.is(w.as_str(), DateWord::Yesterday));
@@ -341,7 +343,7 @@ pub fn find(
     // "cuối tuần qua", "trong tháng tới", "đầu năm sau": a week, month or year counted from the
     // publication date, as precise as the word ("năm nay" is a year, "tuần qua" a month).
     if let Some(published) = published.filter(|p| p.year > 0) {
-        for c in p.relative_period.captures_iter(text) {
+        for c in p.relative_period.captures_iter(lower) {
             let start = c.get(0).map_or(0, |m| m.start());
             if counts_several(rules, &lower[..start]) {
                 continue;
@@ -381,19 +383,19 @@ pub fn find(
             add(point(&c, day), &mut found);
         }
     }
-    for c in p.month_year.captures_iter(text) {
+    for c in p.month_year.captures_iter(lower) {
         let (m, y) = (num(&c, 1), num(&c, 2) as i32);
         if valid(0, m) {
             add(point(&c, date(y, m, 0)), &mut found);
         }
     }
-    for c in p.iso.captures_iter(text) {
+    for c in p.iso.captures_iter(lower) {
         let (y, m, d) = (num(&c, 1) as i32, num(&c, 2), num(&c, 3));
         if valid(d, m) {
             add(point(&c, date(y, m, d)), &mut found);
         }
     }
-    for c in p.period.captures_iter(text) {
+    for c in p.period.captures_iter(lower) {
         let (a, b) = (num(&c, 1) as i32, num(&c, 2) as i32);
         if a < b {
             add(
@@ -408,7 +410,7 @@ pub fn find(
         }
     }
     for re in [&p.dm_prefixed, &p.dm_bare] {
-        for c in re.captures_iter(text) {
+        for c in re.captures_iter(lower) {
             let (d, m) = (num(&c, 1), num(&c, 2));
             let end = c.get(0).map_or(0, |m| m.end());
             if valid(d, m) && d > 0 && !continues(text, end) {
@@ -425,13 +427,13 @@ pub fn find(
             }
         }
     }
-    for c in p.month.captures_iter(text) {
+    for c in p.month.captures_iter(lower) {
         let end = c.get(0).map_or(0, |m| m.end());
         if valid(0, num(&c, 1)) && !continues(text, end) {
             add(point(&c, date(0, num(&c, 1), 0)), &mut found);
         }
     }
-    for c in p.year.captures_iter(text) {
+    for c in p.year.captures_iter(lower) {
         add(point(&c, date(num(&c, 1) as i32, 0, 0)), &mut found);
     }
     found.sort_by_key(|m| m.span.start);
