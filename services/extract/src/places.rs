@@ -46,9 +46,8 @@ pub struct Matcher {
     /// not a DFA: a DFA of these patterns takes tens of MB, and walking it is all cache
     /// misses. A pattern's id tells which list it comes from.
     matcher: NFA,
-    /// Whether some pattern of `matcher` starts with a byte: a walk from any other byte is
-    /// not begun.
-    first_bytes: [bool; 256],
+    /// How the patterns of `matcher` begin: a walk is begun only where one may match.
+    starts: Starts,
     /// Per name pattern of `matcher` (those after the designators and organization words),
     /// its index in the gazetteer's surfaces.
     names: Vec<usize>,
@@ -350,16 +349,10 @@ impl Matcher {
             .chain(lower.iter().map(|(_, p)| *p))
             .chain(capital.iter().map(|(_, p)| *p))
             .collect();
-        let mut first_bytes = [false; 256];
-        for p in &all {
-            if let Some(&b) = p.as_bytes().first() {
-                first_bytes[usize::from(b)] = true;
-            }
-        }
         let (loose, loose_places) = loose_names(g);
         Matcher {
             matcher: build(&all),
-            first_bytes,
+            starts: Starts::new(&all),
             names: lower
                 .iter()
                 .chain(capital.iter())
@@ -433,7 +426,7 @@ pub fn find(
     let mut raw: Vec<(usize, usize, usize)> = Vec::new();
     let mut designator_hits: Vec<(usize, usize, usize)> = Vec::new();
     let mut org_hits: Vec<(usize, usize, usize)> = Vec::new();
-    for (start, end, id) in word_matches(&mx.matcher, &mx.first_bytes, text) {
+    for (start, end, id) in word_matches(&mx.matcher, &mx.starts, text) {
         if id < designators_end {
             designator_hits.push((start, end, id));
         } else if id < orgs_end {
@@ -707,11 +700,7 @@ fn placed_in_brackets(
 /// (the first half of `is_word`), so the automaton is walked, anchored, only from those chars
 /// (word starts, a few in every ten bytes) and only as far as some pattern continues there,
 /// instead of through every byte of the text.
-fn word_matches(
-    matcher: &NFA,
-    first_bytes: &[bool; 256],
-    text: &str,
-) -> Vec<(usize, usize, usize)> {
+fn word_matches(matcher: &NFA, starts: &Starts, text: &str) -> Vec<(usize, usize, usize)> {
     let start_state = matcher
         .start_state(Anchored::Yes)
         .unwrap_or_else(|e| panic!("gazetteer automaton is not anchored: {e}"));
@@ -723,8 +712,8 @@ fn word_matches(
     };
     let mut out = Vec::new();
     // Only bytes some pattern starts with are looked at (ASCII or a char's first byte); most
-    // of the text is skipped by one table lookup a byte.
-    for start in (0..bytes.len()).filter(|&i| first_bytes[usize::from(bytes[i])]) {
+    // of the text is skipped by one table lookup a byte, and most word starts by two more.
+    for start in (0..bytes.len()).filter(|&i| starts.may_match(&bytes[i..])) {
         let Some(first) = text[start..].chars().next() else {
             continue;
         };
@@ -756,6 +745,82 @@ fn word_matches(
         }
     }
     out
+}
+
+/// How a set of patterns begins, to rule out most places where none can match before an
+/// automaton is walked from there: nearly every word start begins with some pattern's first
+/// byte, but few with a pattern's first four, and the first states of an automaton of
+/// thousands of patterns are cache misses. Where a pattern matches, [`Starts::may_match`] is
+/// true.
+struct Starts {
+    /// Whether some pattern starts with a byte.
+    first: [bool; 256],
+    /// Per pair of bytes, whether a pattern shorter than [`Starts::PREFIX`] bytes starts with
+    /// it (a one-byte pattern marks every pair it begins).
+    short: Box<[u64]>,
+    /// The first [`Starts::PREFIX`] bytes of the longer patterns, hashed into a bit set.
+    prefixes: Box<[u64]>,
+}
+
+impl Starts {
+    /// How many bytes of a pattern's start are hashed.
+    const PREFIX: usize = 4;
+    /// Bits in the hashed set (16 KiB): some 5,000 prefixes set about one bit in 25.
+    const PREFIX_BITS: u32 = 17;
+
+    fn new(patterns: &[&String]) -> Self {
+        let mut starts = Starts {
+            first: [false; 256],
+            short: vec![0; (1 << 16) / 64].into_boxed_slice(),
+            prefixes: vec![0; (1 << Self::PREFIX_BITS) / 64].into_boxed_slice(),
+        };
+        for p in patterns.iter().map(|p| p.as_bytes()) {
+            let Some(&first) = p.first() else { continue };
+            starts.first[usize::from(first)] = true;
+            match *p {
+                [_] => {
+                    (0..=u8::MAX).for_each(|second| set_bit(&mut starts.short, pair(first, second)))
+                }
+                [_, second, ..] if p.len() < Self::PREFIX => {
+                    set_bit(&mut starts.short, pair(first, second))
+                }
+                _ => set_bit(&mut starts.prefixes, Self::hash(p)),
+            }
+        }
+        starts
+    }
+
+    /// Whether a pattern may match at the start of `rest`.
+    fn may_match(&self, rest: &[u8]) -> bool {
+        match rest {
+            [] => false,
+            [first, ..] if !self.first[usize::from(*first)] => false,
+            [first, second, ..] if rest.len() >= Self::PREFIX => {
+                bit(&self.short, pair(*first, *second)) || bit(&self.prefixes, Self::hash(rest))
+            }
+            _ => true,
+        }
+    }
+
+    /// The bit of `prefixes` for the first [`Starts::PREFIX`] bytes of `bytes`, which holds at
+    /// least that many.
+    fn hash(bytes: &[u8]) -> usize {
+        let word = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+        (word.wrapping_mul(0x9E37_79B1) >> (32 - Self::PREFIX_BITS)) as usize
+    }
+}
+
+/// The bit of a pair-of-bytes set for `first` then `second`.
+fn pair(first: u8, second: u8) -> usize {
+    usize::from(first) << 8 | usize::from(second)
+}
+
+fn set_bit(bits: &mut [u64], at: usize) {
+    bits[at / 64] |= 1 << (at % 64);
+}
+
+fn bit(bits: &[u64], at: usize) -> bool {
+    bits[at / 64] & (1 << (at % 64)) != 0
 }
 
 /// Chars below this (Latin, combining marks, Vietnamese vowels with tone marks) have their
@@ -902,6 +967,30 @@ fn ends_within(
 mod tests {
     use super::*;
     use crate::sentences;
+
+    #[test]
+    fn the_start_filter_lets_every_pattern_through_and_stops_other_words() {
+        let g = Gazetteer::builtin();
+        let mx = Matcher::new(&g);
+        let names = g.surfaces().iter().map(|(s, _)| s.clone());
+        let designators = g.designators().iter().map(|d| d.word.clone());
+        let orgs = rows(ORGS).filter_map(|r| r.first().map(|p| case_variants(p)));
+        for pattern in names.chain(designators).chain(orgs.flatten()) {
+            assert!(mx.starts.may_match(pattern.as_bytes()), "{pattern}");
+            assert!(
+                mx.starts.may_match(format!("{pattern} và").as_bytes()),
+                "{pattern}"
+            );
+        }
+        for word in ["tỉnh ", "Ủy ban ", "thành phố "] {
+            assert!(mx.starts.may_match(word.as_bytes()), "{word}");
+        }
+        let stopped = ["được ", "những ", "không ", "cũng ", "nhằm "]
+            .iter()
+            .filter(|w| !mx.starts.may_match(w.as_bytes()))
+            .count();
+        assert!(stopped >= 3, "only {stopped} common words stopped");
+    }
 
     const FILES: &[(&str, &str)] = &[
         (
