@@ -3,7 +3,8 @@
 //! A pure library — no I/O, no async, deterministic — built as a pipeline of stages, each a
 //! module, data flowing one way:
 //!
-//! 1. [`normalize`]: HTML to text, Unicode NFC, whitespace, image markup out;
+//! 1. [`normalize`]: HTML to text, Unicode NFC, whitespace, invisible format chars and image
+//!    markup out;
 //! 2. [`clean`]: the body without its site's noise (related-news blocks, repeated captions);
 //! 3. [`sentences`]: Vietnamese sentence splitting;
 //! 4. [`places`]: gazetteer matching of places and the organizations that belong to them;
@@ -222,6 +223,27 @@ mod tests {
                 published_on: None,
             });
         }
+    }
+
+    #[test]
+    fn invisible_format_chars_change_neither_the_article_nor_its_records() {
+        let e = Extractor::new();
+        let clean = "Sáng 12/3/2024, tại Hạ Long, UBND tỉnh Quảng Ninh và Chính quyền tỉnh \
+                     Gyeonggi (Hàn Quốc) đã ký kết Biên bản ghi nhớ hợp tác trong lĩnh vực du lịch. \
+                     Đoàn công tác của tỉnh Gyeonggi do Phó Tỉnh trưởng Kim Dong-yeon dẫn đầu.";
+        // A byte order mark, a zero-width space inside a word, zero-width joiners, a soft
+        // hyphen, a right-to-left mark and an override closed by its pop, as pages carry them.
+        let marked = format!(
+            "\u{feff}{}",
+            clean
+                .replace("Quảng Ninh", "Quảng\u{200b} Ni\u{ad}nh")
+                .replace("Gyeonggi (", "Gyeong\u{200d}gi\u{200f} (")
+                .replace("Biên bản", "\u{202e}Biên\u{202c} bản\u{2060}")
+        );
+        assert_ne!(marked, clean);
+        let want = extract(&e, clean);
+        assert!(!want.agreements.is_empty() && !want.visits.is_empty());
+        assert_eq!(extract(&e, &marked), want);
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Stage 1: the submitted body as plain NFC text with tidy whitespace and no image markup.
+//! Stage 1: the submitted body as plain NFC text with tidy whitespace, no invisible format chars
+//! and no image markup.
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
@@ -173,11 +174,14 @@ fn is_tidy(line: &str) -> bool {
         let untidy = match c {
             b' ' => i == 0 || b[i - 1] == b' ',
             0..=0x1f | 0x7f => true,
-            0xc2 => at(i + 1) <= 0xa0,
-            0xe1 => at(i + 1) == 0x9a && at(i + 2) == 0x80,
+            0xc2 => at(i + 1) <= 0xa0 || at(i + 1) == 0xad,
+            0xd8 => at(i + 1) == 0x9c,
+            0xe1 => {
+                (at(i + 1) == 0x9a && at(i + 2) == 0x80) || (at(i + 1) == 0xa0 && at(i + 2) == 0x8e)
+            }
             0xe2 => match at(i + 1) {
-                0x80 => matches!(at(i + 2), 0x80..=0x8b | 0xa8 | 0xa9 | 0xaf),
-                0x81 => at(i + 2) == 0x9f,
+                0x80 => matches!(at(i + 2), 0x80..=0x8f | 0xa8..=0xaf),
+                0x81 => matches!(at(i + 2), 0x9f..=0xa4 | 0xa6..=0xaf),
                 _ => false,
             },
             0xe3 => at(i + 1) == 0x80 && at(i + 2) == 0x80,
@@ -204,6 +208,7 @@ const MAY_BE_UNTIDY: [bool; 256] = {
     t[b' ' as usize] = true;
     t[0x7f] = true;
     t[0xc2] = true;
+    t[0xd8] = true;
     t[0xe1] = true;
     t[0xe2] = true;
     t[0xe3] = true;
@@ -213,16 +218,30 @@ const MAY_BE_UNTIDY: [bool; 256] = {
 
 /// The chars [`tidy_line`] drops or turns into a space.
 fn is_untidy_char(c: char) -> bool {
-    c.is_whitespace() || c.is_control() || is_zero_width(c)
+    c.is_whitespace() || c.is_control() || is_invisible_format(c)
 }
 
-/// Zero-width chars that [`tidy_line`] turns into spaces.
-fn is_zero_width(c: char) -> bool {
-    c == '\u{200b}' || c == '\u{feff}'
+/// Format chars that show nothing: the soft hyphen, zero-width spaces and joiners, the byte
+/// order mark, the word joiner and invisible operators, and the bidirectional marks,
+/// embeddings, overrides and isolates. Pages carry them where an editor or a CMS put them; the
+/// same visible text must be the same article, with the same id and records, so [`tidy_line`]
+/// drops them.
+fn is_invisible_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{61c}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206f}'
+            | '\u{feff}'
+    )
 }
 
 /// Appends `line` to `l` with whitespace runs as one space, no leading space, and no control
-/// or zero-width chars.
+/// or invisible format chars.
 fn tidy_line(line: &str, l: &mut String) {
     for c in line.chars() {
         if c.is_ascii_graphic() {
@@ -232,7 +251,7 @@ fn tidy_line(line: &str, l: &mut String) {
         }
         let c = if !is_untidy_char(c) {
             c
-        } else if c.is_whitespace() || is_zero_width(c) {
+        } else if c.is_whitespace() {
             ' '
         } else {
             continue;
