@@ -389,6 +389,36 @@ async fn watchers_get_live_records_and_a_backlog_from_a_sequence_without_repeats
 }
 
 #[tokio::test]
+async fn a_watch_after_a_sequence_the_replica_has_not_applied_is_out_of_range() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (ingest, query) = seeded_by_hand(&dir).await;
+    let mut client = query_client(&query).await;
+    let past = client
+        .watch_records(WatchRecordsRequest {
+            filter: None,
+            after_sequence: Some(9),
+        })
+        .await
+        .expect_err("refused");
+    assert_eq!(past.code(), Code::OutOfRange);
+    assert!(
+        past.message().contains("(5)"),
+        "says how far the replica has applied: {}",
+        past.message()
+    );
+    // From the last applied sequence itself: nothing to replay, the stream waits for new ones.
+    client
+        .watch_records(WatchRecordsRequest {
+            filter: None,
+            after_sequence: Some(5),
+        })
+        .await
+        .expect("accepted");
+    query.stop().await;
+    ingest.stop().await;
+}
+
+#[tokio::test]
 async fn shutdown_ends_open_streams_with_unavailable_and_where_to_resume() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (ingest, query) = seeded_by_hand(&dir).await;

@@ -5,8 +5,9 @@
 use std::{net::SocketAddr, path::PathBuf, time::Duration};
 
 use hoptac_api::v1::{
-    query_service_client::QueryServiceClient, watch_records_response::Event, RecordFilter,
-    StreamAgreementsRequest, StreamVisitsRequest, WatchRecordsRequest,
+    query_service_client::QueryServiceClient, watch_records_response::Event,
+    GetReplicationStatusRequest, RecordFilter, StreamAgreementsRequest, StreamVisitsRequest,
+    WatchRecordsRequest,
 };
 use hoptac_runtime::listen::Listeners;
 use tokio::task::JoinHandle;
@@ -152,17 +153,27 @@ pub async fn query_client(running: &Running) -> QueryServiceClient<Channel> {
         .expect("connects")
 }
 
-/// Waits until the replica has applied `sequence`: a watch from just before it sees its change
-/// arrive (every article these tests ingest yields at least one record).
+/// Waits until the replica has applied `sequence`: a live watch, opened before the replica's
+/// status is read, sees the change arrive if the status does not show it applied yet (every
+/// article these tests ingest yields at least one record). Not a watch from just before the
+/// sequence: one past what the replica has applied is refused.
 pub async fn applied(client: &mut QueryServiceClient<Channel>, sequence: u64) {
     let mut watch = client
         .watch_records(WatchRecordsRequest {
             filter: None,
-            after_sequence: Some(sequence - 1),
+            after_sequence: None,
         })
         .await
         .expect("watch opens")
         .into_inner();
+    let status = client
+        .get_replication_status(GetReplicationStatusRequest {})
+        .await
+        .expect("status")
+        .into_inner();
+    if status.applied_sequence >= sequence {
+        return;
+    }
     tokio::time::timeout(PATIENCE, async {
         while let Some(event) = watch.message().await.expect("watch healthy") {
             assert!(!matches!(event.event, Some(Event::Lagged(_))));

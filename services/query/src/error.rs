@@ -22,6 +22,18 @@ pub enum Error {
         /// The id asked for.
         id: String,
     },
+    /// A watch asked to start after a sequence this replica has not applied yet.
+    #[error(
+        "after_sequence {after} is past the last sequence this replica has applied ({head}); \
+         a sequence from the ingest service may be ahead of the replica: retry once it has \
+         caught up, or watch from {head}"
+    )]
+    PastHead {
+        /// The sequence asked for.
+        after: u64,
+        /// The last sequence applied.
+        head: u64,
+    },
     /// The service is stopping; `resume` says how to continue elsewhere or later.
     #[error("the service is shutting down; {resume}")]
     ShuttingDown {
@@ -42,6 +54,7 @@ impl Error {
         match self {
             Error::InvalidArgument { .. } => Code::InvalidArgument,
             Error::NotFound { .. } => Code::NotFound,
+            Error::PastHead { .. } => Code::OutOfRange,
             Error::ShuttingDown { .. } => Code::Unavailable,
             Error::Storage(_) | Error::Corrupt(_) => Code::Internal,
         }

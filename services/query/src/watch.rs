@@ -39,10 +39,12 @@ pub fn watch(
     shutdown: CancellationToken,
 ) -> Result<ReceiverStream<Result<WatchRecordsResponse, Status>>, Error> {
     let mut live = events.subscribe();
+    let head = store.applied_sequence()?;
     // Without a starting sequence, only changes applied from now on.
     let mut last = match after {
+        Some(after) if after > head => return Err(Error::PastHead { after, head }),
         Some(after) => after,
-        None => store.applied_sequence()?,
+        None => head,
     };
     let (tx, rx) = mpsc::channel(QUEUE);
     let task = async move {
