@@ -323,6 +323,16 @@ async fn a_stream_resumed_from_its_cursor_continues_with_no_duplicate_and_no_gap
         .await
         .expect_err("refused");
     assert_eq!(bad.code(), Code::InvalidArgument);
+    // An order that is no SortOrder is refused, not taken for the default.
+    let bad = client
+        .stream_agreements(StreamAgreementsRequest {
+            order: 99,
+            ..Default::default()
+        })
+        .await
+        .expect_err("refused");
+    assert_eq!(bad.code(), Code::InvalidArgument);
+    assert!(bad.message().starts_with("order: 99"), "{}", bad.message());
     query.stop().await;
     ingest.stop().await;
 }

@@ -100,10 +100,17 @@ impl Query {
         Ok(self)
     }
 
-    /// Orders results as asked.
-    pub fn with_order(mut self, order: i32) -> Query {
-        self.newest_first = order == SortOrder::NewestFirst as i32;
-        self
+    /// Orders results as asked; a value that is no `SortOrder` is refused, not read as the
+    /// default.
+    pub fn with_order(mut self, order: i32) -> Result<Query, Error> {
+        let order = SortOrder::try_from(order).map_err(|_| Error::InvalidArgument {
+            field: "order",
+            reason: format!(
+                "{order} is not a sort order (0 unspecified, 1 oldest first, 2 newest first)"
+            ),
+        })?;
+        self.newest_first = order == SortOrder::NewestFirst;
+        Ok(self)
     }
 
     /// The index scopes to read, whose union holds every match: the first place's scope (the

@@ -247,7 +247,7 @@ impl QueryService for Queries {
         let query = self
             .query(r.filter.as_ref(), &[Kind::Agreement])?
             .with_statuses(&r.statuses, is_agreement_status, "statuses")?
-            .with_order(r.order);
+            .with_order(r.order)?;
         Ok(Response::new(self.stream(
             query,
             &r.after,
@@ -266,7 +266,7 @@ impl QueryService for Queries {
         let query = self
             .query(r.filter.as_ref(), &[Kind::Visit])?
             .with_statuses(&r.statuses, is_visit_status, "statuses")?
-            .with_order(r.order);
+            .with_order(r.order)?;
         Ok(Response::new(
             self.stream(query, &r.after, r.limit, visit_item)?,
         ))
@@ -292,7 +292,7 @@ impl QueryService for Queries {
             until: r.until,
             ..Default::default()
         };
-        let query = self.query(Some(&filter), &[])?.with_order(r.order);
+        let query = self.query(Some(&filter), &[])?.with_order(r.order)?;
         Ok(Response::new(self.stream(
             query,
             &r.after,
@@ -327,7 +327,7 @@ impl QueryService for Queries {
         let query = self
             .query(r.filter.as_ref(), &[Kind::Agreement])?
             .with_statuses(&r.statuses, is_agreement_status, "statuses")?
-            .with_order(r.order);
+            .with_order(r.order)?;
         let (records, next_page_token) = self.list(query, r.page_size, &r.page_token).await?;
         Ok(Response::new(ListAgreementsResponse {
             agreements: agreements(records),
@@ -343,7 +343,7 @@ impl QueryService for Queries {
         let query = self
             .query(r.filter.as_ref(), &[Kind::Visit])?
             .with_statuses(&r.statuses, is_visit_status, "statuses")?
-            .with_order(r.order);
+            .with_order(r.order)?;
         let (records, next_page_token) = self.list(query, r.page_size, &r.page_token).await?;
         Ok(Response::new(ListVisitsResponse {
             visits: visits(records),
