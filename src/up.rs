@@ -54,6 +54,7 @@ pub async fn run(args: UpArgs) -> anyhow::Result<()> {
         listen: ingest_addr,
         data_dir: args.data_dir.join("ingest"),
         max_article_bytes: 2 * 1024 * 1024,
+        max_message_bytes: 16 * 1024 * 1024,
         token: None,
         cache_mib: 64,
         shutdown_grace: grace,

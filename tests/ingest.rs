@@ -258,6 +258,127 @@ async fn bad_input_is_refused_with_the_field_at_fault_and_nothing_is_stored() {
     );
 }
 
+/// `IngestArticleRequest` as a client that does not check its strings would send it: the
+/// article's text (field 4 of `ArticleInput`) as raw bytes.
+#[derive(Clone, PartialEq, prost::Message)]
+struct RawIngestRequest {
+    #[prost(message, optional, tag = "1")]
+    article: Option<RawArticle>,
+}
+
+#[derive(Clone, PartialEq, prost::Message)]
+struct RawArticle {
+    #[prost(bytes = "vec", tag = "4")]
+    text: Vec<u8>,
+}
+
+/// Calls `method` of the IngestService with a hand-made message.
+async fn call_raw(url: &str, method: &'static str, request: RawIngestRequest) -> tonic::Status {
+    let channel = tonic::transport::Endpoint::from_shared(url.to_string())
+        .expect("url")
+        .connect()
+        .await
+        .expect("connects");
+    let mut grpc = tonic::client::Grpc::new(channel);
+    grpc.ready().await.expect("ready");
+    let codec = hoptac_api::codec::Codec::<RawIngestRequest, hoptac_api::v1::IngestArticleResponse>::default();
+    grpc.unary(
+        tonic::Request::new(request),
+        tonic::codegen::http::uri::PathAndQuery::from_static(method),
+        codec,
+    )
+    .await
+    .expect_err("refused")
+}
+
+#[tokio::test]
+async fn a_body_over_the_limit_is_resource_exhausted_at_any_size_and_a_stream_goes_on() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // The defaults: 2 MiB of article body, 16 MiB per message on the transport.
+    let ingest = Ingest::start(&dir.path().join("ingest"), &[]).await;
+    let mut client = ingest.client().await.max_encoding_message_size(64 << 20);
+    let sentence = "Đoàn công tác tỉnh Quảng Ninh thăm và làm việc tại tỉnh Hokkaido, Nhật Bản. ";
+    let article_of = |mib: usize| {
+        text_article(
+            "https://baoquangninh.example/dai",
+            &sentence.repeat((mib << 20) / sentence.len() + 1),
+        )
+    };
+    for mib in [3, 5, 20] {
+        let status = client
+            .ingest_article(IngestArticleRequest {
+                article: Some(article_of(mib)),
+            })
+            .await
+            .expect_err("over the limit");
+        assert_eq!(
+            status.code(),
+            Code::ResourceExhausted,
+            "{mib} MiB: {}",
+            status.message()
+        );
+        assert!(
+            status.message().contains("2097152"),
+            "{mib} MiB: `{}` should name the article limit",
+            status.message()
+        );
+    }
+
+    // Under the transport limit an oversized article is one REJECTED answer among the others.
+    let answers = ingest_all(
+        &mut client,
+        vec![
+            article_of(3),
+            text_article("https://baohanoi.example/1", &visit_article(1)),
+        ],
+    )
+    .await;
+    let outcomes: Vec<_> = answers.iter().map(|a| a.outcome()).collect();
+    assert_eq!(outcomes, [IngestOutcome::Rejected, IngestOutcome::New]);
+
+    // Over it the message is not read: the stream ends, saying why.
+    let requests = [
+        text_article("https://baohanoi.example/2", &visit_article(2)),
+        article_of(20),
+    ]
+    .map(|a| hoptac_api::v1::IngestArticlesRequest { article: Some(a) });
+    let mut answers = client
+        .ingest_articles(tokio_stream::iter(requests))
+        .await
+        .expect("stream accepted")
+        .into_inner();
+    let first = answers.message().await.expect("first answer").expect("one");
+    assert_eq!(first.outcome(), IngestOutcome::New);
+    let end = answers.message().await.expect_err("the stream ends");
+    assert_eq!(end.code(), Code::ResourceExhausted, "{}", end.message());
+    assert!(end.message().contains("16777216"), "{}", end.message());
+}
+
+#[tokio::test]
+async fn text_that_is_not_utf8_is_invalid_argument_not_internal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let ingest = Ingest::start(&dir.path().join("ingest"), &[]).await;
+    // "Hà Nội ký kết" in Windows-1258 bytes, as a client that skipped decoding would send it.
+    let request = RawIngestRequest {
+        article: Some(RawArticle {
+            text: b"H\xe0 N\xf4\xf2i k\xfd k\xea\xec\xf4t".to_vec(),
+        }),
+    };
+    for method in [
+        "/hoptac.v1.IngestService/IngestArticle",
+        "/hoptac.v1.IngestService/ExtractArticle",
+    ] {
+        let status = call_raw(&ingest.url, method, request.clone()).await;
+        assert_eq!(
+            status.code(),
+            Code::InvalidArgument,
+            "{method}: {}",
+            status.message()
+        );
+        assert!(status.message().contains("UTF-8"), "{}", status.message());
+    }
+}
+
 #[tokio::test]
 async fn html_is_accepted_and_stored_as_text() {
     let dir = tempfile::tempdir().expect("temp dir");

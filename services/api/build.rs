@@ -25,6 +25,8 @@ fn main() -> Result<(), Box<dyn Error>> {
         .build_server(true)
         .build_client(true)
         .compile_well_known_types(true)
+        // A request that does not decode is INVALID_ARGUMENT, not prost's INTERNAL.
+        .codec_path("crate::codec::Codec")
         // Well-known types come from pbjson-types so that they, too, serialize as proto3 JSON.
         .extern_path(".google.protobuf", "::pbjson_types")
         .compile_fds(fds)?;

@@ -64,6 +64,7 @@ pub fn ingest_args(dir: PathBuf, addr: SocketAddr) -> hoptac_ingest::config::Ser
         listen: addr,
         data_dir: dir,
         max_article_bytes: 2 << 20,
+        max_message_bytes: 16 << 20,
         token: None,
         cache_mib: 16,
         shutdown_grace: Duration::from_secs(5),

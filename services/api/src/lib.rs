@@ -3,6 +3,8 @@
 //!
 //! Generated from `proto/hoptac/v1` at build time; the proto files are the API reference.
 
+pub mod codec;
+
 /// The `hoptac.v1` package.
 pub mod v1 {
     #![allow(missing_docs, clippy::all, clippy::pedantic)]

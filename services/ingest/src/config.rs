@@ -50,6 +50,12 @@ pub struct ServeArgs {
     /// Largest article body accepted, in bytes of text or HTML; larger is RESOURCE_EXHAUSTED.
     #[arg(long, env = "HOPTAC_MAX_ARTICLE_BYTES", default_value_t = 2 * 1024 * 1024)]
     pub max_article_bytes: usize,
+    /// Largest request message the transport reads, in bytes (raised to the article limit plus
+    /// 64 KiB when smaller). Below it an article over --max-article-bytes is answered
+    /// RESOURCE_EXHAUSTED (in an IngestArticles stream, a REJECTED answer, and the stream goes
+    /// on); a message over it is refused unread with RESOURCE_EXHAUSTED and ends a stream.
+    #[arg(long, env = "HOPTAC_MAX_MESSAGE_BYTES", default_value_t = 16 * 1024 * 1024)]
+    pub max_message_bytes: usize,
     /// Bearer token every IngestService call (writes and the changefeed) must carry
     /// (`authorization: Bearer TOKEN`); unset or empty means no authentication. Health and
     /// reflection stay open.

@@ -81,6 +81,14 @@ impl Error {
     }
 }
 
+/// What a caller whose message was too large may send instead.
+pub fn article_limit_hint(max_article_bytes: usize) -> String {
+    format!(
+        "an article body may be at most {max_article_bytes} bytes (--max-article-bytes); send \
+         larger pages trimmed to the article"
+    )
+}
+
 impl From<Error> for Status {
     fn from(err: Error) -> Status {
         let message = err.to_string();

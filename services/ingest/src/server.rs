@@ -9,6 +9,7 @@ use hoptac_api::v1::ingest_service_server::IngestServiceServer;
 use hoptac_extract::Extractor;
 use hoptac_runtime::{
     auth::BearerAuth,
+    limits::MessageLimitLayer,
     listen::Listeners,
     metrics::{GrpcMetrics, Registry},
 };
@@ -20,8 +21,9 @@ use crate::{
     writer::Writer,
 };
 
-/// Room for a request's fields and framing beside the body itself, so that a body just over the
-/// limit gets our RESOURCE_EXHAUSTED message rather than the transport's.
+/// Room for a request's fields and framing beside the body itself: the transport limit is at
+/// least the article limit plus this, so that every body over the article limit that the
+/// transport reads gets the article limit's answer.
 const MESSAGE_OVERHEAD: usize = 64 * 1024;
 
 /// Binds `args.listen` (and `args.metrics_addr`), prints the bound addresses on stdout, and
@@ -73,11 +75,15 @@ pub async fn serve_with(
         ingest_metrics,
         shutdown.clone(),
     );
+    let transport_limit = args
+        .max_message_bytes
+        .max(args.max_article_bytes.saturating_add(MESSAGE_OVERHEAD));
     let ingest = InterceptedService::new(
-        IngestServiceServer::new(ingest)
-            .max_decoding_message_size(args.max_article_bytes.saturating_add(MESSAGE_OVERHEAD)),
+        IngestServiceServer::new(ingest).max_decoding_message_size(transport_limit),
         BearerAuth::new(args.token.as_deref()),
     );
+    let message_limit =
+        MessageLimitLayer::new(crate::error::article_limit_hint(args.max_article_bytes));
 
     let (health_reporter, health) = tonic_health::server::health_reporter();
     health_reporter
@@ -102,6 +108,7 @@ pub async fn serve_with(
     let server = builder
         .trace_fn(|request| tracing::info_span!("grpc", method = %request.uri().path()))
         .layer(grpc_metrics.layer())
+        .layer(message_limit)
         .add_service(health)
         .add_service(reflection_v1)
         .add_service(reflection_v1alpha)

@@ -16,8 +16,10 @@ use tokio_util::sync::CancellationToken;
 use tonic::{Request, Response, Status, Streaming};
 use tracing::Instrument;
 
+use hoptac_runtime::limits::oversize;
+
 use crate::{
-    error::Error,
+    error::{article_limit_hint, Error},
     feed,
     input::{self, Extract},
     metrics::IngestMetrics,
@@ -274,7 +276,14 @@ impl IngestService for Ingest {
             .map(move |request| {
                 let service = extracting.clone();
                 async move {
-                    let article = request?.article;
+                    // A message over the transport limit was not read: the stream cannot go
+                    // past it, but its end says what the limit is.
+                    let article = request
+                        .map_err(|status| {
+                            oversize(&status, &article_limit_hint(service.max_body_bytes))
+                                .unwrap_or(status)
+                        })?
+                        .article;
                     Ok::<_, Status>(service.extract(article, Some(now())).await)
                 }
                 .instrument(span.clone())
