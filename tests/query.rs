@@ -232,6 +232,27 @@ async fn each_query_kind_returns_the_gold_records_of_the_seeds() {
         "{}",
         unknown.message()
     );
+    // A caller's megabyte of id or place name is not sent back: a short prefix names it.
+    let huge = "khong-co-".repeat(100_000);
+    let missing = client
+        .get_agreement(GetAgreementRequest { id: huge.clone() })
+        .await
+        .expect_err("absent");
+    let unknown = client
+        .stream_agreements(StreamAgreementsRequest {
+            filter: Some(places(&[&huge])),
+            ..Default::default()
+        })
+        .await
+        .expect_err("refused");
+    for status in [missing, unknown] {
+        assert!(
+            status.message().len() < 400 && status.message().contains("khong-co-khong-co-"),
+            "{} bytes: {:.200}",
+            status.message().len(),
+            status.message()
+        );
+    }
 
     query.stop().await;
     ingest.stop().await;
@@ -333,6 +354,101 @@ async fn a_stream_resumed_from_its_cursor_continues_with_no_duplicate_and_no_gap
         .expect_err("refused");
     assert_eq!(bad.code(), Code::InvalidArgument);
     assert!(bad.message().starts_with("order: 99"), "{}", bad.message());
+    query.stop().await;
+    ingest.stop().await;
+}
+
+#[tokio::test]
+async fn a_cursor_from_another_query_is_invalid_argument() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (ingest, query) = seeded_by_hand(&dir).await;
+    let mut client = query_client(&query).await;
+    let oldest = |after: String| StreamAgreementsRequest {
+        order: SortOrder::OldestFirst as i32,
+        limit: 2,
+        after,
+        ..Default::default()
+    };
+    let mut stream = client
+        .stream_agreements(oldest(String::new()))
+        .await
+        .expect("accepted")
+        .into_inner();
+    let mut cursor = String::new();
+    while let Some(item) = stream.message().await.expect("healthy") {
+        cursor = item.cursor;
+    }
+    assert!(!cursor.is_empty());
+    // The same query resumes from it.
+    client
+        .stream_agreements(oldest(cursor.clone()))
+        .await
+        .expect("the cursor's own query resumes");
+
+    let hokkaido = RecordFilter {
+        places: vec!["Hokkaido".into()],
+        ..Default::default()
+    };
+    let refusals = vec![
+        (
+            "another order",
+            client
+                .stream_agreements(StreamAgreementsRequest {
+                    order: SortOrder::NewestFirst as i32,
+                    after: cursor.clone(),
+                    ..Default::default()
+                })
+                .await
+                .map(drop),
+        ),
+        (
+            "another filter",
+            client
+                .stream_agreements(StreamAgreementsRequest {
+                    filter: Some(hokkaido.clone()),
+                    order: SortOrder::OldestFirst as i32,
+                    after: cursor.clone(),
+                    ..Default::default()
+                })
+                .await
+                .map(drop),
+        ),
+        (
+            "another kind",
+            client
+                .stream_visits(StreamVisitsRequest {
+                    order: SortOrder::OldestFirst as i32,
+                    after: cursor.clone(),
+                    ..Default::default()
+                })
+                .await
+                .map(drop),
+        ),
+        (
+            "a list of another kind",
+            client
+                .list_visits(ListVisitsRequest {
+                    page_token: cursor.clone(),
+                    ..Default::default()
+                })
+                .await
+                .map(drop),
+        ),
+    ];
+    for (what, answer) in refusals {
+        let status = answer.expect_err(what);
+        assert_eq!(
+            status.code(),
+            Code::InvalidArgument,
+            "{what}: {}",
+            status.message()
+        );
+        assert!(
+            status.message().contains("another query"),
+            "{what}: {}",
+            status.message()
+        );
+    }
     query.stop().await;
     ingest.stop().await;
 }

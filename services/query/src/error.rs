@@ -15,7 +15,7 @@ pub enum Error {
         reason: String,
     },
     /// No record or article has this id.
-    #[error("no {what} with id {id:?}")]
+    #[error("no {what} with id {}", hoptac_runtime::limits::excerpt(id))]
     NotFound {
         /// "agreement", "visit" or "article".
         what: &'static str,

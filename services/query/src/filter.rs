@@ -113,6 +113,44 @@ impl Query {
         Ok(self)
     }
 
+    /// What a cursor of this query carries to tell it from another's: a digest of everything
+    /// that decides which records the query returns and in what order.
+    pub fn fingerprint(&self) -> index::Fingerprint {
+        use sha2::{Digest, Sha256};
+        let mut digest = Sha256::new();
+        // Every list and item is length-prefixed, so no two different queries hash the same
+        // bytes.
+        let mut list = |items: Vec<Vec<u8>>| {
+            digest.update((items.len() as u64).to_be_bytes());
+            for item in items {
+                digest.update((item.len() as u64).to_be_bytes());
+                digest.update(item);
+            }
+        };
+        list(self.kinds.iter().map(|k| vec![*k as u8]).collect());
+        list(self.places.iter().map(|p| p.as_bytes().to_vec()).collect());
+        list(
+            self.fields
+                .iter()
+                .map(|f| (*f as i32).to_be_bytes().to_vec())
+                .collect(),
+        );
+        list(self.since.iter().map(|d| d.to_vec()).collect());
+        list(self.until.iter().map(|d| d.to_vec()).collect());
+        list(self.terms.iter().map(|t| t.as_bytes().to_vec()).collect());
+        list(
+            self.statuses
+                .iter()
+                .map(|s| s.to_be_bytes().to_vec())
+                .collect(),
+        );
+        list(vec![vec![u8::from(self.newest_first)]]);
+        let hash = digest.finalize();
+        let mut fingerprint = [0; 8];
+        fingerprint.copy_from_slice(&hash[..8]);
+        fingerprint
+    }
+
     /// The index scopes to read, whose union holds every match: the first place's scope (the
     /// most selective), else one scope per field, else everything — all within the date range.
     pub fn scopes(&self) -> Vec<Scope> {
@@ -164,7 +202,8 @@ pub fn resolve_place(place: &str, gazetteer: &Gazetteer) -> Result<String, Error
     let found = gazetteer.resolve(place).ok_or_else(|| Error::InvalidArgument {
         field: "filter.places",
         reason: format!(
-            "unknown place {place:?}: give an ISO 3166 code (VN-HN, JP-40, JP) or a place name (Hà Nội, Fukuoka, Nhật Bản)"
+            "unknown place {}: give an ISO 3166 code (VN-HN, JP-40, JP) or a place name (Hà Nội, Fukuoka, Nhật Bản)",
+            hoptac_runtime::limits::excerpt(place)
         ),
     })?;
     Ok(found.code().to_string())

@@ -9,7 +9,9 @@
 //! - scope `f:FIELD\0`: records of a field.
 //!
 //! The date is 4 bytes (year big-endian, month, day; 0 for an unknown part), so within a scope
-//! entries sort by date, then by id. A cursor is a (date, id) position: the same in every scope.
+//! entries sort by date, then by id. A cursor is a (date, id) position, the same in every scope,
+//! stamped with the fingerprint of the query that handed it out: resuming another query from it
+//! would skip or repeat records without a word, so that is refused.
 
 use std::ops::Bound;
 
@@ -98,6 +100,9 @@ pub fn is_covering(key: &[u8]) -> bool {
     key.starts_with(&Scope::All.prefix())
 }
 
+/// What a cursor carries of the query that handed it out (see `Query::fingerprint`).
+pub type Fingerprint = [u8; 8];
+
 /// Where a record sits in date order: the resume cursor of streams and pages.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Position {
@@ -134,29 +139,43 @@ impl Position {
         Ok(Position { date, id })
     }
 
-    /// The opaque cursor handed to clients.
-    pub fn cursor(&self) -> String {
-        hex::encode([&self.date[..], self.id.as_bytes()].concat())
+    /// The opaque cursor handed to clients of the query with `fingerprint`.
+    pub fn cursor(&self, fingerprint: &Fingerprint) -> String {
+        hex::encode([&fingerprint[..], &self.date[..], self.id.as_bytes()].concat())
     }
 
-    /// Reads a cursor back; `field` names the request field for the error.
-    pub fn from_cursor(cursor: &str, field: &'static str) -> Result<Position, Error> {
+    /// Reads a cursor back for the query with `fingerprint`; `field` names the request field for
+    /// the error.
+    pub fn from_cursor(
+        cursor: &str,
+        field: &'static str,
+        fingerprint: &Fingerprint,
+    ) -> Result<Position, Error> {
         let invalid = || Error::InvalidArgument {
             field,
             reason: "is not a cursor this service handed out; pass one from an earlier response"
                 .into(),
         };
         let bytes = hex::decode(cursor).map_err(|_| invalid())?;
-        if bytes.len() <= 4 {
-            return Err(invalid());
-        }
-        let mut date = [0; 4];
-        date.copy_from_slice(&bytes[..4]);
-        let id = String::from_utf8(bytes[4..].to_vec()).map_err(|_| invalid())?;
+        let (stamp, rest) = bytes
+            .split_first_chunk::<8>()
+            .filter(|(_, rest)| rest.len() > 4)
+            .ok_or_else(invalid)?;
+        let (date, id) = rest.split_first_chunk::<4>().ok_or_else(invalid)?;
+        let id = String::from_utf8(id.to_vec()).map_err(|_| invalid())?;
         if crate::record::Kind::of(&id).is_none() {
             return Err(invalid());
         }
-        Ok(Position { date, id })
+        if stamp != fingerprint {
+            return Err(Error::InvalidArgument {
+                field,
+                reason: "was handed out for another query (another filter, record kind or \
+                         order); resume a stream or list only with the same request it came \
+                         from, or start again without it"
+                    .into(),
+            });
+        }
+        Ok(Position { date: *date, id })
     }
 }
 
@@ -233,14 +252,33 @@ mod tests {
             date: date_key(Some(&date(2025, 3, 3))),
             id: "7608bd97-a1".into(),
         };
+        let query = *b"query001";
         assert_eq!(
-            Position::from_cursor(&p.cursor(), "after").expect("reads"),
+            Position::from_cursor(&p.cursor(&query), "after", &query).expect("reads"),
             p
         );
-        for bad in ["", "zz", "00000000", &hex::encode("12345678-x1")] {
-            let err = Position::from_cursor(bad, "after").expect_err("refused");
+        let old_layout = hex::encode("\u{7}\u{e9}\u{3}\u{3}7608bd97-a1");
+        for bad in [
+            "",
+            "zz",
+            "00000000",
+            &hex::encode("12345678-x1"),
+            &old_layout,
+        ] {
+            let err = Position::from_cursor(bad, "after", &query).expect_err("refused");
             assert!(err.to_string().contains("after"), "{err}");
         }
+    }
+
+    #[test]
+    fn a_cursor_of_another_query_is_refused_as_such() {
+        let p = Position {
+            date: date_key(Some(&date(2025, 3, 3))),
+            id: "7608bd97-a1".into(),
+        };
+        let err = Position::from_cursor(&p.cursor(b"query001"), "page_token", b"query002")
+            .expect_err("refused");
+        assert!(err.to_string().contains("another query"), "{err}");
     }
 
     #[test]

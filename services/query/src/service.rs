@@ -95,8 +95,9 @@ impl Queries {
         limit: u32,
         item: fn(Record, String) -> T,
     ) -> Result<ReceiverStream<Result<T, Status>>, Error> {
+        let fingerprint = query.fingerprint();
         let mut resume = (!after.is_empty())
-            .then(|| Position::from_cursor(after, "after"))
+            .then(|| Position::from_cursor(after, "after", &fingerprint))
             .transpose()?;
         let limit = if limit == 0 {
             usize::MAX
@@ -119,13 +120,13 @@ impl Queries {
                 let exhausted = records.len() < want;
                 for record in records {
                     let position = Position::of(&record);
-                    let response = item(record, position.cursor());
+                    let response = item(record, position.cursor(&fingerprint));
                     tokio::select! {
                         ok = tx.send(Ok(response)) => if ok.is_err() { return },
                         () = shutdown.cancelled() => {
                             let resume = resume.as_ref().map_or_else(
                                 || "repeat the request".to_string(),
-                                |p| format!("resume with after={}", p.cursor()),
+                                |p| format!("resume with after={}", p.cursor(&fingerprint)),
                             );
                             let status = Status::from(Error::ShuttingDown { resume });
                             let _ = tokio::time::timeout(std::time::Duration::from_millis(200), tx.send(Err(status))).await;
@@ -161,15 +162,16 @@ impl Queries {
             }
             n => (n as usize).min(MAX_PAGE_SIZE),
         };
+        let fingerprint = query.fingerprint();
         let resume = (!page_token.is_empty())
-            .then(|| Position::from_cursor(page_token, "page_token"))
+            .then(|| Position::from_cursor(page_token, "page_token", &fingerprint))
             .transpose()?;
         let mut records = self.page(query, resume, size + 1).await?;
         let next = if records.len() > size {
             records.truncate(size);
             records
                 .last()
-                .map(|r| Position::of(r).cursor())
+                .map(|r| Position::of(r).cursor(&fingerprint))
                 .unwrap_or_default()
         } else {
             String::new()
