@@ -8,6 +8,13 @@ use std::process::Command;
 use common::*;
 
 fn grpcurl(args: &[&str], stdin: Option<&str>) -> String {
+    let (ok, stdout, stderr) = run_grpcurl(args, stdin);
+    assert!(ok, "grpcurl {args:?} failed: {stderr}");
+    stdout
+}
+
+/// Runs grpcurl; whether it succeeded, its stdout and its stderr.
+fn run_grpcurl(args: &[&str], stdin: Option<&str>) -> (bool, String, String) {
     use std::io::Write;
     let mut child = Command::new("grpcurl")
         .args(args)
@@ -25,12 +32,41 @@ fn grpcurl(args: &[&str], stdin: Option<&str>) -> String {
             .expect("writes");
     }
     let out = child.wait_with_output().expect("grpcurl runs");
-    assert!(
+    (
         out.status.success(),
-        "grpcurl {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8")
+        String::from_utf8(out.stdout).expect("UTF-8"),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[tokio::test]
+async fn grpcurl_prints_the_field_at_fault_of_a_refused_request() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let ingest = Ingest::start(&dir.path().join("ingest"), &[]).await;
+    let addr = ingest.addr.clone();
+    let (ok, stdout, stderr) = tokio::task::spawn_blocking(move || {
+        run_grpcurl(
+            &[
+                "-plaintext",
+                "-d",
+                r#"{"article": {"url": "https://baoquangninh.example/1", "text": "  "}}"#,
+                &addr,
+                "hoptac.v1.IngestService/ExtractArticle",
+            ],
+            None,
+        )
+    })
+    .await
+    .expect("joins");
+    assert!(!ok, "refused: {stdout}");
+    // The details are decoded through reflection: the type by name, the violation as JSON.
+    for part in [
+        "InvalidArgument",
+        "google.rpc.BadRequest",
+        "\"field\":\"article.text\"",
+    ] {
+        assert!(stderr.contains(part), "`{part}` in:\n{stderr}");
+    }
 }
 
 #[tokio::test]

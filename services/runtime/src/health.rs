@@ -4,13 +4,23 @@ use std::time::Duration;
 
 use anyhow::Context;
 
-/// Reflection over hoptac's descriptor set and health's, advertising only `services` (the
-/// descriptor set describes both hoptac services; each process serves one) plus health and
-/// reflection itself.
+/// The descriptor sets reflection serves: hoptac's, health's, and google.rpc's error details,
+/// so that grpcurl can print the details an error carries (a BadRequest's field violations)
+/// instead of undecodable bytes.
+const DESCRIPTOR_SETS: [&[u8]; 3] = [
+    hoptac_api::FILE_DESCRIPTOR_SET,
+    tonic_health::pb::FILE_DESCRIPTOR_SET,
+    tonic_types::pb::FILE_DESCRIPTOR_SET,
+];
+
+/// Reflection over [`DESCRIPTOR_SETS`], advertising only `services` (the hoptac descriptor
+/// set describes both hoptac services; each process serves one) plus health and reflection
+/// itself.
 pub fn reflection(services: &[&str]) -> tonic_reflection::server::Builder<'static> {
-    let mut builder = tonic_reflection::server::Builder::configure()
-        .register_encoded_file_descriptor_set(hoptac_api::FILE_DESCRIPTOR_SET)
-        .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET);
+    let mut builder = DESCRIPTOR_SETS.iter().fold(
+        tonic_reflection::server::Builder::configure(),
+        |builder, set| builder.register_encoded_file_descriptor_set(set),
+    );
     for name in services.iter().chain(&[
         "grpc.health.v1.Health",
         "grpc.reflection.v1.ServerReflection",
@@ -44,4 +54,40 @@ pub async fn healthcheck(url: &str, tls: &crate::tls::ClientTlsArgs) -> anyhow::
     anyhow::ensure!(status == ServingStatus::Serving, "{url} is {status:?}");
     println!("{url} is SERVING");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use prost::Message;
+
+    use super::DESCRIPTOR_SETS;
+
+    #[test]
+    fn every_file_reflection_serves_has_its_imports_served_too() {
+        // grpcurl resolves a message by fetching its file and then each import by name; a
+        // missing import makes the whole file unusable.
+        let files: Vec<_> = DESCRIPTOR_SETS
+            .iter()
+            .flat_map(|set| {
+                prost_types::FileDescriptorSet::decode(*set)
+                    .expect("descriptor set decodes")
+                    .file
+            })
+            .collect();
+        let names: HashSet<_> = files.iter().filter_map(|f| f.name.clone()).collect();
+        let error_details = files.iter().find(|f| {
+            f.package() == "google.rpc" && f.message_type.iter().any(|m| m.name() == "BadRequest")
+        });
+        assert!(
+            error_details.is_some(),
+            "google.rpc.BadRequest served: {names:?}"
+        );
+        for file in &files {
+            for import in &file.dependency {
+                assert!(names.contains(import), "{:?} imports {import}", file.name);
+            }
+        }
+    }
 }
