@@ -84,22 +84,25 @@ pub async fn run(args: UpArgs) -> anyhow::Result<()> {
         shutdown.clone(),
     ));
 
-    let files = load::article_files(&args.seeds)?;
     let load_args = LoadArgs {
         paths: args.seeds.clone(),
+        manifests: Vec::new(),
         to: ingest_url.clone(),
         token: None,
         source: String::new(),
+        max_file_bytes: 16 * 1024 * 1024,
+        json: false,
         tls: Default::default(),
     };
+    let items = load::items(&load_args)?;
+    let count = items.len();
     // The listeners are bound, so connections wait in their backlogs until serving starts.
     let report = tokio::select! {
-        report = load::load(&files, &load_args) => report?,
+        report = load::load(items, &load_args, |_| ()) => report?,
         served = &mut ingest => return served.context("the ingest service stopped")?,
         served = &mut query => return served.context("the query service stopped")?,
     };
-    print!("loaded seed articles: ");
-    report.print(files.len());
+    println!("loaded seed articles: {}", report.summary(count));
     let head = report.last_sequence;
     match tokio::time::timeout(CATCH_UP, caught_up(&query_url, head)).await {
         Ok(Ok(())) => println!("the query replica has applied every change (sequence {head})"),

@@ -34,15 +34,23 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-/// Prints one line of proto3 JSON `hoptac.v1.Extraction` per file, in order.
+/// Prints one line of proto3 JSON `hoptac.v1.Extraction` per readable file, in order; reports
+/// each unreadable file on stderr and goes on, failing at the end if there was one.
 fn extract_files(args: &ExtractArgs) -> anyhow::Result<()> {
     let extractor = Extractor::new();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut unreadable = 0;
     for file in &args.files {
-        let raw = fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
-        let text = String::from_utf8(raw)
-            .with_context(|| format!("{} is not UTF-8 text", file.display()))?;
+        let text = match read_text(file) {
+            Ok(text) => text,
+            Err(err) => {
+                out.flush()?;
+                eprintln!("hoptac-ingest: skipped {}: {err:#}", file.display());
+                unreadable += 1;
+                continue;
+            }
+        };
         let body = if is_html_path(file) {
             Body::Html(&text)
         } else {
@@ -58,7 +66,17 @@ fn extract_files(args: &ExtractArgs) -> anyhow::Result<()> {
         writeln!(out, "{json}")?;
     }
     out.flush()?;
+    anyhow::ensure!(
+        unreadable == 0,
+        "{unreadable} of {} files could not be read",
+        args.files.len()
+    );
     Ok(())
+}
+
+fn read_text(file: &Path) -> anyhow::Result<String> {
+    let raw = fs::read(file).context("cannot read it")?;
+    String::from_utf8(raw).context("it is not UTF-8 text")
 }
 
 /// Re-extracts the database in `args.data_dir` in place, with a progress bar; Ctrl-C stops
@@ -127,6 +145,6 @@ pub fn is_html_path(path: &Path) -> bool {
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase)
             .as_deref(),
-        Some("html" | "htm")
+        Some("html" | "htm" | "shtml" | "xhtml")
     )
 }

@@ -25,10 +25,13 @@ pub enum Command {
     /// Run the IngestService (gRPC, with reflection and health) until SIGINT or SIGTERM.
     Serve(ServeArgs),
     /// Extract records from article files without a server: one line of proto3 JSON
-    /// `hoptac.v1.Extraction` per file, in order. Files ending in .html or .htm are read as HTML.
+    /// `hoptac.v1.Extraction` per file, in order, each naming its file in `article.url`. Files
+    /// ending in .html, .htm or .shtml are read as HTML. A file that cannot be read is reported
+    /// on stderr and skipped; the exit status is then 1.
     Extract(ExtractArgs),
-    /// Stream every article file under the given paths into a running ingest service and report
-    /// how many were new, duplicates and rejected.
+    /// Stream every article file under the given paths, and every line of the given manifests,
+    /// into a running ingest service and report how many were new, duplicates and rejected,
+    /// naming each rejected file with the reason (exit status 1 when any was).
     Load(LoadArgs),
     /// Re-read every stored article with this build's extractor, with the service stopped, and
     /// log a new change for each article whose records changed (a running query replica picks
@@ -78,7 +81,7 @@ pub struct ServeArgs {
 /// Flags of `extract`.
 #[derive(Debug, Clone, Args)]
 pub struct ExtractArgs {
-    /// Article files (plain text, or HTML when named *.html / *.htm).
+    /// Article files (plain text, or HTML when named *.html / *.htm / *.shtml).
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
 }
@@ -86,9 +89,15 @@ pub struct ExtractArgs {
 /// Flags of `load`.
 #[derive(Debug, Clone, Args)]
 pub struct LoadArgs {
-    /// Article files, or folders whose .txt, .html and .htm files are loaded (recursively).
-    #[arg(required = true)]
+    /// Article files, or folders whose .txt, .html, .htm and .shtml files are loaded
+    /// (recursively). A file named here is loaded whatever its extension.
+    #[arg(required_unless_present = "manifests")]
     pub paths: Vec<PathBuf>,
+    /// A JSONL manifest: one article per line, {"url", "source", "title", "published_on"
+    /// ("YYYY-MM-DD", "YYYY-MM" or "YYYY"), and one of "path" (relative to the manifest),
+    /// "text" or "html"}. Repeatable; loaded after the paths.
+    #[arg(long = "manifest", value_name = "FILE")]
+    pub manifests: Vec<PathBuf>,
     /// URL of the ingest service.
     #[arg(
         long,
@@ -99,9 +108,19 @@ pub struct LoadArgs {
     /// Bearer token for the ingest service, when it requires one.
     #[arg(long, env = "HOPTAC_INGEST_TOKEN", hide_env_values = true)]
     pub token: Option<String>,
-    /// Source name recorded with every article (e.g. the newspaper).
+    /// Source name recorded with every article whose manifest line names none (e.g. the
+    /// newspaper).
     #[arg(long, default_value = "")]
     pub source: String,
+    /// Largest body sent, in bytes; a larger file is rejected by name, unread, and the rest
+    /// loads. The default is the service's default transport limit: the service itself answers
+    /// a body over its --max-article-bytes with a rejection.
+    #[arg(long, default_value_t = 16 * 1024 * 1024)]
+    pub max_file_bytes: u64,
+    /// Print each article's outcome as a line of JSON on stdout ({"name", "outcome": "new" |
+    /// "duplicate" | "rejected", "article_id", "sequence", "reason"}), the summary on stderr.
+    #[arg(long)]
+    pub json: bool,
     /// TLS, when --to is https://.
     #[command(flatten)]
     pub tls: ClientTlsArgs,

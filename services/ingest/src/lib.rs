@@ -6,8 +6,8 @@
 //! changefeed), [`service`] (the gRPC handlers), [`server`] (serving, reflection, health,
 //! shutdown), [`error`] (the one mapping to `tonic::Status`), [`convert`] (domain to protobuf),
 //! [`reextract`] (the current extractor over stored articles), [`metrics`] (its Prometheus
-//! metrics), [`load`] and [`cli`] (the command
-//! line). Auth, logging, signals and health come from
+//! metrics), [`load`] with [`manifest`] (bulk import) and [`cli`]
+//! (the command line). Auth, logging, signals and health come from
 //! `hoptac-runtime`, shared with the query service.
 
 pub mod cli;
@@ -17,6 +17,7 @@ pub mod error;
 pub mod feed;
 pub mod input;
 pub mod load;
+pub mod manifest;
 pub mod metrics;
 pub mod reextract;
 pub mod server;
