@@ -22,7 +22,7 @@ use tonic::transport::Channel;
 /// Longest wait for a process to start or stop: generous, it only bounds a hung test.
 pub const PATIENCE: Duration = Duration::from_secs(60);
 
-/// A running `hoptac ingest serve`.
+/// A running `hoptac ingest serve` (or, started with [`Ingest::spawn_until`], another service).
 pub struct Ingest {
     child: Child,
     /// `http://127.0.0.1:PORT`.
@@ -52,6 +52,12 @@ impl Ingest {
     /// Runs `hoptac ARGS...` (which must start an ingest service) and waits until it listens;
     /// its stderr goes to `log`, shown if the test fails.
     pub async fn spawn(log: std::path::PathBuf, args: &[&str]) -> Ingest {
+        Self::spawn_until(log, args, "hoptac-ingest listening on ").await
+    }
+
+    /// Runs `hoptac ARGS...`, a service of either kind, and waits for the line starting with
+    /// `listening` that gives its address.
+    pub async fn spawn_until(log: std::path::PathBuf, args: &[&str], listening: &str) -> Ingest {
         let stderr = std::fs::File::create(&log).expect("log file");
         let mut child = Command::new(env!("CARGO_BIN_EXE_hoptac"))
             .args(args)
@@ -66,7 +72,7 @@ impl Ingest {
         let mut lines = BufReader::new(stdout).lines();
         let addr = tokio::time::timeout(PATIENCE, async {
             while let Some(line) = lines.next_line().await.expect("reads stdout") {
-                if let Some(addr) = line.strip_prefix("hoptac-ingest listening on ") {
+                if let Some(addr) = line.strip_prefix(listening) {
                     return addr.to_string();
                 }
             }
@@ -102,6 +108,11 @@ impl Ingest {
         .await
         .expect("the line appears in time");
         seen
+    }
+
+    /// The process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id().expect("running")
     }
 
     /// A client without credentials.

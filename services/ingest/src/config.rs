@@ -59,6 +59,10 @@ pub struct ServeArgs {
     /// on); a message over it is refused unread with RESOURCE_EXHAUSTED and ends a stream.
     #[arg(long, env = "HOPTAC_MAX_MESSAGE_BYTES", default_value_t = 16 * 1024 * 1024)]
     pub max_message_bytes: usize,
+    /// Most StreamChanges streams open at once (query replicas and other followers); one more
+    /// is RESOURCE_EXHAUSTED. Each holds up to 256 KiB queued for a caller who does not read.
+    #[arg(long, env = "HOPTAC_MAX_CHANGEFEEDS", default_value_t = 64)]
+    pub max_changefeeds: usize,
     /// Bearer token every IngestService call (writes and the changefeed) must carry
     /// (`authorization: Bearer TOKEN`); unset or empty means no authentication. Health and
     /// reflection stay open.

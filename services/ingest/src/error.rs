@@ -32,6 +32,19 @@ pub enum Error {
         /// The last durable sequence.
         head: u64,
     },
+    /// As many streams of this kind are open as the service serves at once.
+    #[error(
+        "{limit} {what} are open, as many as this service serves at once ({flag}); close one or \
+         retry later"
+    )]
+    TooManyStreams {
+        /// The kind of stream ("changefeeds").
+        what: &'static str,
+        /// The cap.
+        limit: usize,
+        /// The flag that sets it.
+        flag: &'static str,
+    },
     /// The service is stopping; the caller should retry elsewhere or later.
     #[error("the service is shutting down; {resume}")]
     ShuttingDown {
@@ -61,7 +74,7 @@ impl Error {
     pub fn code(&self) -> Code {
         match self {
             Error::InvalidArgument { .. } => Code::InvalidArgument,
-            Error::TooLarge { .. } => Code::ResourceExhausted,
+            Error::TooLarge { .. } | Error::TooManyStreams { .. } => Code::ResourceExhausted,
             Error::PastHead { .. } => Code::OutOfRange,
             Error::ShuttingDown { .. } => Code::Unavailable,
             Error::Busy(_) => Code::Aborted,

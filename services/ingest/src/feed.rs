@@ -3,40 +3,51 @@
 //!
 //! The wake-up is the writer's `watch` of the durable sequence, bumped after each flush — not
 //! sled's `watch_prefix`, which fires before durability and blocks writers when a subscriber is
-//! slow. A slow caller only slows its own task: `send` waits on the bounded channel, which waits
-//! on HTTP/2 flow control.
+//! slow. A slow caller only slows its own task: `send` waits on the stream's queue, bounded in
+//! bytes (an item is a whole article), which waits on HTTP/2 flow control. How many changefeeds
+//! are open at once is capped, so callers who open many and read none cannot exhaust memory.
 
 use std::sync::Arc;
 
 use hoptac_api::v1::StreamChangesResponse;
-use tokio::sync::{mpsc, watch};
-use tokio_stream::wrappers::ReceiverStream;
+use hoptac_runtime::streams::{self, Slot};
+use prost::Message;
+use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
 use tonic::Status;
 use tracing::Instrument;
 
 use crate::{error::Error, store::Store};
 
-/// Entries read from sled per scan, and queued per stream.
+/// Entries read from sled per scan.
 const CHUNK: usize = 128;
+
+/// Bytes of changes queued per stream ahead of the caller (beside HTTP/2's own send buffer).
+const QUEUE_BYTES: usize = 256 * 1024;
+
+/// The response stream of `StreamChanges`.
+pub type Changes = streams::Receiver<Result<StreamChangesResponse, Status>>;
+type Sender = streams::Sender<Result<StreamChangesResponse, Status>>;
 
 /// How long shutdown waits to queue the final UNAVAILABLE behind a slow caller's backlog.
 const SHUTDOWN_NOTICE_WAIT: std::time::Duration = std::time::Duration::from_millis(200);
 
 /// The stream of changes after `after`, live until the caller goes away or `shutdown` fires (then
-/// it ends with UNAVAILABLE naming the sequence to resume after).
+/// it ends with UNAVAILABLE naming the sequence to resume after); it holds `slot` while open.
 pub fn stream_changes(
     store: Arc<Store>,
     mut durable: watch::Receiver<u64>,
     after: u64,
+    slot: Slot,
     shutdown: CancellationToken,
-) -> Result<ReceiverStream<Result<StreamChangesResponse, Status>>, Error> {
+) -> Result<Changes, Error> {
     let head = *durable.borrow_and_update();
     if after > head {
         return Err(Error::PastHead { after, head });
     }
-    let (tx, rx) = mpsc::channel(CHUNK);
+    let (tx, rx) = streams::channel(QUEUE_BYTES);
     let task = async move {
+        let _slot = slot;
         let mut last_sent = after;
         loop {
             let head = *durable.borrow_and_update();
@@ -45,7 +56,7 @@ pub fn stream_changes(
                     Ok(changes) => changes,
                     Err(err) => {
                         tracing::error!(error = %err, "changefeed read failed");
-                        let _ = tx.send(Err(err.into())).await;
+                        let _ = tx.send(Err(err.into()), 0).await;
                         return;
                     }
                 };
@@ -55,8 +66,9 @@ pub fn stream_changes(
                         extraction: Some(change.extraction),
                         head_sequence: head,
                     };
+                    let size = item.encoded_len();
                     tokio::select! {
-                        sent = tx.send(Ok(item)) => if sent.is_err() { return },
+                        sent = tx.send(Ok(item), size) => if sent.is_err() { return },
                         () = shutdown.cancelled() => return end_for_shutdown(&tx, last_sent).await,
                     }
                     last_sent = change.sequence;
@@ -73,16 +85,13 @@ pub fn stream_changes(
         }
     };
     tokio::spawn(task.instrument(tracing::Span::current()));
-    Ok(ReceiverStream::new(rx))
+    Ok(rx)
 }
 
-async fn end_for_shutdown(
-    tx: &mpsc::Sender<Result<StreamChangesResponse, Status>>,
-    last_sent: u64,
-) {
+async fn end_for_shutdown(tx: &Sender, last_sent: u64) {
     let err = Error::ShuttingDown {
         resume: format!("resume with after_sequence={last_sent}"),
     };
     // A caller whose queue is full gets a moment to drain it, not more: shutdown must not hang.
-    let _ = tokio::time::timeout(SHUTDOWN_NOTICE_WAIT, tx.send(Err(err.into()))).await;
+    let _ = tokio::time::timeout(SHUTDOWN_NOTICE_WAIT, tx.send(Err(err.into()), 0)).await;
 }

@@ -17,7 +17,11 @@ use tokio_util::sync::CancellationToken;
 use tonic::service::interceptor::InterceptedService;
 
 use crate::{
-    config::ServeArgs, input::Extract, metrics::IngestMetrics, service::Ingest, store::Store,
+    config::ServeArgs,
+    input::Extract,
+    metrics::IngestMetrics,
+    service::{Ingest, Limits},
+    store::Store,
     writer::Writer,
 };
 
@@ -71,7 +75,10 @@ pub async fn serve_with(
         extractor,
         store.clone(),
         writer,
-        args.max_article_bytes,
+        Limits {
+            max_body_bytes: args.max_article_bytes,
+            max_changefeeds: args.max_changefeeds,
+        },
         ingest_metrics,
         shutdown.clone(),
     );

@@ -8,15 +8,14 @@ use hoptac_api::v1::{
     ingest_service_server::IngestService, ArticleInput, ExtractArticleRequest,
     ExtractArticleResponse, IngestArticleRequest, IngestArticleResponse, IngestArticlesRequest,
     IngestArticlesResponse, IngestOutcome, ReextractArticlesRequest, ReextractArticlesResponse,
-    Rejection, StreamChangesRequest, StreamChangesResponse,
+    Rejection, StreamChangesRequest,
 };
 use tokio::sync::{watch, Mutex, Semaphore};
-use tokio_stream::wrappers::ReceiverStream;
 use tokio_util::sync::CancellationToken;
 use tonic::{Request, Response, Status, Streaming};
 use tracing::Instrument;
 
-use hoptac_runtime::limits::oversize;
+use hoptac_runtime::{limits::oversize, streams::Slots};
 
 use crate::{
     error::{article_limit_hint, Error},
@@ -45,7 +44,18 @@ pub struct Ingest {
     /// One permit per core: extraction is CPU work, and more extractions at once than cores only
     /// add blocking threads, each with its stack and allocator heap, and their context switches.
     extracting: Arc<Semaphore>,
+    /// The cap on open changefeeds.
+    changefeeds: Slots,
     metrics: IngestMetrics,
+}
+
+/// What the service refuses beyond.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Bytes of an article's body.
+    pub max_body_bytes: usize,
+    /// Changefeeds open at once.
+    pub max_changefeeds: usize,
 }
 
 /// An article checked and extracted, not yet stored.
@@ -64,13 +74,13 @@ struct Ingested {
 }
 
 impl Ingest {
-    /// A service writing through `writer` into `store`, refusing bodies over `max_body_bytes`,
-    /// counting outcomes in `metrics`; its changefeeds end when `shutdown` fires.
+    /// A service writing through `writer` into `store` within `limits`, counting outcomes in
+    /// `metrics`; its changefeeds end when `shutdown` fires.
     pub fn new(
         extractor: Arc<dyn Extract>,
         store: Arc<Store>,
         writer: Writer,
-        max_body_bytes: usize,
+        limits: Limits,
         metrics: IngestMetrics,
         shutdown: CancellationToken,
     ) -> Self {
@@ -78,12 +88,13 @@ impl Ingest {
             extractor,
             store,
             writer,
-            max_body_bytes,
+            max_body_bytes: limits.max_body_bytes,
             shutdown,
             reextracting: Arc::new(Mutex::new(())),
             extracting: Arc::new(Semaphore::new(
                 std::thread::available_parallelism().map_or(1, usize::from),
             )),
+            changefeeds: Slots::new(limits.max_changefeeds),
             metrics,
         }
     }
@@ -327,17 +338,23 @@ impl IngestService for Ingest {
         }))
     }
 
-    type StreamChangesStream = ReceiverStream<Result<StreamChangesResponse, Status>>;
+    type StreamChangesStream = feed::Changes;
 
     async fn stream_changes(
         &self,
         request: Request<StreamChangesRequest>,
     ) -> Result<Response<Self::StreamChangesStream>, Status> {
         let after = request.into_inner().after_sequence;
+        let slot = self.changefeeds.try_take().ok_or(Error::TooManyStreams {
+            what: "changefeeds",
+            limit: self.changefeeds.limit(),
+            flag: "--max-changefeeds",
+        })?;
         let stream = feed::stream_changes(
             self.store.clone(),
             self.writer.durable(),
             after,
+            slot,
             self.shutdown.clone(),
         )?;
         Ok(Response::new(stream))

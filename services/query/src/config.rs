@@ -59,6 +59,10 @@ pub struct ServeArgs {
     /// Memory sled may use for its page cache, in MiB.
     #[arg(long, env = "HOPTAC_CACHE_MIB", default_value_t = 64)]
     pub cache_mib: u64,
+    /// Most WatchRecords streams open at once; one more is RESOURCE_EXHAUSTED. Each holds up to
+    /// 64 KiB queued for a caller who does not read.
+    #[arg(long, env = "HOPTAC_MAX_WATCHERS", default_value_t = 256)]
+    pub max_watchers: usize,
     /// Longest wait, on shutdown, for in-flight requests to finish before the process exits.
     #[arg(long, env = "HOPTAC_SHUTDOWN_GRACE", value_parser = hoptac_runtime::config::parse_seconds, default_value = "10")]
     pub shutdown_grace: Duration,

@@ -67,6 +67,7 @@ pub async fn serve(
     let following = tokio::spawn(follower.run(shutdown.clone()));
     let queries = Queries::new(
         store.clone(),
+        args.max_watchers,
         Arc::new(Gazetteer::builtin()),
         replication,
         events,

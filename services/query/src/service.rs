@@ -11,7 +11,7 @@ use hoptac_api::v1::{
     GetVisitRequest, GetVisitResponse, ListAgreementsRequest, ListAgreementsResponse,
     ListVisitsRequest, ListVisitsResponse, RecordFilter, StatCount, StreamAgreementsRequest,
     StreamAgreementsResponse, StreamTimelineRequest, StreamTimelineResponse, StreamVisitsRequest,
-    StreamVisitsResponse, VisitStatus, WatchRecordsRequest, WatchRecordsResponse,
+    StreamVisitsResponse, VisitStatus, WatchRecordsRequest,
 };
 use hoptac_gazetteer::Gazetteer;
 use tokio::sync::{broadcast, mpsc};
@@ -26,9 +26,10 @@ use crate::{
     follow::Replication,
     index::Position,
     record::{Kind, Record},
-    store::{Applied, Store},
+    store::{Applied, Reader, Store},
     watch,
 };
+use hoptac_runtime::streams::Slots;
 
 /// Records read from the store per step of a stream.
 const CHUNK: usize = 128;
@@ -41,6 +42,9 @@ const MAX_PAGE_SIZE: usize = 1000;
 #[derive(Clone)]
 pub struct Queries {
     store: Arc<Store>,
+    reader: Reader,
+    /// The cap on open WatchRecords streams.
+    watchers: Slots,
     gazetteer: Arc<Gazetteer>,
     replication: Arc<Replication>,
     events: broadcast::Sender<Arc<Applied>>,
@@ -49,10 +53,11 @@ pub struct Queries {
 }
 
 impl Queries {
-    /// A service answering from `store`, resolving place names with `gazetteer`; its streams end
-    /// when `shutdown` fires.
+    /// A service answering from `store`, resolving place names with `gazetteer`, serving at most
+    /// `max_watchers` WatchRecords streams at once; its streams end when `shutdown` fires.
     pub fn new(
         store: Arc<Store>,
+        max_watchers: usize,
         gazetteer: Arc<Gazetteer>,
         replication: Arc<Replication>,
         events: broadcast::Sender<Arc<Applied>>,
@@ -60,6 +65,8 @@ impl Queries {
         shutdown: CancellationToken,
     ) -> Self {
         Self {
+            reader: Reader::new(store.clone()),
+            watchers: Slots::new(max_watchers),
             store,
             gazetteer,
             replication,
@@ -80,10 +87,9 @@ impl Queries {
         resume: Option<Position>,
         max: usize,
     ) -> Result<Vec<Record>, Error> {
-        let store = self.store.clone();
-        tokio::task::spawn_blocking(move || store.page(&query, resume.as_ref(), max))
+        self.reader
+            .read(move |store| store.page(&query, resume.as_ref(), max))
             .await
-            .map_err(|e| Error::Corrupt(format!("a read task failed: {e}")))?
     }
 
     /// Streams the records of `query` after `after`, at most `limit` (0: all), each turned into
@@ -303,7 +309,7 @@ impl QueryService for Queries {
         )?))
     }
 
-    type WatchRecordsStream = Stream<WatchRecordsResponse>;
+    type WatchRecordsStream = watch::Watch;
 
     async fn watch_records(
         &self,
@@ -311,11 +317,17 @@ impl QueryService for Queries {
     ) -> Result<Response<Self::WatchRecordsStream>, Status> {
         let r = request.into_inner();
         let query = self.query(r.filter.as_ref(), &[])?;
+        let slot = self.watchers.try_take().ok_or(Error::TooManyStreams {
+            what: "watchers",
+            limit: self.watchers.limit(),
+            flag: "--max-watchers",
+        })?;
         let stream = watch::watch(
-            self.store.clone(),
+            self.reader.clone(),
             &self.events,
             query,
             r.after_sequence,
+            slot,
             self.shutdown.clone(),
         )?;
         Ok(Response::new(stream))

@@ -14,7 +14,7 @@
 //! of its article, so a crash at any point leaves the replica at some applied sequence with
 //! exactly the records the log up to it describes; the follower resumes from there.
 
-use std::{ops::Bound, path::Path};
+use std::{ops::Bound, path::Path, sync::Arc};
 
 use hoptac_api::v1::{Article, Extraction};
 use prost::Message;
@@ -31,6 +31,47 @@ use crate::{
 };
 
 const APPLIED: &[u8] = b"applied";
+
+/// Runs blocking reads of the store off the async runtime, a few at a time: sled reads block,
+/// and one blocking thread per open stream would let callers who open many streams make the
+/// service start hundreds of threads.
+#[derive(Clone)]
+pub struct Reader {
+    store: Arc<Store>,
+    permits: Arc<tokio::sync::Semaphore>,
+}
+
+impl Reader {
+    /// Reads `store` on at most one blocking thread per core at once.
+    pub fn new(store: Arc<Store>) -> Self {
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        Self {
+            store,
+            permits: Arc::new(tokio::sync::Semaphore::new(cores)),
+        }
+    }
+
+    /// The store, for reads that do not block (one key).
+    pub fn store(&self) -> &Arc<Store> {
+        &self.store
+    }
+
+    /// Runs `read` on a blocking thread once one is free.
+    pub async fn read<T: Send + 'static>(
+        &self,
+        read: impl FnOnce(&Store) -> Result<T, Error> + Send + 'static,
+    ) -> Result<T, Error> {
+        let _permit = self
+            .permits
+            .acquire()
+            .await
+            .map_err(|e| Error::Corrupt(format!("the read pool is closed: {e}")))?;
+        let store = self.store.clone();
+        tokio::task::spawn_blocking(move || read(&store))
+            .await
+            .map_err(|e| Error::Corrupt(format!("a read task failed: {e}")))?
+    }
+}
 
 /// What applying one change did: its sequence and the records it now holds.
 #[derive(Debug, Clone)]

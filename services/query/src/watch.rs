@@ -3,15 +3,18 @@
 //!
 //! The watcher subscribes to the follower's broadcast *before* reading the backlog, then skips
 //! live changes at or below the last sequence it sent: nothing is missed between the two and
-//! nothing comes twice. Each watcher has its own task and queue; one that falls behind the
-//! broadcast's capacity gets a `lagged` event with the sequence to resume after, and its stream
-//! ends — the follower never waits for it.
+//! nothing comes twice. Each watcher has its own task and a queue bounded in bytes; one that
+//! falls behind the broadcast's capacity gets a `lagged` event with the sequence to resume
+//! after, and its stream ends — the follower never waits for it. How many watchers are open at
+//! once is capped by the service, and their backlog reads share the store's few blocking
+//! threads.
 
 use std::sync::Arc;
 
 use hoptac_api::v1::{watch_records_response::Event, WatchLagged, WatchRecordsResponse};
-use tokio::sync::{broadcast, mpsc};
-use tokio_stream::wrappers::ReceiverStream;
+use hoptac_runtime::streams::{self, Slot};
+use prost::Message;
+use tokio::sync::broadcast;
 use tokio_util::sync::CancellationToken;
 use tonic::Status;
 use tracing::Instrument;
@@ -20,45 +23,46 @@ use crate::{
     error::Error,
     filter::Query,
     record::Record,
-    store::{Applied, Store},
+    store::{Applied, Reader},
 };
 
 /// Changes read from the backlog per step.
 const BACKLOG_CHUNK: usize = 64;
-/// Events queued per watcher before its task waits on the client.
-const QUEUE: usize = 256;
+/// Bytes of events queued per watcher before its task waits on the client.
+const QUEUE_BYTES: usize = 64 * 1024;
 
-type Sender = mpsc::Sender<Result<WatchRecordsResponse, Status>>;
+/// The response stream of `WatchRecords`.
+pub type Watch = streams::Receiver<Result<WatchRecordsResponse, Status>>;
+type Sender = streams::Sender<Result<WatchRecordsResponse, Status>>;
 
-/// The stream of a `WatchRecords` call.
+/// The stream of a `WatchRecords` call; it holds `slot` while open.
 pub fn watch(
-    store: Arc<Store>,
+    reader: Reader,
     events: &broadcast::Sender<Arc<Applied>>,
     query: Query,
     after: Option<u64>,
+    slot: Slot,
     shutdown: CancellationToken,
-) -> Result<ReceiverStream<Result<WatchRecordsResponse, Status>>, Error> {
+) -> Result<Watch, Error> {
     let mut live = events.subscribe();
-    let head = store.applied_sequence()?;
+    let head = reader.store().applied_sequence()?;
     // Without a starting sequence, only changes applied from now on.
     let mut last = match after {
         Some(after) if after > head => return Err(Error::PastHead { after, head }),
         Some(after) => after,
         None => head,
     };
-    let (tx, rx) = mpsc::channel(QUEUE);
+    let (tx, rx) = streams::channel(QUEUE_BYTES);
     let task = async move {
+        let _slot = slot;
         if after.is_some() {
             loop {
-                let backlog = {
-                    let store = store.clone();
-                    tokio::task::spawn_blocking(move || store.applied_after(last, BACKLOG_CHUNK))
-                        .await
-                };
-                let backlog = match backlog {
-                    Ok(Ok(backlog)) => backlog,
-                    Ok(Err(err)) => return fail(&tx, err.into()).await,
-                    Err(err) => return fail(&tx, Status::internal(err.to_string())).await,
+                let backlog = match reader
+                    .read(move |store| store.applied_after(last, BACKLOG_CHUNK))
+                    .await
+                {
+                    Ok(backlog) => backlog,
+                    Err(err) => return fail(&tx, err.into()).await,
                 };
                 let done = backlog.len() < BACKLOG_CHUNK;
                 for applied in backlog {
@@ -89,7 +93,7 @@ pub fn watch(
                             sequence: last,
                             event: Some(Event::Lagged(WatchLagged { resume_after_sequence: last })),
                         };
-                        let _ = tx.send(Ok(lagged)).await;
+                        let _ = tx.send(Ok(lagged), 0).await;
                         return;
                     }
                     Err(broadcast::error::RecvError::Closed) => return shutting_down(&tx, last).await,
@@ -100,7 +104,7 @@ pub fn watch(
         }
     };
     tokio::spawn(task.instrument(tracing::Span::current()));
-    Ok(ReceiverStream::new(rx))
+    Ok(rx)
 }
 
 /// Sends the matching records of one change; false when the stream should end.
@@ -114,8 +118,9 @@ async fn send(tx: &Sender, query: &Query, applied: &Applied, shutdown: &Cancella
             sequence: applied.sequence,
             event: Some(event),
         };
+        let size = item.encoded_len();
         tokio::select! {
-            sent = tx.send(Ok(item)) => if sent.is_err() { return false },
+            sent = tx.send(Ok(item), size) => if sent.is_err() { return false },
             () = shutdown.cancelled() => {
                 // Part of this change was sent: resume from the one before it.
                 shutting_down(tx, applied.sequence.saturating_sub(1)).await;
@@ -136,5 +141,9 @@ async fn shutting_down(tx: &Sender, last: u64) {
 /// Ends the stream with `status`, waiting only briefly behind a full queue so that shutdown
 /// never hangs on a slow client.
 async fn fail(tx: &Sender, status: Status) {
-    let _ = tokio::time::timeout(std::time::Duration::from_millis(200), tx.send(Err(status))).await;
+    let _ = tokio::time::timeout(
+        std::time::Duration::from_millis(200),
+        tx.send(Err(status), 0),
+    )
+    .await;
 }

@@ -1,7 +1,7 @@
 //! What both hoptac services need to run, kept in one place so they behave alike: flag parsing
 //! ([`config`]), log setup
 //! ([`telemetry`]), shutdown on SIGINT/SIGTERM ([`shutdown`]), bearer-token auth ([`auth`]), and
-//! the grpc.health.v1 probe and reflection ([`health`]), the transport's message limit ([`limits`]), opening their sled databases
+//! the grpc.health.v1 probe and reflection ([`health`]), the transport's message limit ([`limits`]), bounds on server streams ([`streams`]), opening their sled databases
 //! ([`storage`]), TLS ([`tls`]), their listeners ([`listen`]) and Prometheus metrics ([`metrics`]).
 
 pub mod auth;
@@ -12,5 +12,6 @@ pub mod listen;
 pub mod metrics;
 pub mod shutdown;
 pub mod storage;
+pub mod streams;
 pub mod telemetry;
 pub mod tls;
