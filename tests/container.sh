@@ -135,7 +135,7 @@ echo "ingest on $ingest_addr, query on $query_addr"
 step "load the seeds with the loader"
 loaded=$(compose --profile loader run --rm loader)
 echo "$loaded"
-grep -q "5 files: 5 new, 0 duplicates, 0 rejected" <<<"$loaded" || fail "the seeds did not load"
+grep -q "5 articles: 5 new, 0 duplicates, 0 rejected" <<<"$loaded" || fail "the seeds did not load"
 wait_applied 5
 seeded=$(agreements)
 [ "$seeded" -gt 0 ] || fail "no agreements after loading the seeds"
@@ -163,7 +163,7 @@ wait_healthy query
 read_ports
 [ "$(agreements)" = "$seeded" ] || fail "the replica lost records across a restart"
 again=$(compose --profile loader run --rm loader)
-grep -q "5 files: 0 new, 5 duplicates, 0 rejected" <<<"$again" || fail "ingest forgot its articles: $again"
+grep -q "5 articles: 0 new, 5 duplicates, 0 rejected" <<<"$again" || fail "ingest forgot its articles: $again"
 
 step "ingest stopped: the query container keeps answering, then catches up"
 compose stop ingest

@@ -34,7 +34,7 @@ async fn hoptac_up_serves_the_seeds_and_a_restart_keeps_them_once() {
     let mut up = Ingest::spawn(dir.path().join("up1.log"), &args).await;
     let printed = up.stdout_until("Stop with Ctrl-C").await.join("\n");
     assert!(
-        printed.contains("5 files: 5 new, 0 duplicates, 0 rejected"),
+        printed.contains("5 articles: 5 new, 0 duplicates, 0 rejected"),
         "{printed}"
     );
     assert!(
