@@ -384,9 +384,14 @@ async fn html_is_accepted_and_stored_as_text() {
     let dir = tempfile::tempdir().expect("temp dir");
     let ingest = Ingest::start(&dir.path().join("ingest"), &[]).await;
     let mut client = ingest.client().await;
-    let html = "<html><head><title>Tin</title><script>track()</script></head><body>\
-        <h1>Quảng Ninh và Hokkaido ký kết thỏa thuận hợp tác</h1>\
-        <p>Chiều 16/11/2023, tại thành phố Hạ Long, tỉnh Quảng Ninh và tỉnh Hokkaido (Nhật Bản) đã ký kết thỏa thuận hợp tác&nbsp;giữa 2 tỉnh.</p>\
+    let html = "<!DOCTYPE html>\n<html><head><title>Quảng Ninh và Hokkaido ký kết thỏa thuận hợp tác - Báo Quảng Ninh</title>\
+        <meta property=\"og:url\" content=\"https://baoquangninh.vn/quang-ninh-hokkaido-3241.html\">\
+        <meta property=\"article:published_time\" content=\"2023-11-16T18:00:00+07:00\">\
+        <script>track()</script></head><body>\
+        <ul class=\"menu\"><li><a href=\"/\">Trang chủ</a></li><li><a href=\"/thoi-su\">Thời sự</a></li></ul>\
+        <div class=\"detail\"><h1>Quảng Ninh và Hokkaido ký kết thỏa thuận hợp tác</h1>\
+        <p>Chiều 16/11, tại thành phố Hạ Long, tỉnh Quảng Ninh và tỉnh Hokkaido (Nhật Bản) đã ký k&#7871;t<br>thỏa thuận hợp tác&nbsp;giữa 2 t&igrave;nh.</p></div>\
+        <div class=\"box-comment\"><h3>Bình luận (1)</h3><p>Mong đoàn tỉnh Kanagawa sớm thăm Quảng Ninh.</p></div>\
         </body></html>";
     let article = ArticleInput {
         body: Some(Body::Html(html.into())),
@@ -400,16 +405,38 @@ async fn html_is_accepted_and_stored_as_text() {
         .expect("ingests")
         .into_inner();
     let change = next_change(&mut changes(&mut client, answer.sequence - 1).await).await;
-    let text = change
-        .extraction
-        .and_then(|e| e.article)
-        .map(|a| a.text)
-        .expect("article text");
+    let stored = change.extraction.and_then(|e| e.article).expect("article");
+    let text = &stored.text;
     assert!(
         !text.contains('<') && !text.contains("&nbsp;") && !text.contains("track()"),
         "no markup left: {text}"
     );
-    assert!(text.contains("tỉnh Hokkaido (Nhật Bản) đã ký kết thỏa thuận hợp tác giữa 2 tỉnh."));
+    assert!(
+        text.contains("tỉnh Hokkaido (Nhật Bản) đã ký kết thỏa thuận hợp tác giữa 2 tình."),
+        "entities decoded, the <br> inside the sentence a space: {text}"
+    );
+    assert!(
+        !text.contains("Kanagawa") && !text.contains("Trang chủ"),
+        "{text}"
+    );
+    // The page's metadata, not its doctype line, gives the headline, URL and date.
+    assert_eq!(
+        stored.title,
+        "Quảng Ninh và Hokkaido ký kết thỏa thuận hợp tác"
+    );
+    assert_eq!(
+        stored.url,
+        "https://baoquangninh.vn/quang-ninh-hokkaido-3241.html"
+    );
+    assert_eq!(
+        stored.published_on.map(|d| (d.year, d.month, d.day)),
+        Some((2023, 11, 16))
+    );
+    assert_eq!(
+        answer.agreements.len(),
+        1,
+        "one agreement, none from the comment"
+    );
 }
 
 #[tokio::test]

@@ -21,6 +21,7 @@ use super::{seeds, visit_article};
 pub struct StandIn {
     records: HashMap<String, (Vec<Agreement>, Vec<Visit>)>,
     markup: normalize::Rules,
+    page: hoptac_extract::html::Rules,
 }
 
 impl Default for StandIn {
@@ -28,13 +29,20 @@ impl Default for StandIn {
         StandIn {
             records: HashMap::new(),
             markup: normalize::Rules::builtin(),
+            page: hoptac_extract::html::Rules::builtin(),
         }
     }
 }
 
 impl Extract for StandIn {
     fn extract(&self, input: &Input<'_>) -> Extraction {
-        let text = normalize(&self.markup, input.body);
+        let text = match input.body {
+            hoptac_extract::Body::Text(t) => normalize(&self.markup, t),
+            hoptac_extract::Body::Html(h) => normalize(
+                &self.markup,
+                &hoptac_extract::html::page(&self.page, h).text,
+            ),
+        };
         let id = article_id(&text);
         let (agreements, visits) = self.records.get(&id).cloned().unwrap_or_default();
         let title = match input.title.trim() {
@@ -43,6 +51,7 @@ impl Extract for StandIn {
         };
         Extraction {
             article_id: id,
+            url: None,
             title,
             text,
             published_on: input.published_on,
@@ -55,7 +64,7 @@ impl Extract for StandIn {
 impl StandIn {
     /// The records of `text`: these agreements and visits.
     pub fn with(mut self, text: &str, agreements: Vec<Agreement>, visits: Vec<Visit>) -> Self {
-        let id = article_id(&normalize(&self.markup, hoptac_extract::Body::Text(text)));
+        let id = article_id(&normalize(&self.markup, text));
         self.records.insert(id, (agreements, visits));
         self
     }

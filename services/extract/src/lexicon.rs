@@ -545,6 +545,21 @@ pub fn date_words<'a>(file: &str, data: &'a str) -> Result<Vec<(DateWord, &'a st
     categorized(file, data, DateWord::NAMES, DateWord::parse)
 }
 
+names! {
+    /// What a word of `page_hints.tsv` says of an HTML element whose class or id holds it.
+    PageHint {
+        /// Menus, related news, comments, footers and the like.
+        Boilerplate = "boilerplate",
+        /// The article's own container.
+        Content = "content",
+    }
+}
+
+/// The rows of `page_hints.tsv`: `kind word`.
+pub fn page_hints<'a>(file: &str, data: &'a str) -> Result<Vec<(PageHint, &'a str)>, RowError> {
+    categorized(file, data, PageHint::NAMES, PageHint::parse)
+}
+
 /// Every data file of the extractor, by name, with the reader that checks it.
 pub const FILES: &[(&str, Reader)] = &[
     ("events.tsv", Reader::Cues),
@@ -566,6 +581,7 @@ pub const FILES: &[(&str, Reader)] = &[
     ("list_joiners.tsv", Reader::Words),
     ("org_breaks.tsv", Reader::Words),
     ("surnames.tsv", Reader::Words),
+    ("page_hints.tsv", Reader::PageHints),
 ];
 
 /// Which reader a data file is read with.
@@ -585,6 +601,8 @@ pub enum Reader {
     Orgs,
     /// [`words`].
     Words,
+    /// [`page_hints`].
+    PageHints,
 }
 
 /// Reads a data file with its reader, only to check it.
@@ -597,6 +615,7 @@ pub fn check(file: &str, reader: Reader, data: &str) -> Result<(), RowError> {
         Reader::Titles => titles(file, data).map(drop),
         Reader::Orgs => orgs(file, data).map(drop),
         Reader::Words => words(file, data).map(drop),
+        Reader::PageHints => page_hints(file, data).map(drop),
     }
 }
 

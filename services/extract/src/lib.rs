@@ -3,8 +3,8 @@
 //! A pure library — no I/O, no async, deterministic — built as a pipeline of stages, each a
 //! module, data flowing one way:
 //!
-//! 1. [`normalize`]: HTML to text, Unicode NFC, whitespace, invisible format chars and image
-//!    markup out;
+//! 1. [`html`] (for a page): the article's text and metadata found in the DOM; [`normalize`]:
+//!    Unicode NFC, whitespace, invisible format chars and image markup out;
 //! 2. [`clean`]: the body without its site's noise (related-news blocks, repeated captions);
 //! 3. [`sentences`]: Vietnamese sentence splitting;
 //! 4. [`places`]: gazetteer matching of places and the organizations that belong to them;
@@ -18,6 +18,7 @@
 pub mod clean;
 pub mod dates;
 pub mod events;
+pub mod html;
 pub mod lexicon;
 pub mod model;
 pub mod normalize;
@@ -34,6 +35,7 @@ use sha2::{Digest, Sha256};
 /// The loaded gazetteers and rules, every compiled pattern and lexicon of every stage; build
 /// once, extract many times (it is `Sync`).
 pub struct Extractor {
+    page: html::Rules,
     markup: normalize::Rules,
     noise: clean::Rules,
     stops: sentences::Rules,
@@ -62,6 +64,7 @@ impl Extractor {
         let persons = persons::Rules::builtin();
         let phrases = text::Phrases::new(&[cues.phrases(), persons.phrases()]);
         Self {
+            page: html::Rules::builtin(),
             markup: normalize::Rules::builtin(),
             noise: clean::Rules::builtin(),
             stops: sentences::Rules::builtin(),
@@ -81,21 +84,36 @@ impl Extractor {
 
     /// Runs every stage over one article.
     pub fn extract(&self, input: &Input<'_>) -> Extraction {
-        let normalized = normalize::normalize(&self.markup, input.body);
+        let page = match input.body {
+            Body::Html(source) => html::page(&self.page, source),
+            Body::Text(text) => html::Page {
+                text: text.to_string(),
+                ..html::Page::default()
+            },
+        };
+        let normalized = normalize::normalize(&self.markup, &page.text);
         let article_id = article_id(&normalized);
         let cleaned = clean::clean(&self.noise, &normalized);
-        let title = if input.title.trim().is_empty() {
+        let title = if !input.title.trim().is_empty() {
+            input.title.trim().to_string()
+        } else if let Some(title) = page
+            .title
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            title.to_string()
+        } else {
             cleaned
                 .lines()
                 .next()
                 .unwrap_or_default()
                 .trim()
                 .to_string()
-        } else {
-            input.title.trim().to_string()
         };
         let published_on = input
             .published_on
+            .or(page.published_on)
             .or_else(|| dates::dateline(&self.dates, &cleaned));
         let sentences = sentences::split(&self.stops, &cleaned);
         // One lowercase view serves every stage that matches case-insensitively.
@@ -128,6 +146,7 @@ impl Extractor {
         });
         Extraction {
             article_id,
+            url: page.url,
             title,
             text: cleaned,
             published_on,

@@ -228,11 +228,14 @@ pub struct Input<'a> {
 pub struct Extraction {
     /// Content hash of the normalized text (hex): the article's identity.
     pub article_id: String,
-    /// The headline: the caller's, else the text's first line.
+    /// The page's canonical URL, when an HTML page declares one.
+    pub url: Option<String>,
+    /// The headline: the caller's, else the page's, else the text's first line.
     pub title: String,
     /// The cleaned body that evidence offsets point into.
     pub text: String,
-    /// The publication date: the caller's, else one read from the text.
+    /// The publication date: the caller's, else the page's metadata's, else one read from the
+    /// text.
     pub published_on: Option<PartialDate>,
     /// Agreements the article reports.
     pub agreements: Vec<Agreement>,

@@ -1,15 +1,9 @@
-//! Stage 1: the submitted body as plain NFC text with tidy whitespace, no invisible format chars
-//! and no image markup.
+//! Stage 1: the article's text (an HTML page's through [`crate::html`] first) as plain NFC text
+//! with tidy whitespace, no invisible format chars and no image markup.
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::model::Body;
-
 struct Patterns {
-    hidden: Vec<Regex>,
-    block: Regex,
-    tag: Regex,
-    comment: Regex,
     image: Regex,
     markdown_image: Regex,
 }
@@ -24,18 +18,6 @@ impl Rules {
     pub fn builtin() -> Self {
         let re = |s: &str| Regex::new(s).unwrap_or_else(|e| panic!("bad pattern {s}: {e}"));
         let patterns = Patterns {
-            hidden: [
-                "script", "style", "head", "noscript", "template", "nav", "aside", "footer",
-                "form", "iframe", "svg", "button", "select",
-            ]
-            .iter()
-            .map(|t| re(&format!(r"(?is)<{t}\b.*?(?:</{t}\s*>|\z)")))
-            .collect(),
-            block: re(
-                r"(?i)</?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|section|article|header|footer|blockquote|figure|figcaption|pre|hr|nav|aside|main|dd|dt|dl)\b[^>]*>",
-            ),
-            tag: re(r"(?s)</?[A-Za-z][^>]*>"),
-            comment: re(r"(?s)<!--.*?(?:-->|\z)"),
             image: re(r"(?is)<image>.*?(?:</image>|\z)"),
             markdown_image: re(r"!\[[^\]\n]*\]\([^)\n]*\)"),
         };
@@ -43,24 +25,11 @@ impl Rules {
     }
 }
 
-/// Reduces a body to NFC plain text: HTML tags out (blocks become line breaks), entities
-/// decoded, image markup removed, spaces collapsed, at most one blank line in a row.
-pub fn normalize(rules: &Rules, body: Body<'_>) -> String {
+/// Reduces a text to NFC plain text: image markup removed, spaces collapsed, at most one blank
+/// line in a row.
+pub fn normalize(rules: &Rules, text: &str) -> String {
     let p = &rules.patterns;
-    let text = match body {
-        Body::Text(t) => t.to_string(),
-        Body::Html(h) => {
-            let mut s = p.comment.replace_all(h, "").into_owned();
-            for re in &p.hidden {
-                s = re.replace_all(&s, "").into_owned();
-            }
-            s = p.image.replace_all(&s, REMOVED).into_owned();
-            s = p.block.replace_all(&s, "\n").into_owned();
-            s = p.tag.replace_all(&s, "").into_owned();
-            decode_entities(&s)
-        }
-    };
-    let text = p.image.replace_all(&text, REMOVED);
+    let text = p.image.replace_all(text, REMOVED);
     let text = p.markdown_image.replace_all(&text, REMOVED);
     if unicode_normalization::is_nfc_quick(not_plain_starters(&text))
         == unicode_normalization::IsNormalized::Yes
@@ -263,84 +232,15 @@ fn tidy_line(line: &str, l: &mut String) {
     }
 }
 
-fn decode_entities(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let end = rest[1..]
-            .char_indices()
-            .take(12)
-            .find(|(_, c)| *c == ';')
-            .map(|(j, _)| j + 1);
-        let decoded = end.and_then(|e| entity(&rest[1..e]).map(|c| (c, e)));
-        match decoded {
-            Some((c, e)) => {
-                out.push(c);
-                rest = &rest[e + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-fn entity(name: &str) -> Option<char> {
-    if let Some(num) = name.strip_prefix('#') {
-        let code = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse().ok()?,
-        };
-        return char::from_u32(code);
-    }
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => ' ',
-        "ndash" => '–',
-        "mdash" => '—',
-        "hellip" => '…',
-        "laquo" => '«',
-        "raquo" => '»',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "bull" => '•',
-        "middot" => '·',
-        "copy" => '©',
-        _ => return None,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn html_becomes_lines_without_scripts() {
-        let html = "<html><head><title>x</title></head><body><script>var a=1;</script>\
-                    <p>Chiều 3-3, HĐND TP&nbsp;Hà Nội &amp; tỉnh Fukuoka</p><p>ký kết&#32;thỏa thuận&#x2E;</p></body></html>";
-        let t = normalize(&Rules::builtin(), Body::Html(html));
-        assert_eq!(
-            t,
-            "Chiều 3-3, HĐND TP Hà Nội & tỉnh Fukuoka\n\nký kết thỏa thuận."
-        );
-    }
-
-    #[test]
     fn image_markup_lines_are_removed() {
         let t = "Quang cảnh lễ ký.\n<image>![ảnh](https://x/y.jpg)</image>\nQuang cảnh lễ ký.";
         assert_eq!(
-            normalize(&Rules::builtin(), Body::Text(t)),
+            normalize(&Rules::builtin(), t),
             "Quang cảnh lễ ký.\nQuang cảnh lễ ký."
         );
     }
@@ -349,7 +249,7 @@ mod tests {
     fn text_is_nfc_with_tidy_whitespace() {
         let decomposed = "Ha\u{300} Nội   có\t\tmưa   \n\n\n\nNgày mai";
         assert_eq!(
-            normalize(&Rules::builtin(), Body::Text(decomposed)),
+            normalize(&Rules::builtin(), decomposed),
             "Hà Nội có mưa\n\nNgày mai"
         );
     }
@@ -388,16 +288,6 @@ mod tests {
     fn tone_marks_typed_apart_are_composed() {
         // "Thừa Thiên Huế" with its tone marks typed as combining chars after the vowels.
         let typed = "Thu\u{31b}\u{300}a Thie\u{302}n Hue\u{302}\u{301}";
-        assert_eq!(
-            normalize(&Rules::builtin(), Body::Text(typed)),
-            "Thừa Thiên Huế"
-        );
-    }
-
-    #[test]
-    fn broken_html_does_not_panic() {
-        for h in ["<", "<p", "&#xFFFFFFFF;", "&", "<script>", "<!--", "&#;"] {
-            let _ = normalize(&Rules::builtin(), Body::Html(h));
-        }
+        assert_eq!(normalize(&Rules::builtin(), typed), "Thừa Thiên Huế");
     }
 }

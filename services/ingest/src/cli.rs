@@ -74,8 +74,13 @@ fn extract_files(args: &ExtractArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn read_text(file: &Path) -> anyhow::Result<String> {
+/// A file's text: a page in the charset it declares (see `hoptac_extract::html::decode`), plain
+/// text in UTF-8.
+pub fn read_text(file: &Path) -> anyhow::Result<String> {
     let raw = fs::read(file).context("cannot read it")?;
+    if is_html_path(file) {
+        return Ok(hoptac_extract::html::decode(&raw));
+    }
     String::from_utf8(raw).context("it is not UTF-8 text")
 }
 

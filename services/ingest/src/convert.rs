@@ -5,7 +5,8 @@ use hoptac_api::v1 as pb;
 use hoptac_extract as domain;
 
 /// The protobuf `Extraction` of an article, its records numbered `{article_id}-a{n}` and
-/// `{article_id}-v{n}` so that ids are stable across re-extraction of the same records.
+/// `{article_id}-v{n}` so that ids are stable across re-extraction of the same records. The
+/// page's canonical URL stands in for `url` when that is empty or only names a local file.
 pub fn extraction(
     found: &domain::Extraction,
     url: &str,
@@ -13,6 +14,10 @@ pub fn extraction(
     ingested_at: Option<pbjson_types::Timestamp>,
 ) -> pb::Extraction {
     let id = &found.article_id;
+    let url = match &found.url {
+        Some(page_url) if url.is_empty() || url.starts_with("file://") => page_url.as_str(),
+        _ => url,
+    };
     pb::Extraction {
         article: Some(pb::Article {
             id: id.clone(),

@@ -19,7 +19,11 @@ use tokio_stream::wrappers::ReceiverStream;
 
 use hoptac_runtime::auth::BearerToken;
 
-use crate::{cli::is_html_path, config::LoadArgs, manifest};
+use crate::{
+    cli::{is_html_path, read_text},
+    config::LoadArgs,
+    manifest,
+};
 
 /// One article to load: what names it in the report, its metadata, and where its body is.
 #[derive(Debug, Clone)]
@@ -360,11 +364,13 @@ async fn read_article(item: &Item, source: &str, max_bytes: u64) -> Result<Artic
             if size > max_bytes {
                 return Err(too_large(size, max_bytes));
             }
-            let bytes = tokio::fs::read(path)
-                .await
-                .map_err(|e| format!("cannot read the file: {e}"))?;
-            let text =
-                String::from_utf8(bytes).map_err(|_| "the file is not UTF-8 text".to_string())?;
+            let text = tokio::task::spawn_blocking({
+                let path = path.clone();
+                move || read_text(&path)
+            })
+            .await
+            .map_err(|e| format!("cannot read the file: {e}"))?
+            .map_err(|e| format!("{e:#}"))?;
             article.body = Some(if is_html_path(path) {
                 Body::Html(text)
             } else {
