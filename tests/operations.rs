@@ -14,6 +14,7 @@ use hoptac_api::v1::{
 use hoptac_runtime::{auth::BearerToken, tls::ClientTlsArgs};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tonic::{service::interceptor::InterceptedService, transport::Channel, Code};
+use tonic_health::pb::health_check_response::ServingStatus;
 
 const INGEST_TOKEN: &str = "hop-tac-ingest-2025";
 const QUERY_TOKEN: &str = "hop-tac-query-2025";
@@ -246,4 +247,125 @@ async fn the_metrics_endpoints_count_articles_calls_and_replication() {
 
     query.stop().await;
     ingest.stop().await;
+}
+
+/// Waits until the health service at `url` reports `want` for the whole server.
+async fn health_becomes(url: &str, want: ServingStatus) {
+    use tonic_health::pb::{health_client::HealthClient, HealthCheckRequest};
+    let channel = tonic::transport::Endpoint::from_shared(url.to_string())
+        .expect("url")
+        .connect()
+        .await
+        .expect("connects");
+    let mut health = HealthClient::new(channel);
+    let mut statuses = health
+        .watch(HealthCheckRequest {
+            service: String::new(),
+        })
+        .await
+        .expect("watch opens")
+        .into_inner();
+    tokio::time::timeout(PATIENCE, async {
+        while let Some(status) = statuses.message().await.expect("watch healthy") {
+            if status.status() == want {
+                return;
+            }
+        }
+        panic!("the health watch ended before {want:?}");
+    })
+    .await
+    .unwrap_or_else(|_| panic!("health becomes {want:?} in time"));
+}
+
+#[tokio::test]
+async fn a_replica_whose_ingest_token_is_refused_is_not_serving_until_it_is_fixed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut ingest_flags = ingest_args(
+        dir.path().join("ingest"),
+        "127.0.0.1:0".parse().expect("addr"),
+    );
+    ingest_flags.token = Some(INGEST_TOKEN.into());
+    let ingest = start_ingest(ingest_flags).await;
+
+    let mut wrong = query_args(dir.path().join("query"), &ingest.url);
+    wrong.ingest_token = Some("hop-tac-cu-2024".into());
+    let query = start_query(wrong).await;
+    health_becomes(&query.url, ServingStatus::NotServing).await;
+    query.stop().await;
+
+    let mut right = query_args(dir.path().join("query"), &ingest.url);
+    right.ingest_token = Some(INGEST_TOKEN.into());
+    let query = start_query(right).await;
+    health_becomes(&query.url, ServingStatus::Serving).await;
+    query.stop().await;
+    ingest.stop().await;
+}
+
+/// A tmpfs mounted for as long as it lives, unmounted on drop.
+struct Tmpfs(std::path::PathBuf);
+
+impl Tmpfs {
+    /// Mounts a tmpfs of `size` on `dir`; `None`, saying why, where this machine does not let
+    /// the test mount one.
+    fn mount(dir: &Path, size: &str) -> Option<Tmpfs> {
+        let mounted = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(dir)
+            .output();
+        match mounted {
+            Ok(out) if out.status.success() => Some(Tmpfs(dir.to_path_buf())),
+            Ok(out) => {
+                eprintln!(
+                    "skipped: cannot mount a tmpfs here: {}",
+                    String::from_utf8_lossy(&out.stderr).trim()
+                );
+                None
+            }
+            Err(err) => {
+                eprintln!("skipped: cannot run mount: {err}");
+                None
+            }
+        }
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[tokio::test]
+async fn on_a_full_disk_the_service_says_so_at_start() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let disk = dir.path().join("disk");
+    std::fs::create_dir(&disk).expect("mkdir");
+    let Some(_mounted) = Tmpfs::mount(&disk, "256k") else {
+        return;
+    };
+    // Fill it: the file's last write is refused for lack of space.
+    let mut filler = std::fs::File::create(disk.join("du-lieu-cu.bin")).expect("creates");
+    while filler
+        .write_all(&[0; 4096])
+        .and_then(|()| filler.flush())
+        .is_ok()
+    {}
+    drop(filler);
+
+    let data = disk.join("ingest");
+    let out = tokio::time::timeout(
+        PATIENCE,
+        tokio::process::Command::new(env!("CARGO_BIN_EXE_hoptac"))
+            .args(["ingest", "serve", "--listen", "127.0.0.1:0", "--data-dir"])
+            .arg(&data)
+            .output(),
+    )
+    .await
+    .expect("exits in time")
+    .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "cannot serve from a full disk");
+    assert!(stderr.contains("the disk is full"), "{stderr}");
+    assert!(!stderr.contains("another hoptac-ingest"), "{stderr}");
 }

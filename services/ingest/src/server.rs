@@ -60,11 +60,8 @@ pub async fn serve_with(
     let addr: SocketAddr = listeners.grpc.local_addr()?;
     let builder = args.tls.server()?;
     let store = Arc::new(
-        Store::open(&args.data_dir, args.cache_mib << 20).with_context(|| {
-            format!(
-                "cannot open the database in {} (is another hoptac-ingest using it?)",
-                args.data_dir.display()
-            )
+        Store::open(&args.data_dir, args.cache_mib << 20).map_err(|err| {
+            hoptac_runtime::storage::open_failed(&args.data_dir, "hoptac-ingest", &err)
         })?,
     );
     let (writer, writer_task) = Writer::spawn(store.clone())?;

@@ -17,7 +17,7 @@ use hoptac_api::v1::{ingest_service_client::IngestServiceClient, StreamChangesRe
 use hoptac_runtime::auth::BearerToken;
 use tokio::sync::broadcast;
 use tokio_util::sync::CancellationToken;
-use tonic::transport::Endpoint;
+use tonic::{transport::Endpoint, Code};
 
 use crate::store::{Applied, Store};
 
@@ -31,11 +31,25 @@ const MAX_BACKOFF: Duration = Duration::from_secs(5);
 const KEEPALIVE: Duration = Duration::from_secs(5);
 
 /// How far the replica has followed, readable by `GetReplicationStatus`.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Replication {
     applied: AtomicU64,
     upstream_head: AtomicU64,
     connected: AtomicBool,
+    /// Whether the ingest service refuses this replica's token: the replica cannot follow until
+    /// an operator fixes it, so its health says NOT_SERVING.
+    refused: tokio::sync::watch::Sender<bool>,
+}
+
+impl Default for Replication {
+    fn default() -> Self {
+        Self {
+            applied: AtomicU64::new(0),
+            upstream_head: AtomicU64::new(0),
+            connected: AtomicBool::new(false),
+            refused: tokio::sync::watch::Sender::new(false),
+        }
+    }
 }
 
 impl Replication {
@@ -52,6 +66,11 @@ impl Replication {
     /// Whether a changefeed is open now.
     pub fn connected(&self) -> bool {
         self.connected.load(Ordering::Acquire)
+    }
+
+    /// Whether the ingest service refuses this replica's token, as it changes.
+    pub fn refused(&self) -> tokio::sync::watch::Receiver<bool> {
+        self.refused.subscribe()
     }
 }
 
@@ -124,12 +143,18 @@ impl Follower {
         let mut client = IngestServiceClient::with_interceptor(channel, self.token.clone())
             .max_decoding_message_size(64 << 20);
         let after = self.store.applied_sequence()?;
-        let mut changes = client
+        let opened = client
             .stream_changes(StreamChangesRequest {
                 after_sequence: after,
             })
-            .await?
-            .into_inner();
+            .await;
+        let refused = matches!(&opened, Err(status) if matches!(status.code(), Code::Unauthenticated | Code::PermissionDenied));
+        self.state.refused.send_if_modified(|was| {
+            let changed = *was != refused;
+            *was = refused;
+            changed
+        });
+        let mut changes = opened?.into_inner();
         self.state.connected.store(true, Ordering::Release);
         *backoff = MIN_BACKOFF;
         tracing::info!(url = %self.url, after, "following the changefeed");

@@ -45,11 +45,8 @@ pub async fn serve(
     let builder = args.tls.server()?;
     let upstream = args.ingest_tls.endpoint(&args.ingest_url)?;
     let store = Arc::new(
-        Store::open(&args.data_dir, args.cache_mib << 20).with_context(|| {
-            format!(
-                "cannot open the database in {} (is another hoptac-query using it?)",
-                args.data_dir.display()
-            )
+        Store::open(&args.data_dir, args.cache_mib << 20).map_err(|err| {
+            hoptac_runtime::storage::open_failed(&args.data_dir, "hoptac-query", &err)
         })?,
     );
     let replication = Arc::new(Replication::default());
@@ -69,7 +66,7 @@ pub async fn serve(
         store.clone(),
         args.max_watchers,
         Arc::new(Gazetteer::builtin()),
-        replication,
+        replication.clone(),
         events,
         args.ingest_url.clone(),
         shutdown.clone(),
@@ -79,6 +76,11 @@ pub async fn serve(
     health_reporter
         .set_serving::<QueryServiceServer<Queries>>()
         .await;
+    tokio::spawn(report_refusals(
+        replication.refused(),
+        health_reporter,
+        shutdown.clone(),
+    ));
     let reflection = || hoptac_runtime::health::reflection(&["hoptac.v1.QueryService"]);
     let reflection_v1 = reflection().build_v1()?;
     let reflection_v1alpha = reflection().build_v1alpha()?;
@@ -126,4 +128,30 @@ pub async fn serve(
     }
     tracing::info!(applied = store.applied_sequence()?, "hoptac-query stopped");
     Ok(())
+}
+
+/// Keeps health at NOT_SERVING (the whole server and QueryService) while the ingest service
+/// refuses this replica's token: it answers, but only with what it had, and nothing will
+/// change that until an operator fixes the token.
+async fn report_refusals(
+    mut refused: tokio::sync::watch::Receiver<bool>,
+    reporter: tonic_health::server::HealthReporter,
+    shutdown: CancellationToken,
+) {
+    use tonic_health::ServingStatus;
+    loop {
+        let status = if *refused.borrow_and_update() {
+            tracing::error!("the ingest service refuses this replica's token (--ingest-token); health is NOT_SERVING");
+            ServingStatus::NotServing
+        } else {
+            ServingStatus::Serving
+        };
+        for service in ["", "hoptac.v1.QueryService"] {
+            reporter.set_service_status(service, status).await;
+        }
+        tokio::select! {
+            changed = refused.changed() => if changed.is_err() { return },
+            () = shutdown.cancelled() => return,
+        }
+    }
 }

@@ -33,6 +33,50 @@ pub fn open_db(dir: &Path, cache_bytes: u64) -> sled::Result<sled::Db> {
     }
 }
 
+/// Why a database in `dir` could not be opened, in words an operator can act on: another
+/// process holding it, a full disk, missing permissions, or sled's own error. `program` names
+/// the service that owns such databases.
+pub fn open_failure(dir: &Path, program: &str, err: &sled::Error) -> String {
+    let dir = dir.display();
+    let cause = match err {
+        sled::Error::Io(e) if is_lock_held(e) => {
+            format!("another {program} is using it (its lock is held)")
+        }
+        sled::Error::Io(e) if is_disk_full(e) => {
+            "the disk is full: free some space on it and start again".to_string()
+        }
+        sled::Error::Io(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+            format!("permission denied: {e}")
+        }
+        other => other.to_string(),
+    };
+    format!("cannot open the database in {dir}: {cause}")
+}
+
+/// [`open_failure`] for a service's own error, which holds sled's as its source.
+pub fn open_failed(
+    dir: &Path,
+    program: &str,
+    err: &(dyn std::error::Error + 'static),
+) -> anyhow::Error {
+    let mut cause = Some(err);
+    while let Some(e) = cause {
+        if let Some(sled) = e.downcast_ref::<sled::Error>() {
+            return anyhow::anyhow!(open_failure(dir, program, sled));
+        }
+        cause = e.source();
+    }
+    anyhow::anyhow!("cannot open the database in {}: {err}", dir.display())
+}
+
+/// Whether an I/O error is ENOSPC (or a quota's EDQUOT): no room left on the device.
+pub fn is_disk_full(e: &io::Error) -> bool {
+    matches!(
+        e.kind(),
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded
+    ) || e.to_string().contains("No space left on device")
+}
+
 /// Whether sled failed to open because another handle holds the database's lock. sled 0.34
 /// reports it only as an `Other` error whose message starts with these words
 /// (`Config::open` in its `config.rs`); the lock call's own error, WouldBlock, is in the text.
@@ -62,6 +106,22 @@ mod tests {
             Some(b"kept".as_slice())
         );
         closer.join().expect("closer thread");
+    }
+
+    #[test]
+    fn an_open_failure_names_its_cause() {
+        let dir = Path::new("/srv/hoptac/ingest");
+        let full = sled::Error::Io(io::Error::from(io::ErrorKind::StorageFull));
+        assert!(open_failure(dir, "hoptac-ingest", &full).contains("the disk is full"));
+        let held = sled::Error::Io(io::Error::other(
+            "could not acquire lock on \"/srv/hoptac/ingest/db\": WouldBlock",
+        ));
+        let message = open_failure(dir, "hoptac-ingest", &held);
+        assert!(
+            message.contains("another hoptac-ingest is using it"),
+            "{message}"
+        );
+        assert!(message.contains("/srv/hoptac/ingest"), "{message}");
     }
 
     #[test]
