@@ -33,18 +33,8 @@ pub enum Error {
         head: u64,
     },
     /// As many streams of this kind are open as the service serves at once.
-    #[error(
-        "{limit} {what} are open, as many as this service serves at once ({flag}); close one or \
-         retry later"
-    )]
-    TooManyStreams {
-        /// The kind of stream ("changefeeds").
-        what: &'static str,
-        /// The cap.
-        limit: usize,
-        /// The flag that sets it.
-        flag: &'static str,
-    },
+    #[error(transparent)]
+    TooManyStreams(#[from] hoptac_runtime::streams::Full),
     /// The service is stopping; the caller should retry elsewhere or later.
     #[error("the service is shutting down; {resume}")]
     ShuttingDown {
@@ -74,7 +64,7 @@ impl Error {
     pub fn code(&self) -> Code {
         match self {
             Error::InvalidArgument { .. } => Code::InvalidArgument,
-            Error::TooLarge { .. } | Error::TooManyStreams { .. } => Code::ResourceExhausted,
+            Error::TooLarge { .. } | Error::TooManyStreams(_) => Code::ResourceExhausted,
             Error::PastHead { .. } => Code::OutOfRange,
             Error::ShuttingDown { .. } => Code::Unavailable,
             Error::Busy(_) => Code::Aborted,

@@ -94,7 +94,7 @@ impl Ingest {
             extracting: Arc::new(Semaphore::new(
                 std::thread::available_parallelism().map_or(1, usize::from),
             )),
-            changefeeds: Slots::new(limits.max_changefeeds),
+            changefeeds: Slots::new(limits.max_changefeeds, "changefeeds", "--max-changefeeds"),
             metrics,
         }
     }
@@ -345,11 +345,7 @@ impl IngestService for Ingest {
         request: Request<StreamChangesRequest>,
     ) -> Result<Response<Self::StreamChangesStream>, Status> {
         let after = request.into_inner().after_sequence;
-        let slot = self.changefeeds.try_take().ok_or(Error::TooManyStreams {
-            what: "changefeeds",
-            limit: self.changefeeds.limit(),
-            flag: "--max-changefeeds",
-        })?;
+        let slot = self.changefeeds.try_take().map_err(Error::from)?;
         let stream = feed::stream_changes(
             self.store.clone(),
             self.writer.durable(),

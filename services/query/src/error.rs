@@ -35,18 +35,8 @@ pub enum Error {
         head: u64,
     },
     /// As many streams of this kind are open as the service serves at once.
-    #[error(
-        "{limit} {what} are open, as many as this service serves at once ({flag}); close one or \
-         retry later"
-    )]
-    TooManyStreams {
-        /// The kind of stream ("watchers").
-        what: &'static str,
-        /// The cap.
-        limit: usize,
-        /// The flag that sets it.
-        flag: &'static str,
-    },
+    #[error(transparent)]
+    TooManyStreams(#[from] hoptac_runtime::streams::Full),
     /// The service is stopping; `resume` says how to continue elsewhere or later.
     #[error("the service is shutting down; {resume}")]
     ShuttingDown {
@@ -68,7 +58,7 @@ impl Error {
             Error::InvalidArgument { .. } => Code::InvalidArgument,
             Error::NotFound { .. } => Code::NotFound,
             Error::PastHead { .. } => Code::OutOfRange,
-            Error::TooManyStreams { .. } => Code::ResourceExhausted,
+            Error::TooManyStreams(_) => Code::ResourceExhausted,
             Error::ShuttingDown { .. } => Code::Unavailable,
             Error::Storage(_) | Error::Corrupt(_) => Code::Internal,
         }

@@ -20,6 +20,18 @@ const MAX_ITEMS: usize = 1024;
 pub struct Slots {
     open: Arc<Semaphore>,
     limit: usize,
+    what: &'static str,
+    flag: &'static str,
+}
+
+/// A stream refused because its kind is at its cap; the message says which cap and the flag
+/// that sets it.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{limit} {what} are open, as many as this service serves at once ({flag}); close one or retry later")]
+pub struct Full {
+    limit: usize,
+    what: &'static str,
+    flag: &'static str,
 }
 
 /// A stream's place under a [`Slots`] cap, given back when dropped.
@@ -29,25 +41,26 @@ pub struct Slot {
 }
 
 impl Slots {
-    /// At most `limit` streams open at once.
-    pub fn new(limit: usize) -> Self {
+    /// At most `limit` streams of `what` ("changefeeds") open at once, a cap set by `flag`.
+    pub fn new(limit: usize, what: &'static str, flag: &'static str) -> Self {
         Self {
             open: Arc::new(Semaphore::new(limit)),
             limit,
+            what,
+            flag,
         }
     }
 
-    /// A place for one more stream, or `None` when `limit` are open.
-    pub fn try_take(&self) -> Option<Slot> {
+    /// A place for one more stream, or [`Full`] when `limit` are open.
+    pub fn try_take(&self) -> Result<Slot, Full> {
         match self.open.clone().try_acquire_owned() {
-            Ok(permit) => Some(Slot { _permit: permit }),
-            Err(TryAcquireError::NoPermits | TryAcquireError::Closed) => None,
+            Ok(permit) => Ok(Slot { _permit: permit }),
+            Err(TryAcquireError::NoPermits | TryAcquireError::Closed) => Err(Full {
+                limit: self.limit,
+                what: self.what,
+                flag: self.flag,
+            }),
         }
-    }
-
-    /// The cap.
-    pub fn limit(&self) -> usize {
-        self.limit
     }
 }
 
@@ -123,12 +136,17 @@ mod tests {
 
     #[test]
     fn slots_refuse_past_the_limit_and_come_back_when_dropped() {
-        let slots = Slots::new(2);
+        let slots = Slots::new(2, "changefeeds", "--max-changefeeds");
         let first = slots.try_take().expect("one");
         let _second = slots.try_take().expect("two");
-        assert!(slots.try_take().is_none());
+        let full = slots.try_take().expect_err("a third is refused");
+        assert!(
+            full.to_string().starts_with("2 changefeeds are open"),
+            "{full}"
+        );
+        assert!(full.to_string().contains("--max-changefeeds"), "{full}");
         drop(first);
-        assert!(slots.try_take().is_some());
+        assert!(slots.try_take().is_ok());
     }
 
     #[tokio::test]
