@@ -433,7 +433,6 @@ fn article<'a>(
     dropped: &HashSet<NodeId>,
 ) -> Vec<NodeRef<'a, Node>> {
     let mut scores: HashMap<NodeId, f64> = HashMap::new();
-    let mut nodes: HashMap<NodeId, NodeRef<'a, Node>> = HashMap::new();
     for node in root.descendants() {
         let Node::Element(e) = node.value() else {
             continue;
@@ -459,7 +458,6 @@ fn article<'a>(
                 .entry(ancestor.id())
                 .or_insert_with(|| initial_score(rules, a));
             *entry += score / (level as f64 + 1.0);
-            nodes.insert(ancestor.id(), ancestor);
         }
     }
     let best = scores
@@ -472,7 +470,7 @@ fn article<'a>(
     let Some((best, best_score)) = best else {
         return vec![root];
     };
-    let Some(top) = nodes.get(&best).copied() else {
+    let Some(top) = root.tree().get(best) else {
         return vec![root];
     };
     let Some(parent) = top.parent() else {
@@ -518,11 +516,9 @@ fn initial_score(rules: &Rules, element: &scraper::node::Element) -> f64 {
 /// inline elements inside the line, a `<br>` a line break only after a sentence's end or
 /// before another `<br>`.
 fn write_text(node: NodeRef<'_, Node>, dropped: &HashSet<NodeId>, out: &mut String) {
-    let mut skip_inside: Option<NodeId> = None;
     for edge in node.traverse() {
         match edge {
-            Edge::Open(n) if skip_inside.is_none() => match n.value() {
-                _ if dropped.contains(&n.id()) => skip_inside = Some(n.id()),
+            Edge::Open(n) if !dropped.contains(&n.id()) => match n.value() {
                 Node::Text(t) => out.push_str(&collapse_keeping_edges(t)),
                 Node::Element(e) if e.name() == "br" => {
                     if ends_sentence(out) || next_is_br(n) {
@@ -534,18 +530,15 @@ fn write_text(node: NodeRef<'_, Node>, dropped: &HashSet<NodeId>, out: &mut Stri
                 Node::Element(e) if BLOCKS.contains(&e.name()) => line_break(out),
                 _ => {}
             },
-            Edge::Close(n) => {
-                if skip_inside == Some(n.id()) {
-                    skip_inside = None;
-                } else if skip_inside.is_none()
+            Edge::Close(n)
+                if !dropped.contains(&n.id())
                     && n.value()
                         .as_element()
-                        .is_some_and(|e| BLOCKS.contains(&e.name()))
-                {
-                    line_break(out);
-                }
+                        .is_some_and(|e| BLOCKS.contains(&e.name())) =>
+            {
+                line_break(out)
             }
-            Edge::Open(_) => {}
+            _ => {}
         }
     }
 }

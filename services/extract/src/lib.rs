@@ -86,12 +86,13 @@ impl Extractor {
     pub fn extract(&self, input: &Input<'_>) -> Extraction {
         let page = match input.body {
             Body::Html(source) => html::page(&self.page, source),
-            Body::Text(text) => html::Page {
-                text: text.to_string(),
-                ..html::Page::default()
-            },
+            Body::Text(_) => html::Page::default(),
         };
-        let normalized = normalize::normalize(&self.markup, &page.text);
+        let text = match input.body {
+            Body::Html(_) => &page.text,
+            Body::Text(text) => text,
+        };
+        let normalized = normalize::normalize(&self.markup, text);
         let article_id = article_id(&normalized);
         let cleaned = clean::clean(&self.noise, &normalized);
         let title = if !input.title.trim().is_empty() {

@@ -41,7 +41,7 @@ const MAX_PAGE_SIZE: usize = 1000;
 /// The QueryService implementation.
 #[derive(Clone)]
 pub struct Queries {
-    store: Arc<Store>,
+    /// The store, and its blocking reads off the runtime.
     reader: Reader,
     /// The cap on open WatchRecords streams.
     watchers: Slots,
@@ -65,9 +65,8 @@ impl Queries {
         shutdown: CancellationToken,
     ) -> Self {
         Self {
-            reader: Reader::new(store.clone()),
-            watchers: Slots::new(max_watchers),
-            store,
+            reader: Reader::new(store),
+            watchers: Slots::new(max_watchers, "watchers", "--max-watchers"),
             gazetteer,
             replication,
             events,
@@ -317,11 +316,7 @@ impl QueryService for Queries {
     ) -> Result<Response<Self::WatchRecordsStream>, Status> {
         let r = request.into_inner();
         let query = self.query(r.filter.as_ref(), &[])?;
-        let slot = self.watchers.try_take().ok_or(Error::TooManyStreams {
-            what: "watchers",
-            limit: self.watchers.limit(),
-            flag: "--max-watchers",
-        })?;
+        let slot = self.watchers.try_take().map_err(Error::from)?;
         let stream = watch::watch(
             self.reader.clone(),
             &self.events,
@@ -370,7 +365,7 @@ impl QueryService for Queries {
         request: Request<GetAgreementRequest>,
     ) -> Result<Response<GetAgreementResponse>, Status> {
         let id = request.into_inner().id;
-        match self.store.record(&id).map_err(Status::from)? {
+        match self.reader.store().record(&id).map_err(Status::from)? {
             Some(Record::Agreement(agreement)) => Ok(Response::new(GetAgreementResponse {
                 agreement: Some(agreement),
             })),
@@ -387,7 +382,7 @@ impl QueryService for Queries {
         request: Request<GetVisitRequest>,
     ) -> Result<Response<GetVisitResponse>, Status> {
         let id = request.into_inner().id;
-        match self.store.record(&id).map_err(Status::from)? {
+        match self.reader.store().record(&id).map_err(Status::from)? {
             Some(Record::Visit(visit)) => {
                 Ok(Response::new(GetVisitResponse { visit: Some(visit) }))
             }
@@ -400,7 +395,7 @@ impl QueryService for Queries {
         request: Request<GetArticleRequest>,
     ) -> Result<Response<GetArticleResponse>, Status> {
         let id = request.into_inner().id;
-        match self.store.article(&id).map_err(Status::from)? {
+        match self.reader.store().article(&id).map_err(Status::from)? {
             Some(article) => Ok(Response::new(GetArticleResponse {
                 article: Some(article),
             })),
