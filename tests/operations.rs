@@ -337,21 +337,13 @@ impl Drop for Tmpfs {
 
 #[tokio::test]
 async fn on_a_full_disk_the_service_says_so_at_start() {
-    use std::io::Write;
     let dir = tempfile::tempdir().expect("temp dir");
     let disk = dir.path().join("disk");
     std::fs::create_dir(&disk).expect("mkdir");
     let Some(_mounted) = Tmpfs::mount(&disk, "256k") else {
         return;
     };
-    // Fill it: the file's last write is refused for lack of space.
-    let mut filler = std::fs::File::create(disk.join("du-lieu-cu.bin")).expect("creates");
-    while filler
-        .write_all(&[0; 4096])
-        .and_then(|()| filler.flush())
-        .is_ok()
-    {}
-    drop(filler);
+    fill(&disk.join("du-lieu-cu.bin"));
 
     let data = disk.join("ingest");
     let out = tokio::time::timeout(
@@ -368,4 +360,194 @@ async fn on_a_full_disk_the_service_says_so_at_start() {
     assert!(!out.status.success(), "cannot serve from a full disk");
     assert!(stderr.contains("the disk is full"), "{stderr}");
     assert!(!stderr.contains("another hoptac-ingest"), "{stderr}");
+}
+
+/// Ingests the `n`th article of a delegation visit.
+async fn ingest_visit(
+    client: &IngestServiceClient<Channel>,
+    n: usize,
+) -> Result<tonic::Response<hoptac_api::v1::IngestArticleResponse>, tonic::Status> {
+    client
+        .clone()
+        .ingest_article(IngestArticleRequest {
+            article: Some(text_article(
+                &format!("https://baoquangninh.vn/doan-hokkaido-{n}"),
+                &visit_article(n),
+            )),
+        })
+        .await
+}
+
+/// Writes to `path` until the disk is full; the file's last write is refused for lack of space.
+fn fill(path: &Path) {
+    use std::io::Write;
+    let mut filler = std::fs::File::create(path).expect("creates");
+    while filler
+        .write_all(&[0x5a; 64 * 1024])
+        .and_then(|()| filler.flush())
+        .is_ok()
+    {}
+}
+
+#[tokio::test]
+async fn a_disk_that_fills_while_serving_refuses_writes_keeps_reads_and_recovers_once_freed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let disk = dir.path().join("disk");
+    std::fs::create_dir(&disk).expect("mkdir");
+    let Some(_mounted) = Tmpfs::mount(&disk, "32m") else {
+        return;
+    };
+    let ingest = start_ingest(ingest_args(
+        disk.join("ingest"),
+        "127.0.0.1:0".parse().expect("addr"),
+    ))
+    .await;
+    let query = start_query(query_args(dir.path().join("query"), &ingest.url)).await;
+    let mut client = IngestServiceClient::connect(ingest.url.clone())
+        .await
+        .expect("connects");
+    let mut replica = query_client(&query).await;
+    let first = ingest_visit(&client, 1).await.expect("stored");
+    assert_eq!(first.into_inner().sequence, 1);
+    let mut feed = changes(&mut client, 0).await;
+    assert_eq!(next_change(&mut feed).await.sequence, 1);
+
+    fill(&disk.join("ban-sao-luu.bin"));
+    // Articles already in flight when the disk filled may still fit; one soon does not.
+    let mut stored = 1;
+    let refusal = loop {
+        match ingest_visit(&client, stored + 1).await {
+            Ok(answer) => {
+                stored += 1;
+                assert_eq!(answer.into_inner().sequence, stored as u64);
+                assert!(stored < 500, "a full disk keeps taking articles");
+            }
+            Err(status) => break status,
+        }
+    };
+    assert_eq!(refusal.code(), Code::ResourceExhausted, "{refusal:?}");
+    assert!(refusal.message().contains("disk is full"), "{refusal:?}");
+    health_becomes(&ingest.url, ServingStatus::NotServing).await;
+    let again = ingest_visit(&client, stored + 1)
+        .await
+        .expect_err("still full");
+    assert_eq!(again.code(), Code::ResourceExhausted, "{again:?}");
+
+    // Reads go on: a new changefeed replays what was stored, the open one stays open, and the
+    // replica has all of it.
+    let mut replay = changes(&mut client, 0).await;
+    for sequence in 1..=stored as u64 {
+        assert_eq!(next_change(&mut replay).await.sequence, sequence);
+    }
+    for sequence in 2..=stored as u64 {
+        assert_eq!(next_change(&mut feed).await.sequence, sequence);
+    }
+    applied(&mut replica, stored as u64).await;
+
+    std::fs::remove_file(disk.join("ban-sao-luu.bin")).expect("space freed");
+    health_becomes(&ingest.url, ServingStatus::Serving).await;
+    // The refused article is stored now, once: new, or a duplicate if its failed batch reached
+    // the disk after all; either way it is the next entry of the changefeed that stayed open.
+    let retried = ingest_visit(&client, stored + 1)
+        .await
+        .expect("stored once space is free")
+        .into_inner();
+    let next = next_change(&mut feed).await;
+    assert_eq!(next.sequence, stored as u64 + 1);
+    assert_eq!(retried.sequence, next.sequence);
+    applied(&mut replica, next.sequence).await;
+
+    query.stop().await;
+    ingest.stop().await;
+    let restarted = start_ingest(ingest_args(
+        disk.join("ingest"),
+        "127.0.0.1:0".parse().expect("addr"),
+    ))
+    .await;
+    let mut client = IngestServiceClient::connect(restarted.url.clone())
+        .await
+        .expect("connects");
+    let mut all = changes(&mut client, 0).await;
+    for sequence in 1..=next.sequence {
+        assert_eq!(next_change(&mut all).await.sequence, sequence);
+    }
+    restarted.stop().await;
+}
+
+#[tokio::test]
+async fn a_replica_whose_disk_fills_answers_with_what_it_has_and_catches_up_once_freed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let disk = dir.path().join("disk");
+    std::fs::create_dir(&disk).expect("mkdir");
+    let Some(_mounted) = Tmpfs::mount(&disk, "32m") else {
+        return;
+    };
+    let ingest = ingest(
+        dir.path().join("ingest"),
+        "127.0.0.1:0".parse().expect("addr"),
+    )
+    .await;
+    let query = start_query(query_args(disk.join("query"), &ingest.url)).await;
+    let mut client = IngestServiceClient::connect(ingest.url.clone())
+        .await
+        .expect("connects");
+    let mut replica = query_client(&query).await;
+    let ingest_one = |client: IngestServiceClient<Channel>, n: usize| async move {
+        ingest_visit(&client, n)
+            .await
+            .expect("the ingest service has room")
+            .into_inner()
+            .sequence
+    };
+    let first = ingest_one(client.clone(), 1).await;
+    applied(&mut replica, first).await;
+
+    fill(&disk.join("ban-sao-luu.bin"));
+    // Articles go on arriving until the replica cannot apply them.
+    let writing = tokio::spawn({
+        let client = client.clone();
+        async move {
+            for n in 2.. {
+                ingest_one(client.clone(), n).await;
+            }
+        }
+    });
+    health_becomes(&query.url, ServingStatus::NotServing).await;
+    writing.abort();
+    let _ = writing.await;
+    let head = ingest_one(client.clone(), 100_000).await;
+
+    // It answers with what it has meanwhile.
+    let status = replica
+        .get_replication_status(GetReplicationStatusRequest {})
+        .await
+        .expect("status answered")
+        .into_inner();
+    assert!(status.applied_sequence < head, "{status:?}");
+    let seen = visit_ids(&mut replica, Default::default()).await;
+    assert!(!seen.is_empty());
+
+    std::fs::remove_file(disk.join("ban-sao-luu.bin")).expect("space freed");
+    health_becomes(&query.url, ServingStatus::Serving).await;
+    applied(&mut replica, head).await;
+    let mut feed = changes(&mut client, 0).await;
+    let mut expected = Vec::new();
+    for _ in 0..head {
+        let change = next_change(&mut feed).await;
+        expected.extend(
+            change
+                .extraction
+                .expect("records")
+                .visits
+                .into_iter()
+                .map(|v| v.id),
+        );
+    }
+    let mut all = visit_ids(&mut replica, Default::default()).await;
+    all.sort();
+    expected.sort();
+    assert_eq!(all, expected, "every visit once, none lost");
+
+    query.stop().await;
+    ingest.stop().await;
 }

@@ -14,15 +14,15 @@ use hoptac_api::v1::{
 use hoptac_extract::Extractor;
 use hoptac_ingest::{
     input,
-    store::{Pending, Store},
+    store::{Database, Pending},
     writer::Writer,
 };
 
 /// Stores seeds 000 and 003 in `dir` as an older extractor would have: 000 with no records at
 /// all (sequence 1), 003 as the current extractor reads it (sequence 2). Returns 000's id.
 async fn stale_database(dir: &Path) -> String {
-    let store = Arc::new(Store::open(dir, 8 << 20).expect("opens"));
-    let (writer, task) = Writer::spawn(store.clone()).expect("writer");
+    let db = Arc::new(Database::open(dir, 8 << 20).expect("opens"));
+    let (writer, task) = Writer::spawn(db.clone()).expect("writer");
     let extractor = Extractor::new();
     let seeds = seeds();
     let mut stale_id = String::new();
@@ -58,6 +58,7 @@ async fn stale_database(dir: &Path) -> String {
     }
     drop(writer);
     task.await.expect("writer stops");
+    let store = db.current().expect("open");
     store.flush().await.expect("flushed");
     stale_id
 }

@@ -14,7 +14,7 @@ use crate::{
     convert, load,
     reextract::{self, Progress},
     server,
-    store::Store,
+    store::{self, Database},
     writer::Writer,
 };
 
@@ -91,14 +91,14 @@ async fn reextract_stored(args: &ReextractArgs) -> anyhow::Result<()> {
     if !dir.is_dir() {
         anyhow::bail!("{} is not a hoptac-ingest data directory", dir.display());
     }
-    let store = Arc::new(Store::open(dir, args.cache_mib << 20).with_context(|| {
+    let db = Arc::new(Database::open(dir, args.cache_mib << 20).with_context(|| {
         format!(
             "cannot open the database in {} (if hoptac-ingest is serving it, call \
              IngestService/ReextractArticles on the running service instead)",
             dir.display()
         )
     })?);
-    let (writer, writer_task) = Writer::spawn(store.clone())?;
+    let (writer, writer_task) = Writer::spawn(db.clone())?;
     let shutdown = CancellationToken::new();
     tokio::spawn(hoptac_runtime::shutdown::cancel_on_signal(shutdown.clone()));
 
@@ -119,7 +119,7 @@ async fn reextract_stored(args: &ReextractArgs) -> anyhow::Result<()> {
         })
     };
     let outcome = reextract::run(
-        store.clone(),
+        db.clone(),
         writer,
         Arc::new(Extractor::new()),
         &progress,
@@ -131,6 +131,7 @@ async fn reextract_stored(args: &ReextractArgs) -> anyhow::Result<()> {
     bar.finish_and_clear();
     // Every handle is gone: the writer drains and stops; then make sure all of it is on disk.
     writer_task.await.context("the writer failed")?;
+    let store = store::current(&db)?;
     store.flush().await?;
     let tally = outcome?;
     println!(

@@ -45,6 +45,18 @@ pub enum Error {
     /// twice.
     #[error("{0}")]
     Busy(String),
+    /// The disk holding the database is full: no write can succeed until space is freed.
+    #[error(
+        "the disk is full: the service refuses writes until its operator frees space (reads and \
+         changefeeds still work); retry later"
+    )]
+    DiskFull,
+    /// Writes are paused after the database failed to store a batch, until it is reopened.
+    #[error("writes are paused after a storage failure ({0}); retry later")]
+    WritesPaused(String),
+    /// The database is being reopened after a failed write.
+    #[error("the database is being reopened after a failed write; retry in a moment")]
+    Reopening,
     /// sled failed.
     #[error("storage failed: {0}")]
     Storage(#[from] sled::Error),
@@ -68,11 +80,18 @@ impl Error {
             Error::PastHead { .. } => Code::OutOfRange,
             Error::ShuttingDown { .. } => Code::Unavailable,
             Error::Busy(_) => Code::Aborted,
+            Error::DiskFull => Code::ResourceExhausted,
+            Error::WritesPaused(_) | Error::Reopening => Code::Unavailable,
             Error::Storage(_)
             | Error::Corrupt(_)
             | Error::WriteFailed(_)
             | Error::Extraction(_) => Code::Internal,
         }
+    }
+
+    /// Whether this is sled failing for lack of space on the disk.
+    pub fn is_disk_full(&self) -> bool {
+        matches!(self, Error::Storage(sled::Error::Io(e)) if hoptac_runtime::storage::is_disk_full(e))
     }
 
     /// The request field at fault, for errors about the request.

@@ -17,7 +17,10 @@ use tokio_util::sync::CancellationToken;
 use tonic::Status;
 use tracing::Instrument;
 
-use crate::{error::Error, store::Store};
+use crate::{
+    error::Error,
+    store::{self, Database},
+};
 
 /// Entries read from sled per scan.
 const CHUNK: usize = 128;
@@ -35,7 +38,7 @@ const SHUTDOWN_NOTICE_WAIT: std::time::Duration = std::time::Duration::from_mill
 /// The stream of changes after `after`, live until the caller goes away or `shutdown` fires (then
 /// it ends with UNAVAILABLE naming the sequence to resume after); it holds `slot` while open.
 pub fn stream_changes(
-    store: Arc<Store>,
+    db: Arc<Database>,
     mut durable: watch::Receiver<u64>,
     after: u64,
     slot: Slot,
@@ -52,7 +55,10 @@ pub fn stream_changes(
         loop {
             let head = *durable.borrow_and_update();
             while last_sent < head {
-                let changes = match store.changes(last_sent, head, CHUNK) {
+                // The store is taken for one scan: the writer may reopen it between two.
+                let changes = match store::current(&db)
+                    .and_then(|store| store.changes(last_sent, head, CHUNK))
+                {
                     Ok(changes) => changes,
                     Err(err) => {
                         tracing::error!(error = %err, "changefeed read failed");

@@ -15,7 +15,7 @@ use tokio_util::sync::CancellationToken;
 use crate::{
     error::Error,
     input::{self, Extract},
-    store::{Change, Pending, Store},
+    store::{self, Change, Database, Pending, Store},
     writer::Writer,
 };
 
@@ -39,13 +39,15 @@ pub struct Progress {
 /// each chunk, and returns the final tally. Stops between chunks with `ShuttingDown` when
 /// `shutdown` fires; what was written by then is durable and consistent.
 pub async fn run(
-    store: Arc<Store>,
+    db: Arc<Database>,
     writer: Writer,
     extractor: Arc<dyn Extract>,
     progress: &watch::Sender<Progress>,
     shutdown: &CancellationToken,
 ) -> Result<Progress, Error> {
-    let ids = store.article_ids().collect::<Result<Vec<_>, _>>()?;
+    let ids = store::current(&db)?
+        .article_ids()
+        .collect::<Result<Vec<_>, _>>()?;
     let mut tally = Progress {
         total: ids.len() as u64,
         ..Progress::default()
@@ -57,7 +59,8 @@ pub async fn run(
                 resume: "run the re-extraction again; articles done so far stay done".into(),
             });
         }
-        let (store, extractor, chunk) = (store.clone(), extractor.clone(), chunk.to_vec());
+        // The store is taken per chunk: the writer may reopen it between two.
+        let (store, extractor, chunk) = (store::current(&db)?, extractor.clone(), chunk.to_vec());
         let changed = tokio::task::spawn_blocking(move || {
             chunk
                 .iter()
@@ -164,8 +167,8 @@ mod tests {
     #[tokio::test]
     async fn only_articles_whose_records_changed_are_logged_again() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let store = Arc::new(Store::open(dir.path(), 8 << 20).expect("opens"));
-        let (writer, _task) = Writer::spawn(store.clone()).expect("spawns");
+        let db = Arc::new(Database::open(dir.path(), 8 << 20).expect("opens"));
+        let (writer, _task) = Writer::spawn(db.clone()).expect("spawns");
         let extractor = Arc::new(Extractor::new());
         let current = stored(&writer, extractor.as_ref(), ARTICLE, |_| {}).await;
         let other = format!("{ARTICLE} Đoàn cũng thăm Trường Đại học Hà Nội.");
@@ -177,7 +180,7 @@ mod tests {
 
         let (progress, _) = watch::channel(Progress::default());
         let tally = run(
-            store.clone(),
+            db.clone(),
             writer.clone(),
             extractor,
             &progress,
@@ -185,6 +188,7 @@ mod tests {
         )
         .await
         .expect("re-extracts");
+        let store = db.current().expect("open");
         assert_eq!(
             tally,
             Progress {
@@ -218,17 +222,18 @@ mod tests {
     #[tokio::test]
     async fn a_cancelled_reextraction_stops_with_a_resumable_error() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let store = Arc::new(Store::open(dir.path(), 8 << 20).expect("opens"));
-        let (writer, _task) = Writer::spawn(store.clone()).expect("spawns");
+        let db = Arc::new(Database::open(dir.path(), 8 << 20).expect("opens"));
+        let (writer, _task) = Writer::spawn(db.clone()).expect("spawns");
         let extractor = Arc::new(Extractor::new());
         stored(&writer, extractor.as_ref(), ARTICLE, |e| e.visits.clear()).await;
         let shutdown = CancellationToken::new();
         shutdown.cancel();
         let (progress, _) = watch::channel(Progress::default());
-        let err = run(store.clone(), writer, extractor, &progress, &shutdown)
+        let err = run(db.clone(), writer, extractor, &progress, &shutdown)
             .await
             .expect_err("stops");
         assert!(matches!(err, Error::ShuttingDown { .. }));
-        assert_eq!(store.head().expect("head"), 1, "nothing was written");
+        let head = db.current().expect("open").head().expect("head");
+        assert_eq!(head, 1, "nothing was written");
     }
 }

@@ -21,7 +21,7 @@ use crate::{
     input::Extract,
     metrics::IngestMetrics,
     service::{Ingest, Limits},
-    store::Store,
+    store::{self, Database},
     writer::Writer,
 };
 
@@ -59,18 +59,19 @@ pub async fn serve_with(
 ) -> anyhow::Result<()> {
     let addr: SocketAddr = listeners.grpc.local_addr()?;
     let builder = args.tls.server()?;
-    let store = Arc::new(
-        Store::open(&args.data_dir, args.cache_mib << 20).map_err(|err| {
+    let db = Arc::new(
+        Database::open(&args.data_dir, args.cache_mib << 20).map_err(|err| {
             hoptac_runtime::storage::open_failed(&args.data_dir, "hoptac-ingest", &err)
         })?,
     );
-    let (writer, writer_task) = Writer::spawn(store.clone())?;
+    let (writer, writer_task) = Writer::spawn(db.clone())?;
+    let unable = writer.unable();
     let mut registry = Registry::with_prefix("hoptac");
     let grpc_metrics = GrpcMetrics::register(&mut registry);
     let ingest_metrics = IngestMetrics::register(&mut registry, writer.durable());
     let ingest = Ingest::new(
         extractor,
-        store.clone(),
+        db.clone(),
         writer,
         Limits {
             max_body_bytes: args.max_article_bytes,
@@ -93,11 +94,19 @@ pub async fn serve_with(
     health_reporter
         .set_serving::<IngestServiceServer<Ingest>>()
         .await;
+    // While writes cannot succeed (a full disk) the service answers reads and changefeeds but
+    // refuses every article: it is NOT_SERVING until the writer has reopened the database.
+    tokio::spawn(hoptac_runtime::health::report_unable(
+        unable,
+        health_reporter,
+        "hoptac.v1.IngestService",
+        shutdown.clone(),
+    ));
     let reflection = || hoptac_runtime::health::reflection(&["hoptac.v1.IngestService"]);
     let reflection_v1 = reflection().build_v1()?;
     let reflection_v1alpha = reflection().build_v1alpha()?;
 
-    let head = store.head()?;
+    let head = store::current(&db)?.head()?;
     let scheme = args.tls.scheme();
     tracing::info!(%addr, scheme, data_dir = %args.data_dir.display(), head, "hoptac-ingest serving");
     // Plain lines on stdout that scripts and tests wait for to learn the bound ports.
@@ -137,6 +146,7 @@ pub async fn serve_with(
     {
         tracing::error!("the writer did not finish in time; unacknowledged writes may be lost");
     }
+    let store = store::current(&db)?;
     store.flush().await?;
     if let Some(metrics) = metrics {
         metrics.abort();

@@ -23,7 +23,7 @@ use crate::{
     input::{self, Extract},
     metrics::IngestMetrics,
     reextract::{self, Progress},
-    store::{Pending, Store, Written},
+    store::{self, Database, Pending, Written},
     writer::{Ack, Writer},
 };
 
@@ -35,7 +35,7 @@ const STREAM_WINDOW: usize = 32;
 #[derive(Clone)]
 pub struct Ingest {
     extractor: Arc<dyn Extract>,
-    store: Arc<Store>,
+    db: Arc<Database>,
     writer: Writer,
     max_body_bytes: usize,
     shutdown: CancellationToken,
@@ -74,11 +74,11 @@ struct Ingested {
 }
 
 impl Ingest {
-    /// A service writing through `writer` into `store` within `limits`, counting outcomes in
+    /// A service writing through `writer` into `db` within `limits`, counting outcomes in
     /// `metrics`; its changefeeds end when `shutdown` fires.
     pub fn new(
         extractor: Arc<dyn Extract>,
-        store: Arc<Store>,
+        db: Arc<Database>,
         writer: Writer,
         limits: Limits,
         metrics: IngestMetrics,
@@ -86,7 +86,7 @@ impl Ingest {
     ) -> Self {
         Self {
             extractor,
-            store,
+            db,
             writer,
             max_body_bytes: limits.max_body_bytes,
             shutdown,
@@ -176,8 +176,7 @@ impl Ingest {
         let records = match written {
             Written::New(_) => extraction,
             // Answer with what is stored, which an older extractor may have produced.
-            Written::Duplicate(_) => self
-                .store
+            Written::Duplicate(_) => store::current(&self.db)?
                 .find(&article_id)?
                 .map(|c| c.extraction)
                 .unwrap_or(extraction),
@@ -347,7 +346,7 @@ impl IngestService for Ingest {
         let after = request.into_inner().after_sequence;
         let slot = self.changefeeds.try_take().map_err(Error::from)?;
         let stream = feed::stream_changes(
-            self.store.clone(),
+            self.db.clone(),
             self.writer.durable(),
             after,
             slot,
@@ -366,8 +365,8 @@ impl IngestService for Ingest {
             Error::Busy("a re-extraction is already running; wait for it to finish".into())
         })?;
         let (progress, watching) = watch::channel(Progress::default());
-        let (store, writer, extractor, shutdown) = (
-            self.store.clone(),
+        let (db, writer, extractor, shutdown) = (
+            self.db.clone(),
             self.writer.clone(),
             self.extractor.clone(),
             self.shutdown.clone(),
@@ -376,7 +375,7 @@ impl IngestService for Ingest {
         let task = tokio::spawn(
             async move {
                 let _running = running;
-                let outcome = reextract::run(store, writer, extractor, &progress, &shutdown).await;
+                let outcome = reextract::run(db, writer, extractor, &progress, &shutdown).await;
                 match &outcome {
                     Ok(tally) => tracing::info!(
                         examined = tally.examined,

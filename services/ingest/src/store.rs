@@ -14,8 +14,11 @@
 //! articles arrive; a re-extraction moves an article to a new sequence and drops its old entry.
 //! Every batch is one transaction over all four trees, so a crash leaves either all of an
 //! article's entries or none; nothing is acknowledged before [`Store::flush`] returns.
+//!
+//! The service reaches its store through a [`Database`], which the writer reopens after a
+//! failed write (see `hoptac_runtime::storage`).
 
-use std::path::Path;
+use std::{path::Path, sync::Arc};
 
 use hoptac_api::v1::{Article, ArticleInput, Extraction};
 use prost::Message;
@@ -61,6 +64,14 @@ pub struct Change {
     pub extraction: Extraction,
 }
 
+/// The ingest service's [`Store`] as it is now, reopened after a failed write.
+pub type Database = hoptac_runtime::storage::Database<Store>;
+
+/// The store [`Database`] holds now, or [`Error::Reopening`] while it is being reopened.
+pub fn current(db: &Database) -> Result<Arc<Store>, Error> {
+    db.current().ok_or(Error::Reopening)
+}
+
 /// The sled database of the ingest service.
 pub struct Store {
     db: sled::Db,
@@ -69,6 +80,14 @@ pub struct Store {
     log: Tree,
     sources: Tree,
     meta: Tree,
+}
+
+impl hoptac_runtime::storage::Open for Store {
+    type Error = Error;
+
+    fn open(dir: &Path, cache_bytes: u64) -> Result<Self, Error> {
+        Store::open(dir, cache_bytes)
+    }
 }
 
 impl Store {

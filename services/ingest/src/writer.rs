@@ -2,6 +2,11 @@
 //! moment, writes them in one transaction and acknowledges them after one shared flush (group
 //! commit). Durability costs one flush per batch, not per article, so concurrent callers share
 //! it, and one writer means no transaction conflicts.
+//!
+//! When a batch fails (a full disk), its callers get the error and the writer stops writing:
+//! every article queued meanwhile is refused at once, the service reports that it cannot
+//! write, and the writer checks now and then whether the disk has room again. Once it has, the
+//! writer reopens the database, which then holds exactly what was durable, and writes again.
 
 use std::sync::Arc;
 
@@ -9,7 +14,7 @@ use tokio::sync::{mpsc, oneshot, watch};
 
 use crate::{
     error::Error,
-    store::{Pending, Store, Written},
+    store::{self, Database, Pending, Written},
 };
 
 /// Most articles written in one transaction and flush.
@@ -26,16 +31,25 @@ struct Job {
 pub struct Writer {
     jobs: mpsc::Sender<Job>,
     durable: watch::Receiver<u64>,
+    unable: watch::Receiver<Option<String>>,
 }
 
 impl Writer {
-    /// Starts the writer task over `store`. The returned handle's [`Writer::durable`] reports the
+    /// Starts the writer task over `db`. The returned handle's [`Writer::durable`] reports the
     /// last durable sequence.
-    pub fn spawn(store: Arc<Store>) -> Result<(Writer, tokio::task::JoinHandle<()>), Error> {
+    pub fn spawn(db: Arc<Database>) -> Result<(Writer, tokio::task::JoinHandle<()>), Error> {
         let (jobs, queue) = mpsc::channel(MAX_BATCH * 4);
-        let (durable_tx, durable) = watch::channel(store.head()?);
-        let task = tokio::spawn(run(store, queue, durable_tx));
-        Ok((Writer { jobs, durable }, task))
+        let (durable_tx, durable) = watch::channel(store::current(&db)?.head()?);
+        let (unable_tx, unable) = watch::channel(None);
+        let task = tokio::spawn(run(db, queue, durable_tx, unable_tx));
+        Ok((
+            Writer {
+                jobs,
+                durable,
+                unable,
+            },
+            task,
+        ))
     }
 
     /// Writes one article and returns once it is durable (or known to be a duplicate, which is
@@ -60,6 +74,11 @@ impl Writer {
     pub fn durable(&self) -> watch::Receiver<u64> {
         self.durable.clone()
     }
+
+    /// Watches why writes cannot succeed now (a full disk), `None` while they can.
+    pub fn unable(&self) -> watch::Receiver<Option<String>> {
+        self.unable.clone()
+    }
 }
 
 /// An article queued for writing; [`Ack::durable`] waits for its flush.
@@ -80,17 +99,22 @@ fn stopped() -> Error {
     }
 }
 
-async fn run(store: Arc<Store>, mut queue: mpsc::Receiver<Job>, durable: watch::Sender<u64>) {
+async fn run(
+    db: Arc<Database>,
+    mut queue: mpsc::Receiver<Job>,
+    durable: watch::Sender<u64>,
+    unable: watch::Sender<Option<String>>,
+) {
     let mut jobs = Vec::with_capacity(MAX_BATCH);
     while queue.recv_many(&mut jobs, MAX_BATCH).await > 0 {
         let batch: Vec<Pending> = jobs.iter().map(|j| j.pending.clone()).collect();
-        let outcome = match store.write(&batch) {
-            Ok(written) => store.flush().await.map(|()| written),
-            Err(err) => Err(err),
-        };
-        match outcome {
+        match write(&db, &batch).await {
             Ok(written) => {
-                if let Ok(head) = store.head() {
+                let newest = written.iter().filter_map(|w| match w {
+                    Written::New(sequence) => Some(*sequence),
+                    Written::Duplicate(_) => None,
+                });
+                if let Some(head) = newest.max() {
                     durable.send_replace(head);
                 }
                 tracing::debug!(articles = jobs.len(), "batch durable");
@@ -100,10 +124,109 @@ async fn run(store: Arc<Store>, mut queue: mpsc::Receiver<Job>, durable: watch::
             }
             Err(err) => {
                 tracing::error!(error = %err, articles = jobs.len(), "batch failed");
-                let message = err.to_string();
+                let failure = Failure::of(&err);
                 for job in jobs.drain(..) {
-                    let _ = job.reply.send(Err(Error::WriteFailed(message.clone())));
+                    let _ = job.reply.send(Err(failure.of_batch()));
                 }
+                // A batch refused by the store's own checks leaves sled able to write; a failure
+                // of sled leaves it refusing every write until it is reopened.
+                if !matches!(err, Error::Storage(_)) {
+                    continue;
+                }
+                unable.send_replace(Some(failure.health_reason()));
+                if !recover(&db, &mut queue, &failure, &durable).await {
+                    return;
+                }
+                unable.send_replace(None);
+                tracing::info!("the database was reopened; writes succeed again");
+            }
+        }
+    }
+}
+
+/// Writes and flushes one batch; what each article became.
+async fn write(db: &Database, batch: &[Pending]) -> Result<Vec<Written>, Error> {
+    let store = store::current(db)?;
+    let written = store.write(batch)?;
+    store.flush().await?;
+    Ok(written)
+}
+
+/// Why a batch failed, in the words each party needs.
+enum Failure {
+    /// No space left on the disk.
+    DiskFull,
+    /// Any other storage failure, as sled said it.
+    Other(String),
+}
+
+impl Failure {
+    fn of(err: &Error) -> Self {
+        if err.is_disk_full() {
+            Failure::DiskFull
+        } else {
+            Failure::Other(err.to_string())
+        }
+    }
+
+    /// The error of each article of the batch that failed.
+    fn of_batch(&self) -> Error {
+        match self {
+            Failure::DiskFull => Error::DiskFull,
+            Failure::Other(message) => Error::WriteFailed(message.clone()),
+        }
+    }
+
+    /// The error of each article queued until the database takes writes again.
+    fn of_queued(&self) -> Error {
+        match self {
+            Failure::DiskFull => Error::DiskFull,
+            Failure::Other(message) => Error::WritesPaused(message.clone()),
+        }
+    }
+
+    fn health_reason(&self) -> String {
+        match self {
+            Failure::DiskFull => "the disk is full: writes are refused until space is freed".into(),
+            Failure::Other(message) => {
+                format!("writes are paused after a storage failure: {message}")
+            }
+        }
+    }
+}
+
+/// Refuses every queued article while the database cannot take writes, until it is reopened
+/// once its disk has room; then the durable head is what the reopened store holds. Returns
+/// false when every handle is gone meanwhile (the service is stopping).
+async fn recover(
+    db: &Arc<Database>,
+    queue: &mut mpsc::Receiver<Job>,
+    failure: &Failure,
+    durable: &watch::Sender<u64>,
+) -> bool {
+    let reopened = db.reopen_when_room();
+    tokio::pin!(reopened);
+    let mut refused = Vec::with_capacity(MAX_BATCH);
+    loop {
+        tokio::select! {
+            received = queue.recv_many(&mut refused, MAX_BATCH) => {
+                if received == 0 {
+                    return false;
+                }
+                for job in refused.drain(..) {
+                    let _ = job.reply.send(Err(failure.of_queued()));
+                }
+            }
+            store = &mut reopened => {
+                match store.head() {
+                    // A batch whose flush reported failure may have reached the disk after all.
+                    Ok(head) => durable.send_replace(head),
+                    Err(err) => {
+                        tracing::error!(error = %err, "the reopened database has no readable head");
+                        return false;
+                    }
+                };
+                return true;
             }
         }
     }
@@ -131,8 +254,8 @@ mod tests {
     #[tokio::test]
     async fn articles_enqueued_in_order_get_sequences_in_that_order() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let store = Arc::new(Store::open(dir.path(), 8 << 20).expect("opens"));
-        let (writer, _task) = Writer::spawn(store).expect("spawns");
+        let db = Arc::new(Database::open(dir.path(), 8 << 20).expect("opens"));
+        let (writer, _task) = Writer::spawn(db).expect("spawns");
         let mut acks = Vec::new();
         for i in 0..10 {
             acks.push(
@@ -153,8 +276,8 @@ mod tests {
     #[tokio::test]
     async fn concurrent_writes_get_distinct_dense_sequences_and_advance_durable() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let store = Arc::new(Store::open(dir.path(), 8 << 20).expect("opens"));
-        let (writer, task) = Writer::spawn(store.clone()).expect("spawns");
+        let db = Arc::new(Database::open(dir.path(), 8 << 20).expect("opens"));
+        let (writer, task) = Writer::spawn(db).expect("spawns");
         let mut durable = writer.durable();
         let writes = (0..50).map(|i| {
             let writer = writer.clone();

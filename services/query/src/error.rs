@@ -43,6 +43,9 @@ pub enum Error {
         /// How to continue.
         resume: String,
     },
+    /// The database is being reopened after a failed write.
+    #[error("the replica's database is being reopened after a failed write; retry in a moment")]
+    Reopening,
     /// sled failed.
     #[error("storage failed: {0}")]
     Storage(#[from] sled::Error),
@@ -59,9 +62,16 @@ impl Error {
             Error::NotFound { .. } => Code::NotFound,
             Error::PastHead { .. } => Code::OutOfRange,
             Error::TooManyStreams(_) => Code::ResourceExhausted,
-            Error::ShuttingDown { .. } => Code::Unavailable,
+            Error::ShuttingDown { .. } | Error::Reopening => Code::Unavailable,
             Error::Storage(_) | Error::Corrupt(_) => Code::Internal,
         }
+    }
+}
+
+impl Error {
+    /// Whether this is sled failing for lack of space on the disk.
+    pub fn is_disk_full(&self) -> bool {
+        matches!(self, Error::Storage(sled::Error::Io(e)) if hoptac_runtime::storage::is_disk_full(e))
     }
 }
 

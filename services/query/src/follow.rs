@@ -2,6 +2,10 @@
 //! and applies each change, for as long as the service runs. When the ingest service goes away
 //! the replica keeps answering with what it has and reconnects with capped exponential backoff.
 //!
+//! When a change cannot be applied (a full disk), the replica keeps answering with what it has,
+//! reports NOT_SERVING, and reopens its database once the disk has room again; it then follows
+//! from what was durable.
+//!
 //! Each applied change is also broadcast to `WatchRecords` streams. The broadcast never waits for
 //! a watcher: one that falls more than the channel's capacity behind is told it lagged.
 
@@ -19,7 +23,10 @@ use tokio::sync::broadcast;
 use tokio_util::sync::CancellationToken;
 use tonic::{transport::Endpoint, Code};
 
-use crate::store::{Applied, Store};
+use crate::{
+    error::Error,
+    store::{self, Applied, Database},
+};
 
 /// First wait before reconnecting; it doubles on each failure up to [`MAX_BACKOFF`].
 const MIN_BACKOFF: Duration = Duration::from_millis(100);
@@ -36,9 +43,10 @@ pub struct Replication {
     applied: AtomicU64,
     upstream_head: AtomicU64,
     connected: AtomicBool,
-    /// Whether the ingest service refuses this replica's token: the replica cannot follow until
-    /// an operator fixes it, so its health says NOT_SERVING.
-    refused: tokio::sync::watch::Sender<bool>,
+    /// Why the replica cannot follow until an operator acts (the ingest service refuses its
+    /// token, the disk is full), or `None`: while there is a reason its health says
+    /// NOT_SERVING.
+    unable: tokio::sync::watch::Sender<Option<String>>,
 }
 
 impl Default for Replication {
@@ -47,7 +55,7 @@ impl Default for Replication {
             applied: AtomicU64::new(0),
             upstream_head: AtomicU64::new(0),
             connected: AtomicBool::new(false),
-            refused: tokio::sync::watch::Sender::new(false),
+            unable: tokio::sync::watch::Sender::new(None),
         }
     }
 }
@@ -68,15 +76,15 @@ impl Replication {
         self.connected.load(Ordering::Acquire)
     }
 
-    /// Whether the ingest service refuses this replica's token, as it changes.
-    pub fn refused(&self) -> tokio::sync::watch::Receiver<bool> {
-        self.refused.subscribe()
+    /// Why the replica cannot follow until an operator acts, as it changes; `None` while it can.
+    pub fn unable(&self) -> tokio::sync::watch::Receiver<Option<String>> {
+        self.unable.subscribe()
     }
 }
 
 /// Follows one ingest service into one store.
 pub struct Follower {
-    store: Arc<Store>,
+    db: Arc<Database>,
     state: Arc<Replication>,
     events: broadcast::Sender<Arc<Applied>>,
     endpoint: Endpoint,
@@ -85,10 +93,10 @@ pub struct Follower {
 }
 
 impl Follower {
-    /// A follower of the ingest service at `endpoint` into `store`, publishing applied changes
+    /// A follower of the ingest service at `endpoint` into `db`, publishing applied changes
     /// on `events` and its progress in `state`.
     pub fn new(
-        store: Arc<Store>,
+        db: Arc<Database>,
         state: Arc<Replication>,
         events: broadcast::Sender<Arc<Applied>>,
         endpoint: Endpoint,
@@ -102,9 +110,9 @@ impl Follower {
             .keep_alive_while_idle(true);
         state
             .applied
-            .store(store.applied_sequence()?, Ordering::Release);
+            .store(store::current(&db)?.applied_sequence()?, Ordering::Release);
         Ok(Self {
-            store,
+            db,
             state,
             events,
             endpoint,
@@ -124,7 +132,14 @@ impl Follower {
             self.state.connected.store(false, Ordering::Release);
             match outcome {
                 Ok(()) => tracing::info!(url = %self.url, "the changefeed ended; reconnecting"),
-                Err(err) => {
+                Err(Stop::Store(err)) => {
+                    tracing::error!(error = %err, "applying a change failed");
+                    tokio::select! {
+                        () = self.recover(&err) => continue,
+                        () = shutdown.cancelled() => break,
+                    }
+                }
+                Err(Stop::Upstream(err)) => {
                     tracing::warn!(url = %self.url, error = %err, retry_in = ?backoff, "following failed")
                 }
             }
@@ -137,33 +152,53 @@ impl Follower {
         self.state.connected.store(false, Ordering::Release);
     }
 
+    /// Reports that the replica cannot apply changes, waits until its disk has room, reopens
+    /// its database and follows on from what that holds.
+    async fn recover(&self, failure: &Error) {
+        let reason = if failure.is_disk_full() {
+            "the disk is full: the replica cannot apply changes until space is freed".to_string()
+        } else {
+            format!("applying changes is paused after a storage failure: {failure}")
+        };
+        self.state.unable.send_replace(Some(reason));
+        let store = self.db.reopen_when_room().await;
+        if let Ok(applied) = store.applied_sequence() {
+            self.state.applied.store(applied, Ordering::Release);
+        }
+        self.state.unable.send_replace(None);
+        tracing::info!("the database was reopened; the replica follows again");
+    }
+
     /// One connection: open the changefeed after the applied sequence and apply until it ends.
-    async fn follow(&self, backoff: &mut Duration) -> anyhow::Result<()> {
-        let channel = self.endpoint.connect().await?;
+    async fn follow(&self, backoff: &mut Duration) -> Result<(), Stop> {
+        let channel = self.endpoint.connect().await.map_err(Stop::upstream)?;
         let mut client = IngestServiceClient::with_interceptor(channel, self.token.clone())
             .max_decoding_message_size(64 << 20);
-        let after = self.store.applied_sequence()?;
+        let after = store::current(&self.db)?.applied_sequence()?;
         let opened = client
             .stream_changes(StreamChangesRequest {
                 after_sequence: after,
             })
             .await;
         let refused = matches!(&opened, Err(status) if matches!(status.code(), Code::Unauthenticated | Code::PermissionDenied));
-        self.state.refused.send_if_modified(|was| {
-            let changed = *was != refused;
-            *was = refused;
+        let unable = refused.then(|| {
+            "the ingest service refuses this replica's token (--ingest-token)".to_string()
+        });
+        self.state.unable.send_if_modified(|was| {
+            let changed = *was != unable;
+            *was = unable;
             changed
         });
-        let mut changes = opened?.into_inner();
+        let mut changes = opened.map_err(Stop::upstream)?.into_inner();
         self.state.connected.store(true, Ordering::Release);
         *backoff = MIN_BACKOFF;
         tracing::info!(url = %self.url, after, "following the changefeed");
-        while let Some(change) = changes.message().await? {
+        while let Some(change) = changes.message().await.map_err(Stop::upstream)? {
             self.state
                 .upstream_head
                 .fetch_max(change.head_sequence, Ordering::AcqRel);
             let extraction = change.extraction.unwrap_or_default();
-            if let Some(applied) = self.store.apply(change.sequence, &extraction)? {
+            if let Some(applied) = store::current(&self.db)?.apply(change.sequence, &extraction)? {
                 self.state
                     .applied
                     .store(applied.sequence, Ordering::Release);
@@ -177,5 +212,25 @@ impl Follower {
             }
         }
         Ok(())
+    }
+}
+
+/// Why following stopped.
+enum Stop {
+    /// The ingest service or the connection to it: reconnect after a pause.
+    Upstream(anyhow::Error),
+    /// The replica's own database: reopen it before following again.
+    Store(Error),
+}
+
+impl Stop {
+    fn upstream(err: impl Into<anyhow::Error>) -> Self {
+        Stop::Upstream(err.into())
+    }
+}
+
+impl From<Error> for Stop {
+    fn from(err: Error) -> Self {
+        Stop::Store(err)
     }
 }

@@ -20,7 +20,7 @@ use crate::{
     config::ServeArgs,
     follow::{Follower, Replication},
     service::Queries,
-    store::Store,
+    store::{self, Database},
 };
 
 /// Applied changes buffered for watchers; one further behind than this is told it lagged.
@@ -44,15 +44,15 @@ pub async fn serve(
     let addr: SocketAddr = listeners.grpc.local_addr()?;
     let builder = args.tls.server()?;
     let upstream = args.ingest_tls.endpoint(&args.ingest_url)?;
-    let store = Arc::new(
-        Store::open(&args.data_dir, args.cache_mib << 20).map_err(|err| {
+    let db = Arc::new(
+        Database::open(&args.data_dir, args.cache_mib << 20).map_err(|err| {
             hoptac_runtime::storage::open_failed(&args.data_dir, "hoptac-query", &err)
         })?,
     );
     let replication = Arc::new(Replication::default());
     let (events, _) = broadcast::channel(WATCH_BUFFER);
     let follower = Follower::new(
-        store.clone(),
+        db.clone(),
         replication.clone(),
         events.clone(),
         upstream,
@@ -63,7 +63,7 @@ pub async fn serve(
     crate::metrics::register(&mut registry, replication.clone(), events.clone());
     let following = tokio::spawn(follower.run(shutdown.clone()));
     let queries = Queries::new(
-        store.clone(),
+        db.clone(),
         args.max_watchers,
         Arc::new(Gazetteer::builtin()),
         replication.clone(),
@@ -76,9 +76,12 @@ pub async fn serve(
     health_reporter
         .set_serving::<QueryServiceServer<Queries>>()
         .await;
-    tokio::spawn(report_refusals(
-        replication.refused(),
+    // A replica whose token is refused answers, but only with what it had, and nothing will
+    // change that until an operator fixes the token: it is NOT_SERVING meanwhile.
+    tokio::spawn(hoptac_runtime::health::report_unable(
+        replication.unable(),
         health_reporter,
+        "hoptac.v1.QueryService",
         shutdown.clone(),
     ));
     let reflection = || hoptac_runtime::health::reflection(&["hoptac.v1.QueryService"]);
@@ -86,7 +89,7 @@ pub async fn serve(
     let reflection_v1alpha = reflection().build_v1alpha()?;
 
     let scheme = args.tls.scheme();
-    tracing::info!(%addr, scheme, data_dir = %args.data_dir.display(), ingest = %args.ingest_url, applied = store.applied_sequence()?, "hoptac-query serving");
+    tracing::info!(%addr, scheme, data_dir = %args.data_dir.display(), ingest = %args.ingest_url, applied = store::current(&db)?.applied_sequence()?, "hoptac-query serving");
     // Plain lines on stdout that scripts and tests wait for to learn the bound ports.
     println!("hoptac-query listening on {addr}");
     let metrics = hoptac_runtime::metrics::spawn(
@@ -126,32 +129,9 @@ pub async fn serve(
     if let Some(metrics) = metrics {
         metrics.abort();
     }
-    tracing::info!(applied = store.applied_sequence()?, "hoptac-query stopped");
+    tracing::info!(
+        applied = store::current(&db)?.applied_sequence()?,
+        "hoptac-query stopped"
+    );
     Ok(())
-}
-
-/// Keeps health at NOT_SERVING (the whole server and QueryService) while the ingest service
-/// refuses this replica's token: it answers, but only with what it had, and nothing will
-/// change that until an operator fixes the token.
-async fn report_refusals(
-    mut refused: tokio::sync::watch::Receiver<bool>,
-    reporter: tonic_health::server::HealthReporter,
-    shutdown: CancellationToken,
-) {
-    use tonic_health::ServingStatus;
-    loop {
-        let status = if *refused.borrow_and_update() {
-            tracing::error!("the ingest service refuses this replica's token (--ingest-token); health is NOT_SERVING");
-            ServingStatus::NotServing
-        } else {
-            ServingStatus::Serving
-        };
-        for service in ["", "hoptac.v1.QueryService"] {
-            reporter.set_service_status(service, status).await;
-        }
-        tokio::select! {
-            changed = refused.changed() => if changed.is_err() { return },
-            () = shutdown.cancelled() => return,
-        }
-    }
 }

@@ -26,7 +26,7 @@ use crate::{
     follow::Replication,
     index::Position,
     record::{Kind, Record},
-    store::{Applied, Reader, Store},
+    store::{Applied, Database, Reader},
     watch,
 };
 use hoptac_runtime::streams::Slots;
@@ -53,10 +53,10 @@ pub struct Queries {
 }
 
 impl Queries {
-    /// A service answering from `store`, resolving place names with `gazetteer`, serving at most
+    /// A service answering from `db`, resolving place names with `gazetteer`, serving at most
     /// `max_watchers` WatchRecords streams at once; its streams end when `shutdown` fires.
     pub fn new(
-        store: Arc<Store>,
+        db: Arc<Database>,
         max_watchers: usize,
         gazetteer: Arc<Gazetteer>,
         replication: Arc<Replication>,
@@ -65,7 +65,7 @@ impl Queries {
         shutdown: CancellationToken,
     ) -> Self {
         Self {
-            reader: Reader::new(store),
+            reader: Reader::new(db),
             watchers: Slots::new(max_watchers, "watchers", "--max-watchers"),
             gazetteer,
             replication,
@@ -365,7 +365,7 @@ impl QueryService for Queries {
         request: Request<GetAgreementRequest>,
     ) -> Result<Response<GetAgreementResponse>, Status> {
         let id = request.into_inner().id;
-        match self.reader.store().record(&id).map_err(Status::from)? {
+        match self.reader.store()?.record(&id)? {
             Some(Record::Agreement(agreement)) => Ok(Response::new(GetAgreementResponse {
                 agreement: Some(agreement),
             })),
@@ -382,7 +382,7 @@ impl QueryService for Queries {
         request: Request<GetVisitRequest>,
     ) -> Result<Response<GetVisitResponse>, Status> {
         let id = request.into_inner().id;
-        match self.reader.store().record(&id).map_err(Status::from)? {
+        match self.reader.store()?.record(&id)? {
             Some(Record::Visit(visit)) => {
                 Ok(Response::new(GetVisitResponse { visit: Some(visit) }))
             }
@@ -395,7 +395,7 @@ impl QueryService for Queries {
         request: Request<GetArticleRequest>,
     ) -> Result<Response<GetArticleResponse>, Status> {
         let id = request.into_inner().id;
-        match self.reader.store().article(&id).map_err(Status::from)? {
+        match self.reader.store()?.article(&id)? {
             Some(article) => Ok(Response::new(GetArticleResponse {
                 article: Some(article),
             })),

@@ -13,6 +13,9 @@
 //! A change is applied in one transaction with the new applied sequence, replacing every record
 //! of its article, so a crash at any point leaves the replica at some applied sequence with
 //! exactly the records the log up to it describes; the follower resumes from there.
+//!
+//! The service reaches its store through a [`Database`], which the follower reopens after a
+//! failed write (see `hoptac_runtime::storage`).
 
 use std::{ops::Bound, path::Path, sync::Arc};
 
@@ -37,23 +40,23 @@ const APPLIED: &[u8] = b"applied";
 /// service start hundreds of threads.
 #[derive(Clone)]
 pub struct Reader {
-    store: Arc<Store>,
+    db: Arc<Database>,
     permits: Arc<tokio::sync::Semaphore>,
 }
 
 impl Reader {
-    /// Reads `store` on at most one blocking thread per core at once.
-    pub fn new(store: Arc<Store>) -> Self {
+    /// Reads `db` on at most one blocking thread per core at once.
+    pub fn new(db: Arc<Database>) -> Self {
         let cores = std::thread::available_parallelism().map_or(1, usize::from);
         Self {
-            store,
+            db,
             permits: Arc::new(tokio::sync::Semaphore::new(cores)),
         }
     }
 
-    /// The store, for reads that do not block (one key).
-    pub fn store(&self) -> &Arc<Store> {
-        &self.store
+    /// The store as it is now, for reads that do not block (one key).
+    pub fn store(&self) -> Result<Arc<Store>, Error> {
+        current(&self.db)
     }
 
     /// Runs `read` on a blocking thread once one is free.
@@ -66,7 +69,7 @@ impl Reader {
             .acquire()
             .await
             .map_err(|e| Error::Corrupt(format!("the read pool is closed: {e}")))?;
-        let store = self.store.clone();
+        let store = self.store()?;
         tokio::task::spawn_blocking(move || read(&store))
             .await
             .map_err(|e| Error::Corrupt(format!("a read task failed: {e}")))?
@@ -82,6 +85,14 @@ pub struct Applied {
     pub records: Vec<Record>,
 }
 
+/// The replica's [`Store`] as it is now, reopened after a failed write.
+pub type Database = hoptac_runtime::storage::Database<Store>;
+
+/// The store [`Database`] holds now, or [`Error::Reopening`] while it is being reopened.
+pub fn current(db: &Database) -> Result<Arc<Store>, Error> {
+    db.current().ok_or(Error::Reopening)
+}
+
 /// The query service's sled database.
 pub struct Store {
     articles: Tree,
@@ -94,6 +105,14 @@ pub struct Store {
 }
 
 type Abort = ConflictableTransactionError<Error>;
+
+impl hoptac_runtime::storage::Open for Store {
+    type Error = Error;
+
+    fn open(dir: &Path, cache_bytes: u64) -> Result<Self, Error> {
+        Store::open(dir, cache_bytes)
+    }
+}
 
 impl Store {
     /// Opens (or creates) the database in `dir`, with `cache_bytes` of page cache.

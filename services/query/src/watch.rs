@@ -45,7 +45,7 @@ pub fn watch(
     shutdown: CancellationToken,
 ) -> Result<Watch, Error> {
     let mut live = events.subscribe();
-    let head = reader.store().applied_sequence()?;
+    let head = reader.store()?.applied_sequence()?;
     // Without a starting sequence, only changes applied from now on.
     let mut last = match after {
         Some(after) if after > head => return Err(Error::PastHead { after, head }),

@@ -1,8 +1,12 @@
-//! The grpc.health.v1 probe behind the `healthcheck` subcommands, and gRPC reflection.
+//! The grpc.health.v1 probe behind the `healthcheck` subcommands, the status a service reports
+//! while it cannot do its job, and gRPC reflection.
 
 use std::time::Duration;
 
 use anyhow::Context;
+use tokio::sync::watch;
+use tokio_util::sync::CancellationToken;
+use tonic_health::{server::HealthReporter, ServingStatus};
 
 /// The descriptor sets reflection serves: hoptac's, health's, and google.rpc's error details,
 /// so that grpcurl can print the details an error carries (a BadRequest's field violations)
@@ -29,6 +33,34 @@ pub fn reflection(services: &[&str]) -> tonic_reflection::server::Builder<'stati
         builder = builder.with_service_name(*name);
     }
     builder
+}
+
+/// Keeps the grpc.health.v1 status of the whole server ("") and of `service` SERVING while
+/// `unable` holds `None`, and NOT_SERVING, with the reason logged, while it holds why the
+/// service cannot do its job (a full disk, a refused token). Returns when `shutdown` fires or
+/// the sender is gone.
+pub async fn report_unable(
+    mut unable: watch::Receiver<Option<String>>,
+    reporter: HealthReporter,
+    service: &'static str,
+    shutdown: CancellationToken,
+) {
+    loop {
+        let status = match unable.borrow_and_update().as_deref() {
+            Some(reason) => {
+                tracing::error!(reason, "health is NOT_SERVING");
+                ServingStatus::NotServing
+            }
+            None => ServingStatus::Serving,
+        };
+        for name in ["", service] {
+            reporter.set_service_status(name, status).await;
+        }
+        tokio::select! {
+            changed = unable.changed() => if changed.is_err() { return },
+            () = shutdown.cancelled() => return,
+        }
+    }
 }
 
 /// Asks the service at `url` for its grpc.health.v1 status; Ok only when SERVING.

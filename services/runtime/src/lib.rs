@@ -1,8 +1,10 @@
 //! What both hoptac services need to run, kept in one place so they behave alike: flag parsing
-//! ([`config`]), log setup
-//! ([`telemetry`]), shutdown on SIGINT/SIGTERM ([`shutdown`]), bearer-token auth ([`auth`]), and
-//! the grpc.health.v1 probe and reflection ([`health`]), the transport's message limit ([`limits`]), bounds on server streams ([`streams`]), opening their sled databases
-//! ([`storage`]), TLS ([`tls`]), their listeners ([`listen`]) and Prometheus metrics ([`metrics`]).
+//! ([`config`]), log setup ([`telemetry`]), shutdown on SIGINT/SIGTERM ([`shutdown`]),
+//! bearer-token auth ([`auth`]), the grpc.health.v1 probe, the health a service reports while it
+//! cannot work, and reflection ([`health`]), the transport's message limit ([`limits`]), bounds
+//! on server streams ([`streams`]), opening their sled databases and reopening them after a
+//! failed write ([`storage`]), TLS ([`tls`]), their listeners ([`listen`]) and Prometheus
+//! metrics ([`metrics`]).
 
 pub mod auth;
 pub mod config;

@@ -6,8 +6,19 @@
 //! the service's own shutdown, a test) can meet a lock that its previous owner is about to let
 //! go. [`open_db`] waits a bounded while for it; any other error, and a lock still held after
 //! the wait (the database is open elsewhere), is returned as it is.
+//!
+//! A write that fails (a full disk) leaves sled refusing every later write on that handle — its
+//! "global error" is never cleared — and holding in memory what never became durable. A service
+//! therefore reaches its store through a [`Database`], which it reopens once the disk has room
+//! again ([`Database::reopen_when_room`]): the reopened store holds exactly what was durable.
 
-use std::{io, path::Path, thread, time::Duration};
+use std::{
+    io,
+    path::{Path, PathBuf},
+    sync::{Arc, PoisonError, RwLock},
+    thread,
+    time::{Duration, Instant},
+};
 
 /// How many times a lock held by a closing database is tried again.
 const LOCK_RETRIES: u32 = 40;
@@ -29,6 +40,99 @@ pub fn open_db(dir: &Path, cache_bytes: u64) -> sled::Result<sled::Db> {
                 thread::sleep(LOCK_RETRY_PAUSE);
             }
             result => return result,
+        }
+    }
+}
+
+/// A service's store, as [`Database`] opens it again.
+pub trait Open: Sized + Send + Sync + 'static {
+    /// Why it could not be opened.
+    type Error: From<sled::Error> + std::fmt::Display + Send + 'static;
+    /// Opens (or creates) it in `dir` with `cache_bytes` of page cache.
+    fn open(dir: &Path, cache_bytes: u64) -> Result<Self, Self::Error>;
+}
+
+/// How long a reopen waits for readers of the old store to let it go before closing it anyway.
+const RELEASE_WAIT: Duration = Duration::from_secs(2);
+/// First wait before checking whether a failed store can take writes again; it doubles up to
+/// [`MAX_RETRY`].
+const MIN_RETRY: Duration = Duration::from_millis(100);
+/// Longest wait between two such checks.
+const MAX_RETRY: Duration = Duration::from_secs(2);
+/// Free space a failed store must have before it is reopened: more than a batch and one of
+/// sled's log segments, so that the first write after the reopen does not fail again.
+const ROOM_NEEDED: usize = 4 << 20;
+
+/// A service's store as it is now, replaced by [`Database::reopen`] after a failed write.
+pub struct Database<S> {
+    dir: PathBuf,
+    cache_bytes: u64,
+    /// `None` only while a reopen is under way, or after one failed until the next succeeds.
+    current: RwLock<Option<Arc<S>>>,
+}
+
+impl<S: Open> Database<S> {
+    /// Opens (or creates) the store in `dir`, with `cache_bytes` of page cache.
+    pub fn open(dir: &Path, cache_bytes: u64) -> Result<Self, S::Error> {
+        let store = S::open(dir, cache_bytes)?;
+        Ok(Self {
+            dir: dir.to_path_buf(),
+            cache_bytes,
+            current: RwLock::new(Some(Arc::new(store))),
+        })
+    }
+
+    /// The store to read or write now; `None` while it is being reopened. Callers hold it for
+    /// one operation, not longer, so that a reopen does not wait on them.
+    pub fn current(&self) -> Option<Arc<S>> {
+        self.current
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Closes the store and opens it again from disk, so that it holds what is durable and
+    /// takes writes again. Blocks while the old store's readers finish (at most
+    /// [`RELEASE_WAIT`]) and sled lets its lock go.
+    pub fn reopen(&self) -> Result<Arc<S>, S::Error> {
+        let old = self
+            .current
+            .write()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
+        if let Some(old) = old {
+            let deadline = Instant::now() + RELEASE_WAIT;
+            // Another holder keeps sled's lock; once the count is one, dropping closes it. sled
+            // does not flush a handle whose write failed when it drops it: what failed goes.
+            while Arc::strong_count(&old) > 1 && Instant::now() < deadline {
+                thread::sleep(Duration::from_millis(5));
+            }
+        }
+        let store = Arc::new(S::open(&self.dir, self.cache_bytes)?);
+        *self.current.write().unwrap_or_else(PoisonError::into_inner) = Some(store.clone());
+        Ok(store)
+    }
+
+    /// Waits until the disk holding the store has room, then reopens it; tries again, less
+    /// often each time, until both succeed.
+    pub async fn reopen_when_room(self: &Arc<Self>) -> Arc<S> {
+        let mut pause = MIN_RETRY;
+        loop {
+            tokio::time::sleep(pause).await;
+            let db = self.clone();
+            let reopened = tokio::task::spawn_blocking(move || {
+                has_room(&db.dir, ROOM_NEEDED).map_err(|e| S::Error::from(sled::Error::Io(e)))?;
+                db.reopen()
+            })
+            .await;
+            match reopened {
+                Ok(Ok(store)) => return store,
+                Ok(Err(err)) => {
+                    tracing::debug!(error = %err, retry_in = ?pause, "the store cannot take writes yet");
+                }
+                Err(panicked) => tracing::error!(error = %panicked, "reopening the store panicked"),
+            }
+            pause = (pause * 2).min(MAX_RETRY);
         }
     }
 }
@@ -67,6 +171,30 @@ pub fn open_failed(
         cause = e.source();
     }
     anyhow::anyhow!("cannot open the database in {}: {err}", dir.display())
+}
+
+/// Whether the file system holding `dir` takes `bytes` more now: writes them to a scratch file
+/// there, syncs it and removes it. A service whose writes failed for lack of space asks this
+/// before it reopens its database, so that it does not fail again at once. The bytes are not
+/// zeros, which a compressing file system would store in nothing.
+pub fn has_room(dir: &Path, bytes: usize) -> io::Result<()> {
+    use std::io::Write;
+    let path = dir.join(".hoptac-space-check");
+    let written = (|| {
+        let mut file = std::fs::File::create(&path)?;
+        let block: Vec<u8> = (0..64 * 1024u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
+            .collect();
+        let mut left = bytes;
+        while left > 0 {
+            let n = left.min(block.len());
+            file.write_all(&block[..n])?;
+            left -= n;
+        }
+        file.sync_all()
+    })();
+    let removed = std::fs::remove_file(&path);
+    written.and(removed)
 }
 
 /// Whether an I/O error is ENOSPC (or a quota's EDQUOT): no room left on the device.
@@ -122,6 +250,53 @@ mod tests {
             "{message}"
         );
         assert!(message.contains("/srv/hoptac/ingest"), "{message}");
+    }
+
+    /// A store of one sled database, as the services' stores are.
+    struct Plain(sled::Db);
+
+    impl Open for Plain {
+        type Error = sled::Error;
+
+        fn open(dir: &Path, cache_bytes: u64) -> sled::Result<Self> {
+            open_db(dir, cache_bytes).map(Plain)
+        }
+    }
+
+    #[test]
+    fn a_reopen_waits_for_a_reader_and_finds_what_was_durable() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = Database::<Plain>::open(dir.path(), 1 << 20).expect("opens");
+        let store = db.current().expect("open");
+        store
+            .0
+            .insert(b"bai-viet", b"da luu".as_slice())
+            .expect("writes");
+        store.0.flush().expect("flushes");
+        // A reader still holds the store when the reopen begins, and lets it go a moment later.
+        let reader = thread::spawn(move || {
+            thread::sleep(Duration::from_millis(100));
+            drop(store);
+        });
+        let reopened = db.reopen().expect("reopens once the reader is done");
+        assert_eq!(
+            reopened.0.get(b"bai-viet").expect("reads").as_deref(),
+            Some(b"da luu".as_slice())
+        );
+        assert!(Arc::ptr_eq(&reopened, &db.current().expect("open")));
+        reader.join().expect("reader thread");
+    }
+
+    #[test]
+    fn a_room_check_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        has_room(dir.path(), 200_000).expect("room for 200 kB");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).expect("lists").count(),
+            0,
+            "the scratch file is gone"
+        );
+        assert!(has_room(&dir.path().join("missing"), 1).is_err());
     }
 
     #[test]
