@@ -149,8 +149,9 @@ pub fn gold_agreement(g: &Gazetteer, a: &Value) -> Agreement {
             })
             .collect(),
         signed_on: a["date"].as_str().map(date),
+        // "2025-2028", or "2025" for an instrument of one year.
         term: a["term"].as_str().map(|t| {
-            let (from, to) = t.split_once('-').expect("a term is YYYY-YYYY");
+            let (from, to) = t.split_once('-').unwrap_or((t, t));
             Term {
                 start_year: from.parse().expect("a year"),
                 end_year: to.parse().expect("a year"),
