@@ -328,3 +328,47 @@ fn the_extractor_s_own_records_never_join_articles_marked_as_different_events() 
         same_pairs.len()
     );
 }
+
+/// `items` in an order drawn from `seed` (a Fisher–Yates shuffle driven by a 64-bit LCG: the
+/// same seed, the same order, on every machine).
+fn shuffled<T: Clone>(items: &[T], seed: u64) -> Vec<T> {
+    let mut state = seed;
+    let mut out = items.to_vec();
+    for i in (1..out.len()).rev() {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        let j = usize::try_from((state >> 33) % (i as u64 + 1)).unwrap_or(0);
+        out.swap(i, j);
+    }
+    out
+}
+
+#[test]
+fn the_real_articles_in_three_random_orders_give_the_same_events_and_ids() {
+    let Some(sets) = sets() else { return };
+    let (mentions, at) = extracted_mentions(&sets);
+    // Each event as its id, its record and where its mentions sit: what a user would see.
+    let events = |order: &[usize]| {
+        let mentions: Vec<Mention> = order.iter().map(|&m| mentions[m].clone()).collect();
+        resolve(&mentions)
+            .into_iter()
+            .map(|event| {
+                let mut sits: Vec<&GoldRecord> =
+                    event.mentions.iter().map(|&m| &at[order[m]]).collect();
+                sits.sort();
+                format!("{} {:?} {:?}", event.id, sits, event.record)
+            })
+            .collect::<Vec<_>>()
+    };
+    let given: Vec<usize> = (0..mentions.len()).collect();
+    let first = events(&given);
+    assert!(first.len() > 100, "the real articles give events");
+    for seed in [7, 2024, 9_001] {
+        assert_eq!(
+            events(&shuffled(&given, seed)),
+            first,
+            "the order drawn from seed {seed} changed the events"
+        );
+    }
+}
