@@ -71,7 +71,7 @@ impl Error {
 impl Error {
     /// Whether this is sled failing for lack of space on the disk.
     pub fn is_disk_full(&self) -> bool {
-        matches!(self, Error::Storage(sled::Error::Io(e)) if hoptac_runtime::storage::is_disk_full(e))
+        matches!(self, Error::Storage(e) if hoptac_runtime::storage::is_disk_full(e))
     }
 }
 

@@ -146,7 +146,7 @@ pub fn open_failure(dir: &Path, program: &str, err: &sled::Error) -> String {
         sled::Error::Io(e) if is_lock_held(e) => {
             format!("another {program} is using it (its lock is held)")
         }
-        sled::Error::Io(e) if is_disk_full(e) => {
+        sled::Error::Io(_) if is_disk_full(err) => {
             "the disk is full: free some space on it and start again".to_string()
         }
         sled::Error::Io(e) if e.kind() == io::ErrorKind::PermissionDenied => {
@@ -197,12 +197,13 @@ pub fn has_room(dir: &Path, bytes: usize) -> io::Result<()> {
     written.and(removed)
 }
 
-/// Whether an I/O error is ENOSPC (or a quota's EDQUOT): no room left on the device.
-pub fn is_disk_full(e: &io::Error) -> bool {
-    matches!(
+/// Whether sled failed for lack of room on the device: its I/O error is ENOSPC (or a quota's
+/// EDQUOT).
+pub fn is_disk_full(err: &sled::Error) -> bool {
+    matches!(err, sled::Error::Io(e) if matches!(
         e.kind(),
         io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded
-    ) || e.to_string().contains("No space left on device")
+    ) || e.to_string().contains("No space left on device"))
 }
 
 /// Whether sled failed to open because another handle holds the database's lock. sled 0.34
