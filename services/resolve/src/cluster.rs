@@ -19,11 +19,12 @@ use crate::{dates, id, merge, rule, Event, Mention, Record};
 pub fn resolve(mentions: &[Mention]) -> Vec<Event> {
     let keys: Vec<rule::Key> = mentions.iter().map(rule::key).collect();
     let contents: Vec<Vec<u8>> = mentions.iter().map(content).collect();
+    let precisions: Vec<(u8, bool)> = mentions.iter().map(precision).collect();
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by(|&a, &b| {
         keys[a]
             .cmp(&keys[b])
-            .then_with(|| precision(&mentions[b]).cmp(&precision(&mentions[a])))
+            .then_with(|| precisions[b].cmp(&precisions[a]))
             .then_with(|| contents[a].cmp(&contents[b]))
             .then_with(|| mentions[a].article_id.cmp(&mentions[b].article_id))
             .then_with(|| start(&mentions[a]).cmp(&start(&mentions[b])))

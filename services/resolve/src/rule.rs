@@ -48,7 +48,7 @@ pub fn key(mention: &Mention) -> Key {
 }
 
 /// A party's code: its first-level region's, else its country's.
-pub fn code(party: &Party) -> String {
+fn code(party: &Party) -> String {
     party
         .place
         .as_ref()
@@ -97,7 +97,7 @@ pub fn named_alike(a: &Mention, b: &Mention) -> usize {
 
 /// The days a mention's event may have been on: its own date (a visit's from its start to its
 /// end), else what its article's publication allows for the way it tells of it.
-pub fn when(mention: &Mention) -> Option<(i64, i64)> {
+fn when(mention: &Mention) -> Option<(i64, i64)> {
     let published = mention.published_on.as_ref();
     match &mention.record {
         Record::Agreement(a) => a.signed_on.as_ref().and_then(dates::span).or_else(|| {
