@@ -543,7 +543,7 @@ async fn a_replica_whose_disk_fills_answers_with_what_it_has_and_catches_up_once
                 .map(|v| v.id),
         );
     }
-    let mut all = visit_ids(&mut replica, Default::default()).await;
+    let mut all = reports(&mut replica).await;
     all.sort();
     expected.sort();
     assert_eq!(all, expected, "every visit once, none lost");

@@ -624,8 +624,7 @@ async fn after_restarts_of_either_side_the_replica_holds_exactly_the_ingest_reco
         expected.extend(extraction.visits.into_iter().map(|v| v.id));
     }
     let mut client = query_client(&query_side).await;
-    let mut held = agreement_ids(&mut client, RecordFilter::default()).await;
-    held.extend(visit_ids(&mut client, RecordFilter::default()).await);
+    let held = reports(&mut client).await;
     let unique: HashSet<String> = held.iter().cloned().collect();
     assert_eq!(unique.len(), held.len(), "no record twice");
     assert_eq!(unique, expected);

@@ -13,10 +13,10 @@ use hoptac_api::v1::{
     GetAgreementRequest, GetAgreementResponse, GetArticleRequest, GetArticleResponse,
     GetReplicationStatusRequest, GetReplicationStatusResponse, GetStatsRequest, GetStatsResponse,
     GetVisitRequest, GetVisitResponse, ListAgreementsRequest, ListAgreementsResponse,
-    ListVisitsRequest, ListVisitsResponse, PartialDate, Party, Place, StatCount,
-    StreamAgreementsRequest, StreamAgreementsResponse, StreamTimelineRequest,
-    StreamTimelineResponse, StreamVisitsRequest, StreamVisitsResponse, Visit, WatchLagged,
-    WatchRecordsRequest, WatchRecordsResponse,
+    ListMentionsRequest, ListMentionsResponse, ListVisitsRequest, ListVisitsResponse, PartialDate,
+    Party, Place, StatCount, StreamAgreementsRequest, StreamAgreementsResponse,
+    StreamTimelineRequest, StreamTimelineResponse, StreamVisitsRequest, StreamVisitsResponse,
+    Visit, WatchLagged, WatchRecordsRequest, WatchRecordsResponse,
 };
 use tokio::net::TcpListener;
 use tokio_stream::{wrappers::TcpListenerStream, Stream};
@@ -157,12 +157,14 @@ impl QueryService for StandIn {
             Ok(WatchRecordsResponse {
                 sequence: 6,
                 event: Some(watch_records_response::Event::Visit(visit())),
+                ..Default::default()
             }),
             Ok(WatchRecordsResponse {
                 sequence: 6,
                 event: Some(watch_records_response::Event::Lagged(WatchLagged {
                     resume_after_sequence: 6,
                 })),
+                ..Default::default()
             }),
         ];
         Ok(Response::new(stream_of(items)))
@@ -200,6 +202,13 @@ impl QueryService for StandIn {
         &self,
         _request: Request<GetArticleRequest>,
     ) -> Result<Response<GetArticleResponse>, Status> {
+        Err(Status::unimplemented("not in the stand-in"))
+    }
+
+    async fn list_mentions(
+        &self,
+        _request: Request<ListMentionsRequest>,
+    ) -> Result<Response<ListMentionsResponse>, Status> {
         Err(Status::unimplemented("not in the stand-in"))
     }
 

@@ -8,8 +8,7 @@ use std::{path::Path, sync::Arc};
 
 use common::{pair::*, *};
 use hoptac_api::v1::{
-    article_input::Body, ArticleInput, RecordFilter, ReextractArticlesRequest,
-    ReextractArticlesResponse,
+    article_input::Body, ArticleInput, ReextractArticlesRequest, ReextractArticlesResponse,
 };
 use hoptac_extract::Extractor;
 use hoptac_ingest::{
@@ -93,9 +92,9 @@ async fn reextract(url: &str) -> Vec<ReextractArticlesResponse> {
 }
 
 async fn agreements_of(query: &Running, article_id: &str) -> Vec<String> {
-    let ids = agreement_ids(&mut query_client(query).await, RecordFilter::default()).await;
+    let ids = reports(&mut query_client(query).await).await;
     ids.into_iter()
-        .filter(|id| id.starts_with(article_id))
+        .filter(|id| id.starts_with(&format!("{article_id}-a")))
         .collect()
 }
 

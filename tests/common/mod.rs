@@ -227,10 +227,12 @@ pub async fn next_change(
 
 /// A distinct, real-looking article about a delegation visit, numbered `n`.
 pub fn visit_article(n: usize) -> String {
+    // Each its own trip, on its own day, so that no two resolve into one event.
+    let (day, month, year) = (n % 28 + 1, (n / 28) % 12 + 1, 1990 + (n / 336) % 100);
     format!(
         "Đoàn đại biểu tỉnh Hokkaido thăm và làm việc tại Quảng Ninh lần thứ {n}\n\
-         Chiều 16/11/2023, tại thành phố Hạ Long, Chủ tịch UBND tỉnh Quảng Ninh đã tiếp Đoàn đại \
-         biểu tỉnh Hokkaido (Nhật Bản) do Thống đốc tỉnh Hokkaido Suzuki Naomichi dẫn đầu. Đây là \
-         chuyến thăm thứ {n} của đoàn trong năm.\n"
+         Chiều {day}/{month}/{year}, tại thành phố Hạ Long, Chủ tịch UBND tỉnh Quảng Ninh đã tiếp \
+         Đoàn đại biểu tỉnh Hokkaido (Nhật Bản) do Thống đốc tỉnh Hokkaido Suzuki Naomichi dẫn \
+         đầu. Đây là chuyến thăm thứ {n} của đoàn trong năm.\n"
     )
 }

@@ -230,6 +230,31 @@ pub async fn visit_ids(
     ids
 }
 
+/// The reports behind every agreement and visit the replica serves: the record id of each
+/// mention of each event, agreements first, each in stream order.
+pub async fn reports(client: &mut QueryServiceClient<Channel>) -> Vec<String> {
+    let mut ids = Vec::new();
+    let mut agreements = client
+        .stream_agreements(StreamAgreementsRequest::default())
+        .await
+        .expect("query accepted")
+        .into_inner();
+    while let Some(item) = agreements.message().await.expect("stream healthy") {
+        let agreement = item.agreement.expect("agreement");
+        ids.extend(agreement.mentions.into_iter().map(|m| m.record_id));
+    }
+    let mut visits = client
+        .stream_visits(StreamVisitsRequest::default())
+        .await
+        .expect("query accepted")
+        .into_inner();
+    while let Some(item) = visits.message().await.expect("stream healthy") {
+        let visit = item.visit.expect("visit");
+        ids.extend(visit.mentions.into_iter().map(|m| m.record_id));
+    }
+    ids
+}
+
 /// Both services on ephemeral ports, their data in `dir/ingest` and `dir/query`.
 pub async fn started(dir: &tempfile::TempDir) -> (Running, Running) {
     let ingest = ingest(

@@ -38,6 +38,7 @@ mod tests {
                 }],
                 ..Default::default()
             }),
+            events: Vec::new(),
         };
         let json = serde_json::to_value(&change).expect("serializes");
         assert_eq!(

@@ -19,9 +19,10 @@ use hoptac_api::v1::{
     GetAgreementRequest, GetAgreementResponse, GetArticleRequest, GetArticleResponse,
     GetReplicationStatusRequest, GetReplicationStatusResponse, GetStatsRequest, GetStatsResponse,
     GetVisitRequest, GetVisitResponse, ListAgreementsRequest, ListAgreementsResponse,
-    ListVisitsRequest, ListVisitsResponse, RecordFilter, StreamAgreementsRequest,
-    StreamAgreementsResponse, StreamTimelineRequest, StreamTimelineResponse, StreamVisitsRequest,
-    StreamVisitsResponse, WatchRecordsRequest, WatchRecordsResponse,
+    ListMentionsRequest, ListMentionsResponse, ListVisitsRequest, ListVisitsResponse, RecordFilter,
+    StreamAgreementsRequest, StreamAgreementsResponse, StreamTimelineRequest,
+    StreamTimelineResponse, StreamVisitsRequest, StreamVisitsResponse, WatchRecordsRequest,
+    WatchRecordsResponse,
 };
 use serde::Serialize;
 use tokio_util::sync::CancellationToken;
@@ -358,6 +359,12 @@ impl QueryService for Bare {
         &self,
         _: Request<GetArticleRequest>,
     ) -> Result<Response<GetArticleResponse>, Status> {
+        bare_only()
+    }
+    async fn list_mentions(
+        &self,
+        _: Request<ListMentionsRequest>,
+    ) -> Result<Response<ListMentionsResponse>, Status> {
         bare_only()
     }
     async fn get_stats(

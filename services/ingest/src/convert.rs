@@ -18,28 +18,44 @@ pub fn extraction(
         Some(page_url) if url.is_empty() || url.starts_with("file://") => page_url.as_str(),
         _ => url,
     };
+    let article = pb::Article {
+        id: id.clone(),
+        url: url.to_string(),
+        source: source.to_string(),
+        title: found.title.clone(),
+        published_on: found.published_on.map(date),
+        text: found.text.clone(),
+        ingested_at,
+    };
+    // Each record names its own article, so that wherever it goes (the log, a replica's
+    // events) it can be resolved as a mention without the article's text.
+    let mention = |id: &str, evidence: Option<&pb::Evidence>| {
+        vec![hoptac_resolve::Mention::entry(id, &article, evidence)]
+    };
+    let agreements = found
+        .agreements
+        .iter()
+        .enumerate()
+        .map(|(n, a)| {
+            let mut record = agreement(id, n + 1, a);
+            record.mentions = mention(&record.id, record.evidence.as_ref());
+            record
+        })
+        .collect();
+    let visits = found
+        .visits
+        .iter()
+        .enumerate()
+        .map(|(n, v)| {
+            let mut record = visit(id, n + 1, v);
+            record.mentions = mention(&record.id, record.evidence.as_ref());
+            record
+        })
+        .collect();
     pb::Extraction {
-        article: Some(pb::Article {
-            id: id.clone(),
-            url: url.to_string(),
-            source: source.to_string(),
-            title: found.title.clone(),
-            published_on: found.published_on.map(date),
-            text: found.text.clone(),
-            ingested_at,
-        }),
-        agreements: found
-            .agreements
-            .iter()
-            .enumerate()
-            .map(|(n, a)| agreement(id, n + 1, a))
-            .collect(),
-        visits: found
-            .visits
-            .iter()
-            .enumerate()
-            .map(|(n, v)| visit(id, n + 1, v))
-            .collect(),
+        article: Some(article),
+        agreements,
+        visits,
     }
 }
 
@@ -68,6 +84,7 @@ fn agreement(article_id: &str, n: usize, a: &domain::Agreement) -> pb::Agreement
         fields: a.fields.iter().map(|f| field(*f) as i32).collect(),
         signatories: a.signatories.iter().map(person).collect(),
         evidence: Some(evidence(article_id, &a.evidence)),
+        mentions: Vec::new(),
     }
 }
 
@@ -87,6 +104,7 @@ fn visit(article_id: &str, n: usize, v: &domain::Visit) -> pb::Visit {
         purpose: v.purpose.clone(),
         fields: v.fields.iter().map(|f| field(*f) as i32).collect(),
         evidence: Some(evidence(article_id, &v.evidence)),
+        mentions: Vec::new(),
     }
 }
 

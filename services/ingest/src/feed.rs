@@ -71,6 +71,7 @@ pub fn stream_changes(
                         sequence: change.sequence,
                         extraction: Some(change.extraction),
                         head_sequence: head,
+                        events: change.events,
                     };
                     let size = item.encoded_len();
                     tokio::select! {

@@ -71,6 +71,7 @@ struct Ingested {
     article_id: String,
     written: Written,
     records: hoptac_api::v1::Extraction,
+    events: Vec<hoptac_api::v1::EventChange>,
 }
 
 impl Ingest {
@@ -173,13 +174,19 @@ impl Ingest {
             .map(|a| a.id.clone())
             .unwrap_or_default();
         let written = ack.durable().await?;
-        let records = match written {
-            Written::New(_) => extraction,
+        let (records, events) = match written {
+            Written::New(sequence) => (
+                extraction,
+                store::current(&self.db)?.entry_events(sequence)?,
+            ),
             // Answer with what is stored, which an older extractor may have produced.
-            Written::Duplicate(_) => store::current(&self.db)?
-                .find(&article_id)?
-                .map(|c| c.extraction)
-                .unwrap_or(extraction),
+            Written::Duplicate(_) => (
+                store::current(&self.db)?
+                    .find(&article_id)?
+                    .map(|c| c.extraction)
+                    .unwrap_or(extraction),
+                Vec::new(),
+            ),
         };
         tracing::info!(
             article_id,
@@ -192,6 +199,7 @@ impl Ingest {
             article_id,
             written,
             records,
+            events,
         })
     }
 }
@@ -229,6 +237,7 @@ fn stream_answer(done: Result<Ingested, Error>) -> Result<IngestArticlesResponse
                 agreements: done.records.agreements,
                 visits: done.records.visits,
                 rejection: None,
+                events: done.events,
             })
         }
         Err(err) => match err.field() {
@@ -264,6 +273,7 @@ impl IngestService for Ingest {
             sequence,
             agreements: done.records.agreements,
             visits: done.records.visits,
+            events: done.events,
         }))
     }
 

@@ -8,19 +8,25 @@
 //!   its latest;
 //! - `sources`: article id → the encoded `ArticleInput` as submitted, so that a later extractor
 //!   can read the article again from its original text or HTML;
-//! - `meta`: `head` → the last sequence written (big-endian).
+//! - `meta`: `head` → the last sequence written (big-endian);
+//! - `key_mentions` and `key_events`: every record filed under its key and the events each key's
+//!   records resolve to (see `hoptac_runtime::events`);
+//! - `entry_events`: sequence → what that entry did to events (an encoded
+//!   `StreamChangesResponse` holding only `events`), dropped with its entry.
 //!
 //! Sequences are our own counter, not sled's `generate_id`, which jumps after a crash: dense as
 //! articles arrive; a re-extraction moves an article to a new sequence and drops its old entry.
-//! Every batch is one transaction over all four trees, so a crash leaves either all of an
-//! article's entries or none; nothing is acknowledged before [`Store::flush`] returns.
+//! Every batch is one transaction over all the trees, so a crash leaves either all of an
+//! article's entries, its mentions filed and its events resolved, or none of them; nothing is
+//! acknowledged before [`Store::flush`] returns.
 //!
 //! The service reaches its store through a [`Database`], which the writer reopens after a
 //! failed write (see `hoptac_runtime::storage`).
 
 use std::{path::Path, sync::Arc};
 
-use hoptac_api::v1::{Article, ArticleInput, Extraction};
+use hoptac_api::v1::{Article, ArticleInput, EventChange, Extraction, StreamChangesResponse};
+use hoptac_runtime::events::{self, EventTrees};
 use prost::Message;
 use sled::{
     transaction::{ConflictableTransactionError, TransactionError, Transactional},
@@ -62,6 +68,8 @@ pub struct Change {
     pub sequence: u64,
     /// The article and its records.
     pub extraction: Extraction,
+    /// What the entry did to events (empty from [`Store::find`]).
+    pub events: Vec<EventChange>,
 }
 
 /// The ingest service's [`Store`] as it is now, reopened after a failed write.
@@ -80,6 +88,9 @@ pub struct Store {
     log: Tree,
     sources: Tree,
     meta: Tree,
+    key_mentions: Tree,
+    key_events: Tree,
+    entry_events: Tree,
 }
 
 impl hoptac_runtime::storage::Open for Store {
@@ -94,14 +105,48 @@ impl Store {
     /// Opens (or creates) the database in `dir`, with `cache_bytes` of page cache.
     pub fn open(dir: &Path, cache_bytes: u64) -> Result<Self, Error> {
         let db = hoptac_runtime::storage::open_db(dir, cache_bytes)?;
-        Ok(Self {
+        let store = Self {
             articles: db.open_tree("articles")?,
             extractions: db.open_tree("extractions")?,
             log: db.open_tree("log")?,
             sources: db.open_tree("sources")?,
             meta: db.open_tree("meta")?,
+            key_mentions: db.open_tree("key_mentions")?,
+            key_events: db.open_tree("key_events")?,
+            entry_events: db.open_tree("entry_events")?,
             db,
-        })
+        };
+        store.file_unfiled()?;
+        Ok(store)
+    }
+
+    /// Files the records of a store written before events were kept, so that its articles'
+    /// reports are resolved like new ones; nothing to do on any later open.
+    fn file_unfiled(&self) -> Result<(), Error> {
+        if !self.key_mentions.is_empty() || self.extractions.is_empty() {
+            return Ok(());
+        }
+        tracing::info!(
+            articles = self.extractions.len(),
+            "resolving the stored records into events, once"
+        );
+        for entry in self.extractions.iter() {
+            let (id, stored) = entry?;
+            let article_id = String::from_utf8_lossy(&id).into_owned();
+            let (_, extraction) = decode_records(&stored)?;
+            let new = events::records(&extraction);
+            let trees = (&self.key_mentions, &self.key_events);
+            trees
+                .transaction(|(mentions, events)| {
+                    let trees = EventTrees { mentions, events };
+                    events::refile(&trees, &article_id, &[], &new, Error::Corrupt)
+                })
+                .map_err(|e| match e {
+                    TransactionError::Abort(err) => err,
+                    TransactionError::Storage(err) => Error::Storage(err),
+                })?;
+        }
+        Ok(())
     }
 
     /// The last sequence written (0 for an empty log).
@@ -127,6 +172,7 @@ impl Store {
         Ok(Some(Change {
             sequence,
             extraction,
+            events: Vec::new(),
         }))
     }
 
@@ -164,57 +210,93 @@ impl Store {
             &self.log,
             &self.sources,
             &self.meta,
+            &self.key_mentions,
+            &self.key_events,
+            &self.entry_events,
         );
-        let result = trees.transaction(|(articles, extractions, log, sources, meta)| {
-            // The closure may run again on conflict, so it only reads and writes the trees.
-            let mut head = match meta.get(HEAD)? {
-                Some(v) => decode_seq(&v).map_err(ConflictableTransactionError::Abort)?,
-                None => 0,
-            };
-            let mut written = Vec::with_capacity(batch.len());
-            for (i, pending) in batch.iter().enumerate() {
-                let id = pending.article.id.as_bytes();
-                if let Some(stored) = extractions.get(id)? {
-                    let seq = decode_seq(&stored).map_err(ConflictableTransactionError::Abort)?;
-                    if !pending.replaces {
+        let result =
+            trees.transaction(|trees| {
+                let (
+                    articles,
+                    extractions,
+                    log,
+                    sources,
+                    meta,
+                    key_mentions,
+                    key_events,
+                    entry_events,
+                ) = trees;
+                let event_trees = EventTrees {
+                    mentions: key_mentions,
+                    events: key_events,
+                };
+                // The closure may run again on conflict, so it only reads and writes the trees.
+                let mut head = match meta.get(HEAD)? {
+                    Some(v) => decode_seq(&v).map_err(ConflictableTransactionError::Abort)?,
+                    None => 0,
+                };
+                let mut written = Vec::with_capacity(batch.len());
+                for (i, pending) in batch.iter().enumerate() {
+                    let id = pending.article.id.as_bytes();
+                    let mut old = Vec::new();
+                    if let Some(stored) = extractions.get(id)? {
+                        let seq =
+                            decode_seq(&stored).map_err(ConflictableTransactionError::Abort)?;
+                        if !pending.replaces {
+                            written.push(Written::Duplicate(seq));
+                            continue;
+                        }
+                        let (_, was) =
+                            decode_records(&stored).map_err(ConflictableTransactionError::Abort)?;
+                        old = events::records(&was);
+                        log.remove(&seq.to_be_bytes())?;
+                        entry_events.remove(&seq.to_be_bytes())?;
+                    } else if pending.replaces {
+                        return Err(ConflictableTransactionError::Abort(Error::Corrupt(
+                            format!(
+                                "re-extraction of article {} that is not stored",
+                                pending.article.id
+                            ),
+                        )));
+                    }
+                    if let Some(earlier) = batch[..i]
+                        .iter()
+                        .position(|p| p.article.id == pending.article.id)
+                    {
+                        let (Written::New(seq) | Written::Duplicate(seq)) = written[earlier];
                         written.push(Written::Duplicate(seq));
                         continue;
                     }
-                    log.remove(&seq.to_be_bytes())?;
-                } else if pending.replaces {
-                    return Err(ConflictableTransactionError::Abort(Error::Corrupt(
-                        format!(
-                            "re-extraction of article {} that is not stored",
-                            pending.article.id
-                        ),
-                    )));
+                    head += 1;
+                    let mut records = pending.extraction.clone();
+                    records.article = None;
+                    let mut value = head.to_be_bytes().to_vec();
+                    records.encode(&mut value).map_err(|e| {
+                        ConflictableTransactionError::Abort(Error::Corrupt(e.to_string()))
+                    })?;
+                    articles.insert(id, pending.article.encode_to_vec())?;
+                    extractions.insert(id, value)?;
+                    if let Some(input) = &pending.input {
+                        sources.insert(id, input.encode_to_vec())?;
+                    }
+                    log.insert(&head.to_be_bytes(), id)?;
+                    let refiled = events::refile(
+                        &event_trees,
+                        &pending.article.id,
+                        &old,
+                        &events::records(&pending.extraction),
+                        Error::Corrupt,
+                    )?;
+                    let entry = StreamChangesResponse {
+                        events: refiled.changes,
+                        ..Default::default()
+                    };
+                    entry_events.insert(&head.to_be_bytes(), entry.encode_to_vec())?;
+                    written.push(Written::New(head));
                 }
-                if let Some(earlier) = batch[..i]
-                    .iter()
-                    .position(|p| p.article.id == pending.article.id)
-                {
-                    let (Written::New(seq) | Written::Duplicate(seq)) = written[earlier];
-                    written.push(Written::Duplicate(seq));
-                    continue;
-                }
-                head += 1;
-                let mut records = pending.extraction.clone();
-                records.article = None;
-                let mut value = head.to_be_bytes().to_vec();
-                records.encode(&mut value).map_err(|e| {
-                    ConflictableTransactionError::Abort(Error::Corrupt(e.to_string()))
-                })?;
-                articles.insert(id, pending.article.encode_to_vec())?;
-                extractions.insert(id, value)?;
-                if let Some(input) = &pending.input {
-                    sources.insert(id, input.encode_to_vec())?;
-                }
-                log.insert(&head.to_be_bytes(), id)?;
-                written.push(Written::New(head));
-            }
-            meta.insert(HEAD, &head.to_be_bytes())?;
-            Ok(written)
-        });
+                meta.insert(HEAD, &head.to_be_bytes())?;
+                Ok(written)
+            });
         result.map_err(|e| match e {
             TransactionError::Abort(err) => err,
             TransactionError::Storage(err) => Error::Storage(err),
@@ -245,9 +327,22 @@ impl Store {
             changes.push(Change {
                 sequence,
                 extraction: found.extraction,
+                events: self.entry_events(sequence)?,
             });
         }
         Ok(changes)
+    }
+}
+
+impl Store {
+    /// What the log entry `sequence` did to events; empty when it is not in the log.
+    pub fn entry_events(&self, sequence: u64) -> Result<Vec<EventChange>, Error> {
+        let Some(bytes) = self.entry_events.get(sequence.to_be_bytes())? else {
+            return Ok(Vec::new());
+        };
+        let entry = StreamChangesResponse::decode(&bytes[..])
+            .map_err(|e| Error::Corrupt(format!("events of entry {sequence}: {e}")))?;
+        Ok(entry.events)
     }
 }
 
@@ -259,10 +354,16 @@ fn decode_seq(bytes: &[u8]) -> Result<u64, Error> {
         .ok_or_else(|| Error::Corrupt("a sequence number is not 8 bytes".into()))
 }
 
-fn decode_extraction(stored: &[u8], article: &[u8]) -> Result<(u64, Extraction), Error> {
+/// A stored `extractions` value: the sequence and the records, without the article.
+fn decode_records(stored: &[u8]) -> Result<(u64, Extraction), Error> {
     let sequence = decode_seq(stored)?;
-    let mut extraction =
+    let extraction =
         Extraction::decode(&stored[8..]).map_err(|e| Error::Corrupt(format!("extraction: {e}")))?;
+    Ok((sequence, extraction))
+}
+
+fn decode_extraction(stored: &[u8], article: &[u8]) -> Result<(u64, Extraction), Error> {
+    let (sequence, mut extraction) = decode_records(stored)?;
     extraction.article =
         Some(Article::decode(article).map_err(|e| Error::Corrupt(format!("article: {e}")))?);
     Ok((sequence, extraction))

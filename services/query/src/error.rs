@@ -17,7 +17,7 @@ pub enum Error {
     /// No record or article has this id.
     #[error("no {what} with id {}", hoptac_runtime::limits::excerpt(id))]
     NotFound {
-        /// "agreement", "visit" or "article".
+        /// "agreement", "visit", "event" or "article".
         what: &'static str,
         /// The id asked for.
         id: String,

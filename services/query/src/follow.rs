@@ -204,7 +204,7 @@ impl Follower {
                     .store(applied.sequence, Ordering::Release);
                 tracing::debug!(
                     sequence = applied.sequence,
-                    records = applied.records.len(),
+                    events = applied.events.len(),
                     "applied"
                 );
                 // No watcher is fine; a lagging one learns it from its receiver.

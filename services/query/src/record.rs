@@ -5,7 +5,8 @@ use prost::Message;
 
 use crate::error::Error;
 
-/// The kind of record an id names: ids end in `-a{n}` for agreements and `-v{n}` for visits.
+/// The kind of record an id names: events' ids start with `agr-` or `vis-`, the records of one
+/// article end in `-a{n}` for agreements and `-v{n}` for visits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     /// An agreement.
@@ -17,6 +18,12 @@ pub enum Kind {
 impl Kind {
     /// The kind an id names, if it is a record id.
     pub fn of(id: &str) -> Option<Kind> {
+        if id.starts_with("agr-") {
+            return Some(Kind::Agreement);
+        }
+        if id.starts_with("vis-") {
+            return Some(Kind::Visit);
+        }
         let (_, number) = id.rsplit_once('-')?;
         match number.as_bytes().first() {
             Some(b'a') => Some(Kind::Agreement),
@@ -61,6 +68,14 @@ impl Record {
         match self {
             Record::Agreement(a) => &a.id,
             Record::Visit(v) => &v.id,
+        }
+    }
+
+    /// The same record as the resolver takes it.
+    pub fn resolvable(self) -> hoptac_resolve::Record {
+        match self {
+            Record::Agreement(a) => hoptac_resolve::Record::Agreement(Box::new(a)),
+            Record::Visit(v) => hoptac_resolve::Record::Visit(Box::new(v)),
         }
     }
 
@@ -152,6 +167,15 @@ impl Record {
     }
 }
 
+impl From<hoptac_resolve::Record> for Record {
+    fn from(record: hoptac_resolve::Record) -> Record {
+        match record {
+            hoptac_resolve::Record::Agreement(a) => Record::Agreement(*a),
+            hoptac_resolve::Record::Visit(v) => Record::Visit(*v),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use hoptac_api::v1::Place;
@@ -175,6 +199,8 @@ mod tests {
         assert_eq!(Kind::of("7608bd97-a1"), Some(Kind::Agreement));
         assert_eq!(Kind::of("7608bd97-v12"), Some(Kind::Visit));
         assert_eq!(Kind::of("7608bd97"), None);
+        assert_eq!(Kind::of("agr-4f1c0a9e2b7d3c55"), Some(Kind::Agreement));
+        assert_eq!(Kind::of("vis-0b3e9d1f2a4c6e87-2"), Some(Kind::Visit));
     }
 
     #[test]

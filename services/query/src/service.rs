@@ -9,9 +9,10 @@ use hoptac_api::v1::{
     GetAgreementRequest, GetAgreementResponse, GetArticleRequest, GetArticleResponse,
     GetReplicationStatusRequest, GetReplicationStatusResponse, GetStatsRequest, GetStatsResponse,
     GetVisitRequest, GetVisitResponse, ListAgreementsRequest, ListAgreementsResponse,
-    ListVisitsRequest, ListVisitsResponse, RecordFilter, StatCount, StreamAgreementsRequest,
-    StreamAgreementsResponse, StreamTimelineRequest, StreamTimelineResponse, StreamVisitsRequest,
-    StreamVisitsResponse, VisitStatus, WatchRecordsRequest,
+    ListMentionsRequest, ListMentionsResponse, ListVisitsRequest, ListVisitsResponse, RecordFilter,
+    StatCount, StreamAgreementsRequest, StreamAgreementsResponse, StreamTimelineRequest,
+    StreamTimelineResponse, StreamVisitsRequest, StreamVisitsResponse, VisitStatus,
+    WatchRecordsRequest,
 };
 use hoptac_gazetteer::Gazetteer;
 use tokio::sync::{broadcast, mpsc};
@@ -365,7 +366,7 @@ impl QueryService for Queries {
         request: Request<GetAgreementRequest>,
     ) -> Result<Response<GetAgreementResponse>, Status> {
         let id = request.into_inner().id;
-        match self.reader.store()?.record(&id)? {
+        match self.reader.store()?.event(&id)? {
             Some(Record::Agreement(agreement)) => Ok(Response::new(GetAgreementResponse {
                 agreement: Some(agreement),
             })),
@@ -382,7 +383,7 @@ impl QueryService for Queries {
         request: Request<GetVisitRequest>,
     ) -> Result<Response<GetVisitResponse>, Status> {
         let id = request.into_inner().id;
-        match self.reader.store()?.record(&id)? {
+        match self.reader.store()?.event(&id)? {
             Some(Record::Visit(visit)) => {
                 Ok(Response::new(GetVisitResponse { visit: Some(visit) }))
             }
@@ -395,16 +396,42 @@ impl QueryService for Queries {
         request: Request<GetArticleRequest>,
     ) -> Result<Response<GetArticleResponse>, Status> {
         let id = request.into_inner().id;
-        match self.reader.store()?.article(&id)? {
-            Some(article) => Ok(Response::new(GetArticleResponse {
-                article: Some(article),
-            })),
+        let store = self.reader.store()?;
+        match store.article(&id)? {
+            Some(article) => {
+                let records = store.article_records(&id)?;
+                Ok(Response::new(GetArticleResponse {
+                    article: Some(article),
+                    agreements: agreements(records.clone()),
+                    visits: visits(records),
+                }))
+            }
             None => Err(Error::NotFound {
                 what: "article",
                 id,
             }
             .into()),
         }
+    }
+
+    async fn list_mentions(
+        &self,
+        request: Request<ListMentionsRequest>,
+    ) -> Result<Response<ListMentionsResponse>, Status> {
+        let id = request.into_inner().event_id;
+        let store = self.reader.store()?;
+        let Some(event) = store.record(&id)? else {
+            return Err(Error::NotFound { what: "event", id }.into());
+        };
+        let event = event.resolvable();
+        let mut records = Vec::new();
+        for mention in event.mentions() {
+            records.extend(store.mention(&mention.record_id)?);
+        }
+        Ok(Response::new(ListMentionsResponse {
+            agreements: agreements(records.clone()),
+            visits: visits(records),
+        }))
     }
 
     async fn get_stats(

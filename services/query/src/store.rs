@@ -2,24 +2,32 @@
 //!
 //! Trees:
 //! - `articles`: article id → encoded `Article`;
-//! - `records`: record id → encoded `Agreement` or `Visit` (the id tells which);
-//! - `index`: the secondary index entries of [`crate::index`];
+//! - `records`: event id → encoded `Agreement` or `Visit` (the id tells which), the events
+//!   every query serves;
+//! - `index`: the secondary index entries of [`crate::index`], over events;
+//! - `mentions`: record id → the record as its article read it (`{article}-a1`), for auditing;
 //! - `by_article`: article id → its record ids, newline-separated;
+//! - `key_mentions`, `key_events`: records filed by key and the events each key's records
+//!   resolve to (see `hoptac_runtime::events`);
 //! - `applied`: sequence (big-endian) → article id, the latest change applied per article, which
 //!   watchers starting from a sequence read;
 //! - `article_seq`: article id → the sequence under which it sits in `applied`;
-//! - `meta`: `applied` → the last sequence applied.
+//! - `meta`: `applied` → the last sequence applied; `layout` → this layout's number.
 //!
 //! A change is applied in one transaction with the new applied sequence, replacing every record
-//! of its article, so a crash at any point leaves the replica at some applied sequence with
-//! exactly the records the log up to it describes; the follower resumes from there.
+//! of its article and resolving again the events of every key its records had or have, so a
+//! crash at any point leaves the replica at some applied sequence with exactly the records and
+//! events the log up to it describes; the follower resumes from there. The replica resolves
+//! events itself, with the same pure rule as the ingest service: a key's events are a function
+//! of the records under it, so the same log gives the same events and ids.
 //!
 //! The service reaches its store through a [`Database`], which the follower reopens after a
 //! failed write (see `hoptac_runtime::storage`).
 
 use std::{ops::Bound, path::Path, sync::Arc};
 
-use hoptac_api::v1::{Article, Extraction};
+use hoptac_api::v1::{Article, EventChange, EventChangeKind, Extraction};
+use hoptac_runtime::events::{self, EventTrees};
 use prost::Message;
 use sled::{
     transaction::{ConflictableTransactionError, TransactionError, Transactional},
@@ -34,6 +42,9 @@ use crate::{
 };
 
 const APPLIED: &[u8] = b"applied";
+const LAYOUT: &[u8] = b"layout";
+/// Events, not one record per report: a database of an earlier layout is rebuilt from the log.
+const CURRENT_LAYOUT: u64 = 2;
 
 /// Runs blocking reads of the store off the async runtime, a few at a time: sled reads block,
 /// and one blocking thread per open stream would let callers who open many streams make the
@@ -76,13 +87,39 @@ impl Reader {
     }
 }
 
-/// What applying one change did: its sequence and the records it now holds.
+/// What applying one change did: its sequence and the events it created or altered.
 #[derive(Debug, Clone)]
 pub struct Applied {
     /// The change's log sequence.
     pub sequence: u64,
-    /// Every record of the article after the change.
-    pub records: Vec<Record>,
+    /// Each event the change touched, as the change left it.
+    pub events: Vec<Touched>,
+}
+
+/// One event a change touched.
+#[derive(Debug, Clone)]
+pub struct Touched {
+    /// What the change did to it.
+    pub kind: EventChangeKind,
+    /// The event after the change; for a removed one, before it.
+    pub event: Record,
+    /// Its former ids (see `EventChange.previous_ids`).
+    pub previous_ids: Vec<String>,
+}
+
+impl Touched {
+    fn from_change(change: EventChange) -> Option<Touched> {
+        let kind = change.kind();
+        let event = match change.event? {
+            hoptac_api::v1::event_change::Event::Agreement(a) => Record::Agreement(a),
+            hoptac_api::v1::event_change::Event::Visit(v) => Record::Visit(v),
+        };
+        Some(Touched {
+            kind,
+            event,
+            previous_ids: change.previous_ids,
+        })
+    }
 }
 
 /// The replica's [`Store`] as it is now, reopened after a failed write.
@@ -98,7 +135,10 @@ pub struct Store {
     articles: Tree,
     records: Tree,
     index: Tree,
+    mentions: Tree,
     by_article: Tree,
+    key_mentions: Tree,
+    key_events: Tree,
     applied: Tree,
     article_seq: Tree,
     meta: Tree,
@@ -118,15 +158,50 @@ impl Store {
     /// Opens (or creates) the database in `dir`, with `cache_bytes` of page cache.
     pub fn open(dir: &Path, cache_bytes: u64) -> Result<Self, Error> {
         let db = hoptac_runtime::storage::open_db(dir, cache_bytes)?;
-        Ok(Self {
+        let store = Self {
             articles: db.open_tree("articles")?,
             records: db.open_tree("records")?,
             index: db.open_tree("index")?,
+            mentions: db.open_tree("mentions")?,
             by_article: db.open_tree("by_article")?,
+            key_mentions: db.open_tree("key_mentions")?,
+            key_events: db.open_tree("key_events")?,
             applied: db.open_tree("applied")?,
             article_seq: db.open_tree("article_seq")?,
             meta: db.open_tree("meta")?,
-        })
+        };
+        store.check_layout()?;
+        Ok(store)
+    }
+
+    /// Empties a replica written in an earlier layout, which the follower then rebuilds from
+    /// the whole log: a replica holds nothing the ingest service does not.
+    fn check_layout(&self) -> Result<(), Error> {
+        let layout = self.meta.get(LAYOUT)?.map(|v| decode_seq(&v)).transpose()?;
+        if layout == Some(CURRENT_LAYOUT) {
+            return Ok(());
+        }
+        if self.applied_sequence()? > 0 {
+            tracing::warn!(
+                "the replica was written in an earlier layout: rebuilding it from the ingest log"
+            );
+        }
+        for tree in [
+            &self.articles,
+            &self.records,
+            &self.index,
+            &self.mentions,
+            &self.by_article,
+            &self.key_mentions,
+            &self.key_events,
+            &self.applied,
+            &self.article_seq,
+            &self.meta,
+        ] {
+            tree.clear()?;
+        }
+        self.meta.insert(LAYOUT, &CURRENT_LAYOUT.to_be_bytes())?;
+        Ok(())
     }
 
     /// The last sequence applied (0 before any).
@@ -153,68 +228,120 @@ impl Store {
             .map(Record::Agreement)
             .chain(extraction.visits.iter().cloned().map(Record::Visit))
             .collect();
+        let new = events::records(extraction);
         let trees = (
             &self.articles,
             &self.records,
             &self.index,
+            &self.mentions,
             &self.by_article,
+            &self.key_mentions,
+            &self.key_events,
             &self.applied,
             &self.article_seq,
             &self.meta,
         );
-        let result = trees.transaction(
-            |(articles, stored, index, by_article, applied, article_seq, meta)| {
-                let current = match meta.get(APPLIED)? {
-                    Some(v) => decode_seq(&v).map_err(Abort::Abort)?,
-                    None => 0,
-                };
-                if sequence <= current {
-                    return Ok(false);
-                }
-                let id = article.id.as_bytes();
-                if let Some(old_ids) = by_article.get(id)? {
-                    for old_id in String::from_utf8_lossy(&old_ids).lines() {
-                        if let Some(bytes) = stored.remove(old_id.as_bytes())? {
-                            let old = Record::decode(old_id, &bytes).map_err(Abort::Abort)?;
-                            for key in index::entries(&old) {
-                                index.remove(key)?;
-                            }
-                        }
+        let result = trees.transaction(|trees| {
+            let (
+                articles,
+                stored,
+                index,
+                mentions,
+                by_article,
+                key_mentions,
+                key_events,
+                applied,
+                article_seq,
+                meta,
+            ) = trees;
+            let current = match meta.get(APPLIED)? {
+                Some(v) => decode_seq(&v).map_err(Abort::Abort)?,
+                None => 0,
+            };
+            if sequence <= current {
+                return Ok(None);
+            }
+            let id = article.id.as_bytes();
+            let mut old = Vec::new();
+            if let Some(old_ids) = by_article.get(id)? {
+                for old_id in String::from_utf8_lossy(&old_ids).lines() {
+                    if let Some(bytes) = mentions.remove(old_id.as_bytes())? {
+                        let record = Record::decode(old_id, &bytes).map_err(Abort::Abort)?;
+                        old.push(record.resolvable());
                     }
                 }
-                for record in &records {
-                    let bytes = record.encode();
-                    for key in index::entries(record) {
-                        let value: &[u8] = if index::is_covering(&key) {
-                            &bytes
-                        } else {
-                            &[]
-                        };
-                        index.insert(key, value)?;
-                    }
-                    stored.insert(record.id().as_bytes(), bytes)?;
+            }
+            for record in &records {
+                mentions.insert(record.id().as_bytes(), record.encode())?;
+            }
+            let ids: Vec<&str> = records.iter().map(Record::id).collect();
+            by_article.insert(id, ids.join("\n").into_bytes())?;
+            let trees = EventTrees {
+                mentions: key_mentions,
+                events: key_events,
+            };
+            let refiled = events::refile(&trees, &article.id, &old, &new, Error::Corrupt)?;
+            for event in refiled.before.into_iter().map(Record::from) {
+                for key in index::entries(&event) {
+                    index.remove(key)?;
                 }
-                let ids: Vec<&str> = records.iter().map(Record::id).collect();
-                by_article.insert(id, ids.join("\n").into_bytes())?;
-                articles.insert(id, article.encode_to_vec())?;
-                if let Some(old_seq) = article_seq.get(id)? {
-                    applied.remove(old_seq)?;
+                stored.remove(event.id().as_bytes())?;
+            }
+            for event in refiled.after.into_iter().map(Record::from) {
+                let bytes = event.encode();
+                for key in index::entries(&event) {
+                    let value: &[u8] = if index::is_covering(&key) {
+                        &bytes
+                    } else {
+                        &[]
+                    };
+                    index.insert(key, value)?;
                 }
-                applied.insert(&sequence.to_be_bytes(), id)?;
-                article_seq.insert(id, &sequence.to_be_bytes())?;
-                meta.insert(APPLIED, &sequence.to_be_bytes())?;
-                Ok(true)
-            },
-        );
+                stored.insert(event.id().as_bytes(), bytes)?;
+            }
+            articles.insert(id, article.encode_to_vec())?;
+            if let Some(old_seq) = article_seq.get(id)? {
+                applied.remove(old_seq)?;
+            }
+            applied.insert(&sequence.to_be_bytes(), id)?;
+            article_seq.insert(id, &sequence.to_be_bytes())?;
+            meta.insert(APPLIED, &sequence.to_be_bytes())?;
+            Ok(Some(refiled.changes))
+        });
         match result {
-            Ok(true) => Ok(Some(Applied { sequence, records })),
-            Ok(false) => Ok(None),
+            Ok(Some(changes)) => Ok(Some(Applied {
+                sequence,
+                events: changes
+                    .into_iter()
+                    .filter_map(Touched::from_change)
+                    .collect(),
+            })),
+            Ok(None) => Ok(None),
             Err(TransactionError::Abort(err)) => Err(err),
             Err(TransactionError::Storage(err)) => Err(Error::Storage(err)),
         }
     }
 
-    /// A record by id.
+    /// The record `id` as its article read it (`{article}-a1`).
+    pub fn mention(&self, id: &str) -> Result<Option<Record>, Error> {
+        self.mentions
+            .get(id)?
+            .map(|b| Record::decode(id, &b))
+            .transpose()
+    }
+
+    /// The records read from article `id`, in their order.
+    pub fn article_records(&self, id: &str) -> Result<Vec<Record>, Error> {
+        let mut records = Vec::new();
+        if let Some(ids) = self.by_article.get(id)? {
+            for id in String::from_utf8_lossy(&ids).lines() {
+                records.extend(self.mention(id)?);
+            }
+        }
+        Ok(records)
+    }
+
+    /// An event by id.
     pub fn record(&self, id: &str) -> Result<Option<Record>, Error> {
         self.records
             .get(id)?
@@ -310,24 +437,58 @@ impl Store {
         Ok(out)
     }
 
-    /// The changes applied after `after`, up to `max` of them, in order, each with its
-    /// article's current records.
+    /// The changes applied after `after`, up to `max` of them, in order, each with the events
+    /// its article's records are now mentions of, as they are now.
     pub fn applied_after(&self, after: u64, max: usize) -> Result<Vec<Applied>, Error> {
         let mut out = Vec::new();
         for entry in self.applied.range((after + 1).to_be_bytes()..).take(max) {
             let (key, article_id) = entry?;
-            let mut records = Vec::new();
-            if let Some(ids) = self.by_article.get(&article_id)? {
-                for id in String::from_utf8_lossy(&ids).lines() {
-                    records.extend(self.record(id)?);
+            let mut events: Vec<Touched> = Vec::new();
+            for record in self.article_records(&String::from_utf8_lossy(&article_id))? {
+                for event in self.events_of(&record)? {
+                    if !events.iter().any(|t| t.event.id() == event.id()) {
+                        events.push(Touched {
+                            kind: EventChangeKind::Current,
+                            event,
+                            previous_ids: Vec::new(),
+                        });
+                    }
                 }
             }
             out.push(Applied {
                 sequence: decode_seq(&key)?,
-                records,
+                events,
             });
         }
         Ok(out)
+    }
+
+    /// The event `id` names: an event's id, or the id of a record of one article, which names
+    /// the event it is a mention of.
+    pub fn event(&self, id: &str) -> Result<Option<Record>, Error> {
+        if let Some(event) = self.record(id)? {
+            return Ok(Some(event));
+        }
+        match self.mention(id)? {
+            Some(mention) => Ok(self.events_of(&mention)?.into_iter().next()),
+            None => Ok(None),
+        }
+    }
+
+    /// The events `record` (one article's) is a mention of: one, unless the store is changing.
+    fn events_of(&self, record: &Record) -> Result<Vec<Record>, Error> {
+        let resolvable = record.clone().resolvable();
+        let key = hoptac_resolve::changes::key_name(&resolvable);
+        let Some(bytes) = self.key_events.get(key.as_bytes())? else {
+            return Ok(Vec::new());
+        };
+        let filed = Extraction::decode(&bytes[..])
+            .map_err(|e| Error::Corrupt(format!("events of {key}: {e}")))?;
+        Ok(events::records(&filed)
+            .into_iter()
+            .filter(|e| e.mentions().iter().any(|m| m.record_id == record.id()))
+            .map(Record::from)
+            .collect())
     }
 }
 
@@ -404,16 +565,18 @@ mod tests {
                 ..Default::default()
             },
         ];
+        let source = Article {
+            id: article.into(),
+            ..Default::default()
+        };
+        let mention = |id: &str| vec![hoptac_resolve::Mention::entry(id, &source, None)];
         Extraction {
-            article: Some(Article {
-                id: article.into(),
-                ..Default::default()
-            }),
             agreements: vec![Agreement {
                 id: format!("{article}-a1"),
                 parties: parties.clone(),
                 signed_on: date,
                 fields: fields.iter().map(|f| *f as i32).collect(),
+                mentions: mention(&format!("{article}-a1")),
                 ..Default::default()
             }],
             visits: vec![Visit {
@@ -421,8 +584,10 @@ mod tests {
                 guest: parties.get(1).cloned(),
                 host: parties.first().cloned(),
                 start: date,
+                mentions: mention(&format!("{article}-v1")),
                 ..Default::default()
             }],
+            article: Some(source),
         }
     }
 
@@ -432,8 +597,12 @@ mod tests {
         (dir, store)
     }
 
-    fn ids(records: &[Record]) -> Vec<&str> {
-        records.iter().map(Record::id).collect()
+    /// The record behind each event (each has one here).
+    fn ids(records: &[Record]) -> Vec<String> {
+        records
+            .iter()
+            .map(|r| r.clone().resolvable().mentions()[0].record_id.clone())
+            .collect()
     }
 
     fn agreements_with(places: &[&str]) -> Query {
@@ -534,7 +703,15 @@ mod tests {
         assert_eq!(ids(&read), ["y2019-a1", "y2023-a1"]);
         assert_eq!(
             read[0],
-            store.record("y2019-a1").expect("reads").expect("stored")
+            store.event("y2019-a1").expect("reads").expect("stored")
+        );
+        assert_eq!(
+            store
+                .mention("y2019-a1")
+                .expect("reads")
+                .map(|r| r.id().to_string()),
+            Some("y2019-a1".to_string()),
+            "the record as its article read it stays for auditing"
         );
         // A database written before the index carried records: the same page, from `records`.
         for (key, _) in covering {

@@ -1,4 +1,4 @@
-//! `WatchRecords`: matching records as the follower applies them, optionally first the backlog
+//! `WatchRecords`: matching events as the follower's changes touch them, optionally first the backlog
 //! of changes applied after a sequence.
 //!
 //! The watcher subscribes to the follower's broadcast *before* reading the backlog, then skips
@@ -92,6 +92,7 @@ pub fn watch(
                         let lagged = WatchRecordsResponse {
                             sequence: last,
                             event: Some(Event::Lagged(WatchLagged { resume_after_sequence: last })),
+                            ..Default::default()
                         };
                         let _ = tx.send(Ok(lagged), 0).await;
                         return;
@@ -107,16 +108,18 @@ pub fn watch(
     Ok(rx)
 }
 
-/// Sends the matching records of one change; false when the stream should end.
+/// Sends the matching events of one change; false when the stream should end.
 async fn send(tx: &Sender, query: &Query, applied: &Applied, shutdown: &CancellationToken) -> bool {
-    for record in applied.records.iter().filter(|r| query.matches(r)) {
-        let event = match record.clone() {
+    for touched in applied.events.iter().filter(|t| query.matches(&t.event)) {
+        let event = match touched.event.clone() {
             Record::Agreement(a) => Event::Agreement(a),
             Record::Visit(v) => Event::Visit(v),
         };
         let item = WatchRecordsResponse {
             sequence: applied.sequence,
             event: Some(event),
+            change: touched.kind as i32,
+            previous_ids: touched.previous_ids.clone(),
         };
         let size = item.encoded_len();
         tokio::select! {

@@ -99,17 +99,20 @@ fn precision(mention: &Mention) -> (u8, bool) {
     }
 }
 
-/// The record's encoding without its id, which is the article's numbering, not content.
+/// The record's encoding without its id, which is the article's numbering, and without its
+/// mention entry, which says where the article came from: what the article read, only.
 fn content(mention: &Mention) -> Vec<u8> {
     match &mention.record {
         Record::Agreement(a) => {
             let mut a = a.clone();
             a.id.clear();
+            a.mentions.clear();
             a.encode_to_vec()
         }
         Record::Visit(v) => {
             let mut v = v.clone();
             v.id.clear();
+            v.mentions.clear();
             v.encode_to_vec()
         }
     }

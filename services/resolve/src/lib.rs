@@ -15,6 +15,7 @@
 //!
 //! Pure: records in, events out; no I/O, deterministic.
 
+pub mod changes;
 pub mod cluster;
 pub mod dates;
 pub mod id;
@@ -23,6 +24,7 @@ pub mod rule;
 
 use hoptac_api::v1::{Agreement, Evidence, PartialDate, Visit};
 
+pub use changes::update;
 pub use cluster::resolve;
 pub use merge::{Event, Provenance};
 
@@ -37,11 +39,69 @@ pub enum Record {
 }
 
 impl Record {
+    /// Its id: an event's, or a record's within its article.
+    pub fn id(&self) -> &str {
+        match self {
+            Record::Agreement(a) => &a.id,
+            Record::Visit(v) => &v.id,
+        }
+    }
+
+    /// Its mention entries: an event's reports, or one article's record itself.
+    pub fn mentions(&self) -> &[hoptac_api::v1::Mention] {
+        match self {
+            Record::Agreement(a) => &a.mentions,
+            Record::Visit(v) => &v.mentions,
+        }
+    }
+
     /// Where in its article the record was read.
     pub fn evidence(&self) -> Option<&Evidence> {
         match self {
             Record::Agreement(a) => a.evidence.as_ref(),
             Record::Visit(v) => v.evidence.as_ref(),
+        }
+    }
+}
+
+impl Mention {
+    /// The mention one article's record is, from the entry naming its article that the
+    /// extracting service gives it (see [`Mention::entry`]); without that entry, the article
+    /// named by its evidence, whose URL, source and date are then unknown.
+    pub fn of(record: Record) -> Mention {
+        let entry = record.mentions().first().cloned().unwrap_or_default();
+        let article_id = if entry.article_id.is_empty() {
+            record
+                .evidence()
+                .map(|e| e.article_id.clone())
+                .unwrap_or_default()
+        } else {
+            entry.article_id
+        };
+        Mention {
+            record,
+            article_id,
+            url: entry.url,
+            source: entry.source,
+            published_on: entry.published_on,
+        }
+    }
+
+    /// The entry an extracted record carries to name its own article, from which
+    /// [`Mention::of`] reads it back.
+    pub fn entry(
+        record_id: &str,
+        article: &hoptac_api::v1::Article,
+        evidence: Option<&Evidence>,
+    ) -> hoptac_api::v1::Mention {
+        hoptac_api::v1::Mention {
+            record_id: record_id.to_string(),
+            article_id: article.id.clone(),
+            url: article.url.clone(),
+            source: article.source.clone(),
+            published_on: article.published_on,
+            evidence: evidence.cloned(),
+            gave: Vec::new(),
         }
     }
 }

@@ -49,12 +49,53 @@ pub fn event(mentions: &[Mention], members: Vec<usize>) -> Event {
             (Record::Visit(Box::new(v)), p)
         }
     };
+    let mut record = record;
+    let entries = entries(mentions, &members, &provenance);
+    match &mut record {
+        Record::Agreement(a) => a.mentions = entries,
+        Record::Visit(v) => v.mentions = entries,
+    }
     Event {
         id: String::new(),
         record,
         mentions: members,
         provenance,
     }
+}
+
+/// The event's mention entries, in `members`' order: each names its record and article and the
+/// merged fields it gave.
+fn entries(
+    mentions: &[Mention],
+    members: &[usize],
+    provenance: &Provenance,
+) -> Vec<hoptac_api::v1::Mention> {
+    let given = [
+        ("date", provenance.date),
+        ("end", provenance.end),
+        ("term", provenance.term),
+        ("kind", provenance.kind),
+        ("leader", provenance.leader),
+    ];
+    members
+        .iter()
+        .map(|&i| {
+            let mention = &mentions[i];
+            hoptac_api::v1::Mention {
+                record_id: mention.record.id().to_string(),
+                article_id: mention.article_id.clone(),
+                url: mention.url.clone(),
+                source: mention.source.clone(),
+                published_on: mention.published_on,
+                evidence: mention.record.evidence().cloned(),
+                gave: given
+                    .iter()
+                    .filter(|(_, by)| *by == Some(i))
+                    .map(|(name, _)| name.to_string())
+                    .collect(),
+            }
+        })
+        .collect()
 }
 
 fn agreements<'a>(
