@@ -328,6 +328,7 @@ async fn watch(args: WatchArgs) -> anyhow::Result<()> {
                 Some(watch_records_response::Event::Visit(v)) => render::timeline_visit_row(v),
                 _ => unknown_record_row(),
             };
+            row.insert(0, render::change(response.change()));
             row.insert(0, sequence.to_string());
             row
         })?;

@@ -1,6 +1,6 @@
 //! Records as people read them: short dates, short enum names, parties with their place codes.
 
-use hoptac_api::v1::{Agreement, PartialDate, Party, Person, Visit};
+use hoptac_api::v1::{Agreement, EventChangeKind, PartialDate, Party, Person, Visit};
 
 /// Shown for a value the record does not have, so an empty cell never looks like a gap in the
 /// layout.
@@ -15,8 +15,17 @@ pub const VISIT_HEADERS: &[&str] = &["START", "STATUS", "GUEST → HOST", "LEADE
 /// Column headers of timeline rows.
 pub const TIMELINE_HEADERS: &[&str] = &["DATE", "TYPE", "SUMMARY", "ID"];
 
-/// Column headers of watched records: the timeline's, led by the log sequence that carried them.
-pub const WATCH_HEADERS: &[&str] = &["SEQUENCE", "DATE", "TYPE", "SUMMARY", "ID"];
+/// Column headers of watched events: the timeline's, led by the log sequence that changed them and
+/// what it did.
+pub const WATCH_HEADERS: &[&str] = &["SEQUENCE", "CHANGE", "DATE", "TYPE", "SUMMARY", "ID"];
+
+/// What a change did to an event, in words ("created", "mention added").
+pub fn change(kind: EventChangeKind) -> String {
+    kind.as_str_name()
+        .trim_start_matches("EVENT_CHANGE_KIND_")
+        .to_lowercase()
+        .replace('_', " ")
+}
 
 /// `2024-03-05`, `2024-03` or `2024`, as precise as the record is; `—` when it has no year.
 pub fn date(date: Option<&PartialDate>) -> String {

@@ -3,9 +3,14 @@
 //! `eval/resolution/`) are pooled and resolved together, as the ingest service would resolve
 //! those articles; then the pairs of reports marked by hand in `eval/resolution/pairs.tsv` are
 //! checked. No DIFFERENT pair may end in one event: merging two events is the error a user
-//! cannot see or undo. SAME pairs resolved together must not fall below what the rule reached
-//! when it was written (26 of 29; the three it misses are a planned trip and the trip itself,
-//! and a country-level report of a trip that the others record per host city).
+//! cannot see or undo. SAME pairs resolved together must not fall below what the rule reaches
+//! now: 19 of 29. The gold carries no publication dates, so a report that gives no year of its
+//! own (no date, or "6/10") tells no year here and is its own event; seven SAME pairs are missed
+//! that way, which the service joins when it knows the articles' publication dates (from the
+//! caller or the page). The rule joined 26 before it took the year into the key, which bounds
+//! each write's work to one year's reports between two places. The other three misses are a
+//! planned trip and the trip itself, and a country-level report of a trip that the others
+//! record per host city.
 //!
 //! The same articles are then read by the extractor and its own records resolved: it misses
 //! records the gold has, so fewer pairs can meet, but an event it makes must never join two
@@ -235,7 +240,7 @@ fn reports_marked_as_one_event_resolve_together_and_distinct_events_stay_apart()
         merged_wrongly.join("\n")
     );
     assert!(
-        together >= 26,
+        together >= 19,
         "SAME pairs resolved together fell to {together} of {same}; missed:\n{}",
         missed.join("\n")
     );
@@ -322,7 +327,7 @@ fn the_extractor_s_own_records_never_join_articles_marked_as_different_events() 
         joined_different.join("\n")
     );
     assert!(
-        joined_same.len() >= 12,
+        joined_same.len() >= 11,
         "article pairs marked SAME joined fell to {} of {}",
         joined_same.len(),
         same_pairs.len()

@@ -30,7 +30,9 @@ const STREAM_WINDOW: usize = 16;
 
 /// An endless supply of new articles: the corpus articles that yield records, each sent with a
 /// serial number line appended, so that every article sent is new to the service (its id is the
-/// hash of its text) and its records are the corpus article's.
+/// hash of its text) and its records are the corpus article's. Each pass over the corpus writes
+/// its years one later, so that the articles report new events, as news does, rather than the
+/// same events again: the service resolves reports of one event into one.
 pub struct Articles {
     texts: Vec<String>,
     next: AtomicU64,
@@ -67,15 +69,45 @@ impl Articles {
     /// The next new article.
     pub fn next(&self) -> ArticleInput {
         let n = self.next.fetch_add(1, Ordering::Relaxed);
-        let base = &self.texts[(n % self.texts.len().max(1) as u64) as usize];
+        let bases = self.texts.len().max(1) as u64;
+        let base = &self.texts[(n % bases) as usize];
+        let text = later_years(base, n / bases);
         ArticleInput {
             url: format!("https://bench.hoptac.invalid/tin/{n}"),
             source: "hoptac bench".to_string(),
             title: String::new(),
-            body: Some(Body::Text(format!("{base}\n\nMã tin: HT-{n:09}"))),
+            body: Some(Body::Text(format!("{text}\n\nMã tin: HT-{n:09}"))),
             published_on: None,
         }
     }
+}
+
+/// `text` with every year (a number of four digits from 1950 to 2100) `by` later.
+fn later_years(text: &str, by: u64) -> String {
+    if by == 0 {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut digits = String::new();
+    let flush = |digits: &mut String, out: &mut String| {
+        match digits.parse::<u64>() {
+            Ok(year) if digits.len() == 4 && (1950..=2100).contains(&year) => {
+                out.push_str(&(year + by).to_string());
+            }
+            _ => out.push_str(digits),
+        }
+        digits.clear();
+    };
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else {
+            flush(&mut digits, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut digits, &mut out);
+    out
 }
 
 /// How the clients send.
@@ -330,5 +362,27 @@ mod tests {
             })
             .collect();
         assert_eq!(ids.len(), texts.len(), "each variant has its own id");
+        let years = |t: &str| -> Vec<i32> {
+            let found = extractor.extract(&Input {
+                body: ExtractBody::Text(t),
+                title: "",
+                published_on: None,
+            });
+            found
+                .agreements
+                .iter()
+                .filter_map(|a| a.signed_on.map(|d| d.year))
+                .chain(found.visits.iter().filter_map(|v| v.start.map(|d| d.year)))
+                .collect()
+        };
+        assert_eq!(
+            years(wrapped),
+            years(first).iter().map(|y| y + 1).collect::<Vec<_>>(),
+            "the next pass reports the same kind of events a year later"
+        );
+        assert_eq!(
+            later_years("Ngày 16/11/2023, mã 123456", 2),
+            "Ngày 16/11/2025, mã 123456"
+        );
     }
 }

@@ -504,6 +504,75 @@ mod tests {
         assert_eq!(source.url, "https://bao.example.vn/a");
     }
 
+    /// Article `id`'s report of a Hà Nội – Fukuoka agreement signed on `day` November 2025.
+    fn signing(id: &str, day: i32) -> Pending {
+        let article = Article {
+            id: id.into(),
+            url: format!("https://bao.example.vn/{id}"),
+            text: format!("Hà Nội và Fukuoka ký kết thỏa thuận hợp tác ngày {day}/11/2025."),
+            ..Default::default()
+        };
+        let party = |region: &str| hoptac_api::v1::Party {
+            organization: format!("UBND {region}"),
+            place: Some(hoptac_api::v1::Place {
+                country: region[..2].into(),
+                region: region.into(),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let record_id = format!("{id}-a1");
+        let agreement = Agreement {
+            mentions: vec![hoptac_resolve::Mention::entry(&record_id, &article, None)],
+            id: record_id,
+            status: hoptac_api::v1::AgreementStatus::Signed as i32,
+            parties: vec![party("VN-HN"), party("JP-40")],
+            signed_on: Some(hoptac_api::v1::PartialDate {
+                year: 2025,
+                month: 11,
+                day,
+                year_inferred: false,
+            }),
+            ..Default::default()
+        };
+        Pending {
+            extraction: Extraction {
+                agreements: vec![agreement],
+                ..Default::default()
+            },
+            article,
+            input: None,
+            replaces: false,
+        }
+    }
+
+    fn kinds(store: &Store, sequence: u64) -> Vec<hoptac_api::v1::EventChangeKind> {
+        let events = store.entry_events(sequence).expect("reads");
+        events.iter().map(|c| c.kind()).collect()
+    }
+
+    #[test]
+    fn each_entry_says_what_it_did_to_events_and_a_re_extraction_that_splits_one_says_so() {
+        use hoptac_api::v1::EventChangeKind::{Created, MentionAdded, Split};
+        let (_dir, store) = open();
+        store
+            .write(&[signing("a", 18), signing("b", 18)])
+            .expect("writes");
+        assert_eq!(kinds(&store, 1), [Created]);
+        assert_eq!(kinds(&store, 2), [MentionAdded]);
+        // Read again, article b turns out to report another day's signing.
+        let mut again = signing("b", 25);
+        again.replaces = true;
+        assert_eq!(store.write(&[again]).expect("writes"), [Written::New(3)]);
+        assert_eq!(kinds(&store, 3), [Split, Split]);
+        assert!(
+            kinds(&store, 2).is_empty(),
+            "the replaced entry goes with its events"
+        );
+        let logged = store.changes(0, 3, 10).expect("reads");
+        assert_eq!(logged[1].events.len(), 2, "the changefeed carries them");
+    }
+
     #[test]
     fn replacing_an_article_that_is_not_stored_writes_nothing() {
         let (_dir, store) = open();

@@ -7,18 +7,24 @@
 //! the events before and after what happened to each: created, joined, left, merged, split,
 //! updated or removed.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap};
 
 use hoptac_api::v1::{event_change, EventChange, EventChangeKind};
-use prost::Message;
 
 use crate::{resolve, rule, Mention, Record};
 
 /// The name under which a store files the mentions and events of `record`'s key: the kind of
-/// record and its parties' codes ("agreement|JP-40,VN-HN", "visit|VN-HN,JP-13").
+/// record, its parties' codes and its year ("agreement|JP-40,VN-HN|2025"), and for a record
+/// that is its own event, its id too ("visit|VN-HN,JP-13|0|{article}-v1").
 pub fn key_name(record: &Record) -> String {
     let key = rule::key(&Mention::of(record.clone()));
-    format!("{}|{}", key.record, key.parties.join(","))
+    let name = format!("{}|{}|{}", key.record, key.parties.join(","), key.year);
+    if rule::resolvable(&key) {
+        name
+    } else {
+        // Its own event (see `rule::resolvable`): filed alone, so that its writes stay small.
+        format!("{name}|{}", record.id())
+    }
 }
 
 /// The events of one key from `mentions`, every record now filed under it (each carrying its
@@ -32,18 +38,37 @@ pub fn update(mentions: Vec<Record>, before: &[Record]) -> (Vec<Record>, Vec<Eve
     (after, changes)
 }
 
-/// What turned the events `before` into the events `after` (of one key).
+/// What turned the events `before` into the events `after` (of one key). Linear in their
+/// mentions: a key may hold thousands.
 pub fn diff(before: &[Record], after: &[Record]) -> Vec<EventChange> {
-    let reports = |r: &Record| -> HashSet<String> {
-        r.mentions().iter().map(|m| m.record_id.clone()).collect()
+    let owners = |events: &[Record]| -> HashMap<String, usize> {
+        let mut owner = HashMap::new();
+        for (e, event) in events.iter().enumerate() {
+            for mention in event.mentions() {
+                owner.insert(mention.record_id.clone(), e);
+            }
+        }
+        owner
     };
-    let old: Vec<HashSet<String>> = before.iter().map(reports).collect();
-    let new: Vec<HashSet<String>> = after.iter().map(reports).collect();
+    let (old_owner, new_owner) = (owners(before), owners(after));
+    // Which events after each event before went to, and which before each event after came from.
+    let spread = |events: &[Record], owner: &HashMap<String, usize>| -> Vec<BTreeSet<usize>> {
+        events
+            .iter()
+            .map(|event| {
+                event
+                    .mentions()
+                    .iter()
+                    .filter_map(|m| owner.get(&m.record_id).copied())
+                    .collect()
+            })
+            .collect()
+    };
+    let went_to = spread(before, &new_owner);
+    let came_from = spread(after, &old_owner);
     let mut changes = Vec::new();
     for (n, event) in after.iter().enumerate() {
-        let sources: Vec<usize> = (0..before.len())
-            .filter(|&o| !old[o].is_disjoint(&new[n]))
-            .collect();
+        let sources: Vec<usize> = came_from[n].iter().copied().collect();
         let previous = |from: &[usize]| -> Vec<String> {
             let ids: BTreeSet<&str> = from
                 .iter()
@@ -54,16 +79,17 @@ pub fn diff(before: &[Record], after: &[Record]) -> Vec<EventChange> {
         };
         let (kind, previous_ids) = match sources.as_slice() {
             [] => (EventChangeKind::Created, Vec::new()),
-            [o] => {
-                let o = *o;
-                let split = (0..after.len()).any(|m| m != n && !old[o].is_disjoint(&new[m]));
+            &[o] => {
+                let split = went_to[o].len() > 1;
+                let gained = event.mentions().len() > mentions_in(event, &old_owner);
+                let lost = before[o].mentions().len() > mentions_in(&before[o], &new_owner);
                 let kind = if split {
                     EventChangeKind::Split
-                } else if !new[n].is_subset(&old[o]) {
+                } else if gained {
                     EventChangeKind::MentionAdded
-                } else if !old[o].is_subset(&new[n]) {
+                } else if lost {
                     EventChangeKind::MentionRemoved
-                } else if encoded(&before[o]) != encoded(event) {
+                } else if before[o] != *event {
                     EventChangeKind::Updated
                 } else {
                     continue;
@@ -80,11 +106,20 @@ pub fn diff(before: &[Record], after: &[Record]) -> Vec<EventChange> {
         changes.push(change(kind, event, previous_ids));
     }
     for (o, event) in before.iter().enumerate() {
-        if new.iter().all(|reports| reports.is_disjoint(&old[o])) {
+        if went_to[o].is_empty() {
             changes.push(change(EventChangeKind::Removed, event, Vec::new()));
         }
     }
     changes
+}
+
+/// How many of `event`'s mentions `owner` knows.
+fn mentions_in(event: &Record, owner: &HashMap<String, usize>) -> usize {
+    event
+        .mentions()
+        .iter()
+        .filter(|m| owner.contains_key(&m.record_id))
+        .count()
 }
 
 fn change(kind: EventChangeKind, event: &Record, previous_ids: Vec<String>) -> EventChange {
@@ -95,13 +130,6 @@ fn change(kind: EventChangeKind, event: &Record, previous_ids: Vec<String>) -> E
             Record::Visit(v) => event_change::Event::Visit(v.as_ref().clone()),
         }),
         previous_ids,
-    }
-}
-
-fn encoded(record: &Record) -> Vec<u8> {
-    match record {
-        Record::Agreement(a) => a.encode_to_vec(),
-        Record::Visit(v) => v.encode_to_vec(),
     }
 }
 

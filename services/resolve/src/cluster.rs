@@ -29,29 +29,44 @@ pub fn resolve(mentions: &[Mention]) -> Vec<Event> {
             .then_with(|| mentions[a].article_id.cmp(&mentions[b].article_id))
             .then_with(|| start(&mentions[a]).cmp(&start(&mentions[b])))
     });
+    let spans: Vec<Option<(i64, i64)>> = mentions.iter().map(rule::when).collect();
     let mut groups: Vec<Vec<usize>> = Vec::new();
+    // Per group, the latest first day and the earliest last day of its members' dates: a
+    // mention whose dates end before the one or start after the other (with a day's slack)
+    // cannot agree with every member, which rules most groups out without comparing records.
+    let mut bounds: Vec<(i64, i64)> = Vec::new();
     let mut events: Vec<Vec<usize>> = Vec::new();
     for (n, &i) in order.iter().enumerate() {
         if n > 0 && keys[order[n - 1]] != keys[i] {
             events.append(&mut groups);
+            bounds.clear();
         }
         let fits: Vec<usize> = groups
             .iter()
             .enumerate()
-            .filter(|(_, members)| {
-                members
-                    .iter()
-                    .all(|&m| rule::may_be_one(&mentions[i], &mentions[m]))
+            .filter(|&(g, members)| {
+                within(spans[i], bounds[g])
+                    && members
+                        .iter()
+                        .all(|&m| rule::may_be_one(&mentions[i], &mentions[m]))
             })
             .map(|(g, _)| g)
             .collect();
-        match fits.as_slice() {
-            [one] => groups[*one].push(i),
-            [] => groups.push(vec![i]),
-            several => match best_named(mentions, i, several, &groups) {
-                Some(g) => groups[g].push(i),
-                None => groups.push(vec![i]),
-            },
+        let group = match fits.as_slice() {
+            [one] => Some(*one),
+            [] => None,
+            several => best_named(mentions, i, several, &groups),
+        };
+        match group {
+            Some(g) => groups[g].push(i),
+            None => {
+                groups.push(vec![i]);
+                bounds.push((i64::MIN, i64::MAX));
+            }
+        }
+        let g = group.unwrap_or(groups.len() - 1);
+        if let Some((first, last)) = spans[i] {
+            bounds[g] = (bounds[g].0.max(first), bounds[g].1.min(last));
         }
     }
     events.append(&mut groups);
@@ -62,6 +77,14 @@ pub fn resolve(mentions: &[Mention]) -> Vec<Event> {
     id::assign(&mut events, mentions);
     events.sort_by(|a, b| a.id.cmp(&b.id));
     events
+}
+
+/// Whether a mention dated `span` may agree with every member of a group of `bounds` (see
+/// [`resolve`]); an undated mention may.
+fn within(span: Option<(i64, i64)>, (latest_first, earliest_last): (i64, i64)) -> bool {
+    span.is_none_or(|(first, last)| {
+        first <= earliest_last.saturating_add(1) && last >= latest_first.saturating_sub(1)
+    })
 }
 
 /// Of the groups `candidates`, the one whose members name `mention`'s parties alike most, when
@@ -101,7 +124,7 @@ fn precision(mention: &Mention) -> (u8, bool) {
 
 /// The record's encoding without its id, which is the article's numbering, and without its
 /// mention entry, which says where the article came from: what the article read, only.
-fn content(mention: &Mention) -> Vec<u8> {
+pub(crate) fn content(mention: &Mention) -> Vec<u8> {
     match &mention.record {
         Record::Agreement(a) => {
             let mut a = a.clone();

@@ -1,5 +1,5 @@
-//! Event ids from content: the kind of record, the parties' codes, the date as precise as the
-//! event knows it and an agreement's kind, hashed. They do not depend on which article came
+//! Event ids from content: the kind of record, the parties' codes, the year, the date as precise
+//! as the event knows it and an agreement's kind (a visit's status), hashed. They do not depend on which article came
 //! first, on a record's position in its article, or on the database they are computed in, so
 //! re-ingesting in another order, re-extracting or rebuilding a replica gives the same ids.
 //! Events that share all of that (rare: two instruments of one kind between the same parties
@@ -46,7 +46,20 @@ fn content_id(event: &Event, first: &Mention) -> String {
             v.status().as_str_name(),
         ),
     };
-    let content = format!("{}|{}|{date}|{detail}", key.record, key.parties.join(","));
+    let mut content = format!(
+        "{}|{}|{}|{date}|{detail}",
+        key.record,
+        key.parties.join(","),
+        key.year
+    );
+    // A record that is its own event whatever else is filed (see `rule::resolvable`) is told
+    // from others like it by its article and what the article says of it.
+    if !rule::resolvable(&key) {
+        content.push('|');
+        content.push_str(&first.article_id);
+        content.push('|');
+        content.push_str(&hex::encode(Sha256::digest(crate::cluster::content(first))));
+    }
     let digest = Sha256::digest(content.as_bytes());
     format!("{prefix}-{}", hex::encode(&digest[..8]))
 }

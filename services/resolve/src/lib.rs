@@ -3,10 +3,13 @@
 //! article), and this crate groups mentions into *events*.
 //!
 //! The rule ([`rule`]): two mentions may be one event when they are of the same kind of record
-//! between the same parties (by code; a visit's direction counts), come from different articles,
-//! have compatible kinds and statuses, dates that agree on every part both give (a month
-//! containing a day, ranges that overlap; an undated event is bounded by its article's
-//! publication), the same term when both give one, and leaders that do not conflict. Grouping ([`cluster`]) is a function of the set of mentions, not of their
+//! between the same parties (by code; a visit's direction counts) in the same year (their own
+//! date's, else their article's publication year), come from different articles, have
+//! compatible kinds and statuses, dates that agree on every part both give (a month containing a
+//! day, ranges that overlap; an undated event is bounded by its article's publication), the same
+//! term when both give one, and leaders that do not conflict. The year keeps the reports one
+//! new report is compared with to one year's between two places, which stores rely on
+//! ([`changes`]). Grouping ([`cluster`]) is a function of the set of mentions, not of their
 //! order: mentions are taken most precise first in one canonical order, and each joins the one
 //! event every member of which it may be one with; a mention that could join two events joins
 //! neither, so that no two distinct events are merged on a guess. An event's fields come from its

@@ -16,13 +16,18 @@ use hoptac_api::v1::{
 use crate::{dates, Mention, Record};
 
 /// What every mention of one event shares: the kind of record and the parties by code, a
-/// visit's guest first and its host second, an agreement's parties in code order.
+/// visit's guest first and its host second, an agreement's parties in code order; and the year
+/// the event is dated in. Stores resolve the mentions of one key at a time, so the year bounds
+/// that work to one year's reports between two places, however many years they accumulate.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Key {
     /// "agreement" or "visit".
     pub record: &'static str,
     /// The parties' codes.
     pub parties: Vec<String>,
+    /// The year of the event: its own date's, else its article's publication year; 0 when
+    /// neither tells (such reports are one event only with others that tell no year either).
+    pub year: i32,
 }
 
 /// The key of a mention.
@@ -35,6 +40,7 @@ pub fn key(mention: &Mention) -> Key {
             Key {
                 record: "agreement",
                 parties,
+                year: year(mention),
             }
         }
         Record::Visit(v) => Key {
@@ -43,8 +49,28 @@ pub fn key(mention: &Mention) -> Key {
                 v.guest.as_ref().map(code).unwrap_or_default(),
                 v.host.as_ref().map(code).unwrap_or_default(),
             ],
+            year: year(mention),
         },
     }
+}
+
+/// Whether the mentions of `key` may be one event with each other: not when a party is placed
+/// nowhere, nor when they tell no year, neither by a date nor by a publication date. Those are
+/// each their own event: merging them would be a guess, and comparing them would make every
+/// new one cost as much as all the undated reports ever filed between two places.
+pub fn resolvable(key: &Key) -> bool {
+    key.year != 0 && !key.parties.iter().any(String::is_empty)
+}
+
+/// The year a mention dates its event in (see [`Key::year`]).
+fn year(mention: &Mention) -> i32 {
+    let own = match &mention.record {
+        Record::Agreement(a) => a.signed_on,
+        Record::Visit(v) => v.start.or(v.end),
+    };
+    own.filter(|d| d.year > 0)
+        .or(mention.published_on)
+        .map_or(0, |d| d.year.max(0))
 }
 
 /// A party's code: its first-level region's, else its country's.
@@ -63,9 +89,12 @@ fn code(party: &Party) -> String {
 }
 
 /// Whether `a` and `b` may report one event. Two records of one article never do: the
-/// extractor reads each event once per article, so two records there are two events.
+/// extractor reads each event once per article, so two records there are two events. Nor do
+/// two records with a party placed nowhere ("the same parties" cannot be told of those), nor
+/// two that tell no year (see [`resolvable`]).
 pub fn may_be_one(a: &Mention, b: &Mention) -> bool {
-    if a.article_id == b.article_id || key(a) != key(b) {
+    let (key_a, key_b) = (key(a), key(b));
+    if a.article_id == b.article_id || key_a != key_b || !resolvable(&key_a) {
         return false;
     }
     let same = match (&a.record, &b.record) {
@@ -97,7 +126,7 @@ pub fn named_alike(a: &Mention, b: &Mention) -> usize {
 
 /// The days a mention's event may have been on: its own date (a visit's from its start to its
 /// end), else what its article's publication allows for the way it tells of it.
-fn when(mention: &Mention) -> Option<(i64, i64)> {
+pub fn when(mention: &Mention) -> Option<(i64, i64)> {
     let published = mention.published_on.as_ref();
     match &mention.record {
         Record::Agreement(a) => a.signed_on.as_ref().and_then(dates::span).or_else(|| {
@@ -266,7 +295,15 @@ mod tests {
             &signing("b", ["VN-HN", "FR-IDF"], on(2022, 2, 0))
         ));
         let undated = signing("b", ["VN-HN", "FR-IDF"], None);
-        assert!(may_be_one(&day, &undated));
+        assert!(
+            !may_be_one(&day, &undated),
+            "a report that tells no year, not even by its publication, is not compared"
+        );
+        let published_then = Mention {
+            published_on: on(2022, 2, 17),
+            ..undated.clone()
+        };
+        assert!(may_be_one(&day, &published_then));
         let published_later = Mention {
             published_on: on(2022, 9, 30),
             ..undated
@@ -321,7 +358,24 @@ mod tests {
             &ky,
             &visit("b", "Nguyễn Văn Phong", on(2024, 2, 27))
         ));
-        let governor = visit("c", "Suzuki Naomichi", None);
-        assert!(may_be_one(&governor, &visit("d", "Naomichi Suzuki", None)));
+        let governor = visit("c", "Suzuki Naomichi", on(2023, 0, 0));
+        assert!(may_be_one(
+            &governor,
+            &visit("d", "Naomichi Suzuki", on(2023, 11, 16))
+        ));
+    }
+
+    #[test]
+    fn reports_that_tell_no_year_are_each_their_own_event() {
+        let undated = visit("a", "Suzuki Naomichi", None);
+        assert!(!may_be_one(&undated, &visit("b", "Suzuki Naomichi", None)));
+        let published = |m: Mention| Mention {
+            published_on: on(2023, 11, 17),
+            ..m
+        };
+        assert!(may_be_one(
+            &published(undated),
+            &published(visit("b", "Suzuki Naomichi", None))
+        ));
     }
 }

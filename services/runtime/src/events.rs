@@ -61,9 +61,9 @@ pub fn refile<E>(
             .filter(|r| mention_article(r) != Some(article_id))
             .collect();
         filed.extend(records);
-        let before = read(trees.events, &key, corrupt)?;
-        let (after, changes) = changes::update(filed.clone(), &before);
         write(trees.mentions, &key, &filed)?;
+        let before = read(trees.events, &key, corrupt)?;
+        let (after, changes) = changes::update(filed, &before);
         write(trees.events, &key, &after)?;
         let was: HashMap<&str, &Record> = before.iter().map(|e| (e.id(), e)).collect();
         let is: HashMap<&str, &Record> = after.iter().map(|e| (e.id(), e)).collect();
@@ -140,4 +140,107 @@ fn write<E>(
     }
     tree.insert(key.as_bytes(), extraction.encode_to_vec())?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use hoptac_api::v1::{Agreement, AgreementStatus, Article, PartialDate, Party, Place};
+    use hoptac_resolve::Mention;
+    use proptest::prelude::*;
+    use sled::Transactional;
+
+    use super::*;
+
+    fn party(region: &str) -> Party {
+        Party {
+            organization: format!("UBND {region}"),
+            place: Some(Place {
+                country: region[..2].into(),
+                region: region.into(),
+                ..Default::default()
+            }),
+            ..Default::default()
+        }
+    }
+
+    /// Article `article`'s report of a Hải Phòng – Busan agreement in November 2024, on `day`
+    /// (0: the month only).
+    fn report(article: &str, day: i32) -> Record {
+        let source = Article {
+            id: article.into(),
+            url: format!("https://baohaiphong.example.vn/{article}"),
+            ..Default::default()
+        };
+        let id = format!("{article}-a1");
+        Record::Agreement(Box::new(Agreement {
+            mentions: vec![Mention::entry(&id, &source, None)],
+            id,
+            status: AgreementStatus::Signed as i32,
+            parties: vec![party("VN-HP"), party("KR-26")],
+            signed_on: Some(PartialDate {
+                year: 2024,
+                month: 11,
+                day,
+                year_inferred: false,
+            }),
+            ..Default::default()
+        }))
+    }
+
+    /// Writes `article`'s records (replacing `old`) in one transaction, as a store does.
+    fn file(db: &sled::Db, article: &str, old: &[Record], new: &[Record]) {
+        let mentions = db.open_tree("key_mentions").expect("opens");
+        let events = db.open_tree("key_events").expect("opens");
+        (&mentions, &events)
+            .transaction(|(mentions, events)| {
+                let trees = EventTrees { mentions, events };
+                refile(&trees, article, old, new, |m| m)
+            })
+            .expect("refiles");
+    }
+
+    fn stored(db: &sled::Db) -> Vec<Record> {
+        let events = db.open_tree("key_events").expect("opens");
+        let mut all: Vec<Record> = events
+            .iter()
+            .values()
+            .flat_map(|v| records(&Extraction::decode(&*v.expect("reads")).expect("decodes")))
+            .collect();
+        all.sort_by(|a, b| a.id().cmp(b.id()));
+        all
+    }
+
+    proptest! {
+        /// Filing reports one at a time, in any order, then reading one of them again
+        /// differently, leaves the events that resolving the final reports at once gives.
+        #[test]
+        fn filing_in_any_order_with_a_re_extraction_gives_the_events_of_the_whole_set(
+            order in Just((0..6).collect::<Vec<usize>>()).prop_shuffle(),
+            reread in 0..6usize,
+        ) {
+            let days = [16, 16, 17, 0, 20, 20];
+            let articles = ["a", "b", "c", "d", "e", "f"];
+            let dir = tempfile::tempdir().expect("temp dir");
+            let db = sled::open(dir.path()).expect("opens");
+            for &i in &order {
+                file(&db, articles[i], &[], &[report(articles[i], days[i])]);
+            }
+            let mut last = days;
+            last[reread] = 25;
+            file(
+                &db,
+                articles[reread],
+                &[report(articles[reread], days[reread])],
+                &[report(articles[reread], last[reread])],
+            );
+            let mentions: Vec<Mention> = (0..6)
+                .map(|i| Mention::of(report(articles[i], last[i])))
+                .collect();
+            let expected: Vec<Record> = hoptac_resolve::resolve(&mentions)
+                .into_iter()
+                .map(|e| e.record)
+                .collect();
+            prop_assert_eq!(stored(&db), expected);
+        }
+    }
 }
