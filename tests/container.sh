@@ -119,9 +119,11 @@ wait_applied() {
 agreements() { call "$query_addr" hoptac.v1.QueryService/GetStats | field agreements; }
 
 # A new article, different each time, ingested through the published port; prints its sequence.
+# Each reports another signing (the 1st of month N), so it is a new event, not a second report
+# of the last one: reports a day apart may be one signing.
 ingest_new() {
   local n=$1
-  call "$ingest_addr" hoptac.v1.IngestService/IngestArticle "{\"article\": {\"url\": \"https://example.vn/ct-$n\", \"text\": \"Ngày $n/10/2025, UBND tỉnh Bắc Ninh và Chính quyền tỉnh Gunma (Nhật Bản) đã ký kết biên bản ghi nhớ hợp tác trong lĩnh vực giáo dục.\"}}" \
+  call "$ingest_addr" hoptac.v1.IngestService/IngestArticle "{\"article\": {\"url\": \"https://example.vn/ct-$n\", \"text\": \"Ngày 1/$n/2025, UBND tỉnh Bắc Ninh và Chính quyền tỉnh Gunma (Nhật Bản) đã ký kết biên bản ghi nhớ hợp tác trong lĩnh vực giáo dục.\"}}" \
     | field sequence
 }
 
