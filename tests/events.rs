@@ -261,20 +261,6 @@ fn real_articles() -> Option<Vec<ArticleInput>> {
     Some(articles)
 }
 
-/// `items` in an order drawn from `seed` (Fisher–Yates driven by a 64-bit LCG).
-fn shuffled<T: Clone>(items: &[T], seed: u64) -> Vec<T> {
-    let mut state = seed;
-    let mut out = items.to_vec();
-    for i in (1..out.len()).rev() {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        let j = usize::try_from((state >> 33) % (i as u64 + 1)).unwrap_or(0);
-        out.swap(i, j);
-    }
-    out
-}
-
 /// Ingests `articles` into a new pair of services and returns every event the replica serves,
 /// each as its id and the debug form of its record, with its mentions in a fixed order.
 async fn events_of(articles: Vec<ArticleInput>) -> Vec<(String, String)> {

@@ -23,7 +23,10 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use common::standin::{gold_agreement, gold_visit};
+use common::{
+    shuffled,
+    standin::{gold_agreement, gold_visit},
+};
 use hoptac_extract::{Body, Extractor, Gazetteer, Input};
 use hoptac_resolve::{resolve, Mention, Record};
 use serde_json::Value;
@@ -332,21 +335,6 @@ fn the_extractor_s_own_records_never_join_articles_marked_as_different_events() 
         joined_same.len(),
         same_pairs.len()
     );
-}
-
-/// `items` in an order drawn from `seed` (a Fisher–Yates shuffle driven by a 64-bit LCG: the
-/// same seed, the same order, on every machine).
-fn shuffled<T: Clone>(items: &[T], seed: u64) -> Vec<T> {
-    let mut state = seed;
-    let mut out = items.to_vec();
-    for i in (1..out.len()).rev() {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        let j = usize::try_from((state >> 33) % (i as u64 + 1)).unwrap_or(0);
-        out.swap(i, j);
-    }
-    out
 }
 
 #[test]

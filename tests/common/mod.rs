@@ -236,3 +236,18 @@ pub fn visit_article(n: usize) -> String {
          đầu. Đây là chuyến thăm thứ {n} của đoàn trong năm.\n"
     )
 }
+
+/// `items` in an order drawn from `seed` (a Fisher–Yates shuffle driven by a 64-bit LCG: the
+/// same seed, the same order, on every machine).
+pub fn shuffled<T: Clone>(items: &[T], seed: u64) -> Vec<T> {
+    let mut state = seed;
+    let mut out = items.to_vec();
+    for i in (1..out.len()).rev() {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        let j = usize::try_from((state >> 33) % (i as u64 + 1)).unwrap_or(0);
+        out.swap(i, j);
+    }
+    out
+}

@@ -209,8 +209,8 @@ fn prefill(
                 replaces: false,
             });
         }
-        for w in store.write(&batch)? {
-            if let hoptac_ingest::store::Written::New(seq) = w {
+        for stored in store.write(&batch)? {
+            if let hoptac_ingest::store::Written::New(seq) = stored.written {
                 head = head.max(seq);
             }
         }

@@ -103,6 +103,15 @@ impl Error {
     }
 }
 
+impl From<hoptac_runtime::events::Error> for Error {
+    fn from(err: hoptac_runtime::events::Error) -> Self {
+        match err {
+            hoptac_runtime::events::Error::Storage(err) => Error::Storage(err),
+            hoptac_runtime::events::Error::Corrupt(message) => Error::Corrupt(message),
+        }
+    }
+}
+
 /// What a caller whose message was too large may send instead.
 pub fn article_limit_hint(max_article_bytes: usize) -> String {
     format!(

@@ -23,7 +23,7 @@ use crate::{
     input::{self, Extract},
     metrics::IngestMetrics,
     reextract::{self, Progress},
-    store::{self, Database, Pending, Written},
+    store::{self, Database, Pending, Stored, Written},
     writer::{Ack, Writer},
 };
 
@@ -173,20 +173,14 @@ impl Ingest {
             .as_ref()
             .map(|a| a.id.clone())
             .unwrap_or_default();
-        let written = ack.durable().await?;
-        let (records, events) = match written {
-            Written::New(sequence) => (
-                extraction,
-                store::current(&self.db)?.entry_events(sequence)?,
-            ),
+        let Stored { written, events } = ack.durable().await?;
+        let records = match written {
+            Written::New(_) => extraction,
             // Answer with what is stored, which an older extractor may have produced.
-            Written::Duplicate(_) => (
-                store::current(&self.db)?
-                    .find(&article_id)?
-                    .map(|c| c.extraction)
-                    .unwrap_or(extraction),
-                Vec::new(),
-            ),
+            Written::Duplicate(_) => store::current(&self.db)?
+                .find(&article_id)?
+                .map(|c| c.extraction)
+                .unwrap_or(extraction),
         };
         tracing::info!(
             article_id,

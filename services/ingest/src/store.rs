@@ -8,9 +8,10 @@
 //!   its latest;
 //! - `sources`: article id → the encoded `ArticleInput` as submitted, so that a later extractor
 //!   can read the article again from its original text or HTML;
-//! - `meta`: `head` → the last sequence written (big-endian);
-//! - `key_mentions` and `key_events`: every record filed under its key and the events each key's
-//!   records resolve to (see `hoptac_runtime::events`);
+//! - `meta`: `head` → the last sequence written (big-endian); `events_layout` → how `keys` is
+//!   laid out;
+//! - `keys`: every record filed under its key, one entry each, from which the key's events are
+//!   resolved (see `hoptac_runtime::events`);
 //! - `entry_events`: sequence → what that entry did to events (an encoded
 //!   `StreamChangesResponse` holding only `events`), dropped with its entry.
 //!
@@ -18,24 +19,35 @@
 //! articles arrive; a re-extraction moves an article to a new sequence and drops its old entry.
 //! Every batch is one transaction over all the trees, so a crash leaves either all of an
 //! article's entries, its mentions filed and its events resolved, or none of them; nothing is
-//! acknowledged before [`Store::flush`] returns.
+//! acknowledged before [`Store::flush`] returns. A batch is read and resolved before its
+//! transaction, which then only writes: one writer at a time, under the store's write lock.
 //!
 //! The service reaches its store through a [`Database`], which the writer reopens after a
 //! failed write (see `hoptac_runtime::storage`).
 
-use std::{path::Path, sync::Arc};
+use std::{
+    path::Path,
+    sync::{Arc, Mutex, PoisonError},
+};
 
 use hoptac_api::v1::{Article, ArticleInput, EventChange, Extraction, StreamChangesResponse};
-use hoptac_runtime::events::{self, EventTrees};
+use hoptac_runtime::events::{self, Filing};
 use prost::Message;
 use sled::{
-    transaction::{ConflictableTransactionError, TransactionError, Transactional},
+    transaction::{TransactionError, Transactional},
     Tree,
 };
 
 use crate::error::Error;
 
 const HEAD: &[u8] = b"head";
+const EVENTS_LAYOUT: &[u8] = b"events_layout";
+/// One entry per record and per event under each key (see `hoptac_runtime::events`).
+const CURRENT_EVENTS_LAYOUT: u64 = 2;
+/// Trees in which earlier builds kept events.
+const EARLIER_EVENT_TREES: [&str; 2] = ["key_mentions", "key_events"];
+/// Articles refiled per transaction when a store's events are filed anew.
+const MAX_REFILED: usize = 1024;
 
 /// An article and its records, ready to be written.
 #[derive(Debug, Clone)]
@@ -59,6 +71,44 @@ pub enum Written {
     New(u64),
     /// The article was already stored; its latest change has this sequence.
     Duplicate(u64),
+}
+
+impl Written {
+    /// The sequence of the article's entry.
+    pub fn sequence(self) -> u64 {
+        let (Written::New(sequence) | Written::Duplicate(sequence)) = self;
+        sequence
+    }
+}
+
+/// What writing one `Pending` did, and what it did to events.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stored {
+    /// Whether it was written, and under which sequence.
+    pub written: Written,
+    /// What its records did to events (nothing for a duplicate).
+    pub events: Vec<EventChange>,
+}
+
+impl Stored {
+    fn duplicate(sequence: u64) -> Self {
+        Stored {
+            written: Written::Duplicate(sequence),
+            events: Vec::new(),
+        }
+    }
+}
+
+/// A new log entry of a batch, encoded and resolved before the batch's transaction.
+struct Entry<'a> {
+    pending: &'a Pending,
+    sequence: u64,
+    /// The sequence of the entry it replaces.
+    replaced: Option<u64>,
+    /// The `extractions` value.
+    records: Vec<u8>,
+    /// The `entry_events` value.
+    events: Vec<u8>,
 }
 
 /// One log entry with the article's current extraction.
@@ -88,9 +138,10 @@ pub struct Store {
     log: Tree,
     sources: Tree,
     meta: Tree,
-    key_mentions: Tree,
-    key_events: Tree,
+    keys: Tree,
     entry_events: Tree,
+    /// Held by the one writer from its first read to its commit (see [`Store::write`]).
+    writing: Mutex<()>,
 }
 
 impl hoptac_runtime::storage::Open for Store {
@@ -111,42 +162,64 @@ impl Store {
             log: db.open_tree("log")?,
             sources: db.open_tree("sources")?,
             meta: db.open_tree("meta")?,
-            key_mentions: db.open_tree("key_mentions")?,
-            key_events: db.open_tree("key_events")?,
+            keys: db.open_tree("keys")?,
             entry_events: db.open_tree("entry_events")?,
+            writing: Mutex::new(()),
             db,
         };
-        store.file_unfiled()?;
+        store.file_all_once()?;
         Ok(store)
     }
 
-    /// Files the records of a store written before events were kept, so that its articles'
-    /// reports are resolved like new ones; nothing to do on any later open.
-    fn file_unfiled(&self) -> Result<(), Error> {
-        if !self.key_mentions.is_empty() || self.extractions.is_empty() {
+    /// Files every stored record anew when the events were kept in another layout (or not at
+    /// all, before events), so that old articles' reports are resolved like new ones; nothing
+    /// to do on any later open.
+    fn file_all_once(&self) -> Result<(), Error> {
+        let layout = self
+            .meta
+            .get(EVENTS_LAYOUT)?
+            .map(|v| decode_seq(&v))
+            .transpose()?;
+        if layout == Some(CURRENT_EVENTS_LAYOUT) {
             return Ok(());
         }
-        tracing::info!(
-            articles = self.extractions.len(),
-            "resolving the stored records into events, once"
-        );
-        for entry in self.extractions.iter() {
-            let (id, stored) = entry?;
-            let article_id = String::from_utf8_lossy(&id).into_owned();
-            let (_, extraction) = decode_records(&stored)?;
-            let new = events::records(&extraction);
-            let trees = (&self.key_mentions, &self.key_events);
-            trees
-                .transaction(|(mentions, events)| {
-                    let trees = EventTrees { mentions, events };
-                    events::refile(&trees, &article_id, &[], &new, Error::Corrupt)
-                })
-                .map_err(|e| match e {
-                    TransactionError::Abort(err) => err,
-                    TransactionError::Storage(err) => Error::Storage(err),
-                })?;
+        let _writing = self.writing.lock().unwrap_or_else(PoisonError::into_inner);
+        for earlier in EARLIER_EVENT_TREES {
+            self.db.drop_tree(earlier)?;
         }
-        Ok(())
+        self.keys.clear()?;
+        if !self.extractions.is_empty() {
+            tracing::info!(
+                articles = self.extractions.len(),
+                "resolving the stored records into events, once"
+            );
+        }
+        let mut stored = self.extractions.iter();
+        loop {
+            let chunk: Vec<(sled::IVec, sled::IVec)> = stored
+                .by_ref()
+                .take(MAX_REFILED)
+                .collect::<Result<_, _>>()?;
+            let mut filing = Filing::new(&self.keys);
+            for (id, value) in &chunk {
+                let (_, extraction) = decode_records(value)?;
+                let article_id = String::from_utf8_lossy(id);
+                filing.refile(&article_id, &[], &events::records(&extraction))?;
+            }
+            let done = chunk.len() < MAX_REFILED;
+            (&self.keys, &self.meta)
+                .transaction(|(keys, meta)| {
+                    filing.write::<Error>(keys)?;
+                    if done {
+                        meta.insert(EVENTS_LAYOUT, &CURRENT_EVENTS_LAYOUT.to_be_bytes())?;
+                    }
+                    Ok(())
+                })
+                .map_err(from_transaction)?;
+            if done {
+                return Ok(());
+            }
+        }
     }
 
     /// The last sequence written (0 for an empty log).
@@ -202,105 +275,95 @@ impl Store {
 
     /// Writes a batch atomically: every new article gets the next sequence; an article already
     /// stored, or seen earlier in the batch, is a duplicate and writes nothing; a replacement
-    /// (see [`Pending::replaces`]) of a stored article gets the next sequence too.
-    pub fn write(&self, batch: &[Pending]) -> Result<Vec<Written>, Error> {
+    /// (see [`Pending::replaces`]) of a stored article gets the next sequence too. Each
+    /// outcome comes with what its article did to events.
+    ///
+    /// Everything is read and resolved first, under the write lock, and the one transaction
+    /// then only writes (see `hoptac_runtime::events`).
+    pub fn write(&self, batch: &[Pending]) -> Result<Vec<Stored>, Error> {
+        let _writing = self.writing.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut head = self.head()?;
+        let mut filing = Filing::new(&self.keys);
+        let mut entries: Vec<Entry<'_>> = Vec::with_capacity(batch.len());
+        let mut stored: Vec<Stored> = Vec::with_capacity(batch.len());
+        for (i, pending) in batch.iter().enumerate() {
+            let id = &pending.article.id;
+            if let Some(earlier) = batch[..i].iter().position(|p| p.article.id == *id) {
+                stored.push(Stored::duplicate(stored[earlier].written.sequence()));
+                continue;
+            }
+            let mut old = Vec::new();
+            let mut replaced = None;
+            if let Some(value) = self.extractions.get(id)? {
+                let (sequence, was) = decode_records(&value)?;
+                if !pending.replaces {
+                    stored.push(Stored::duplicate(sequence));
+                    continue;
+                }
+                old = events::records(&was);
+                replaced = Some(sequence);
+            } else if pending.replaces {
+                return Err(Error::Corrupt(format!(
+                    "re-extraction of article {id} that is not stored"
+                )));
+            }
+            head += 1;
+            let refiled = filing.refile(id, &old, &events::records(&pending.extraction))?;
+            let mut records = pending.extraction.clone();
+            records.article = None;
+            let mut value = head.to_be_bytes().to_vec();
+            records
+                .encode(&mut value)
+                .map_err(|e| Error::Corrupt(e.to_string()))?;
+            let changes = StreamChangesResponse {
+                events: refiled.changes,
+                ..Default::default()
+            };
+            entries.push(Entry {
+                pending,
+                sequence: head,
+                replaced,
+                records: value,
+                events: changes.encode_to_vec(),
+            });
+            stored.push(Stored {
+                written: Written::New(head),
+                events: changes.events,
+            });
+        }
         let trees = (
             &self.articles,
             &self.extractions,
             &self.log,
             &self.sources,
             &self.meta,
-            &self.key_mentions,
-            &self.key_events,
+            &self.keys,
             &self.entry_events,
         );
-        let result =
-            trees.transaction(|trees| {
-                let (
-                    articles,
-                    extractions,
-                    log,
-                    sources,
-                    meta,
-                    key_mentions,
-                    key_events,
-                    entry_events,
-                ) = trees;
-                let event_trees = EventTrees {
-                    mentions: key_mentions,
-                    events: key_events,
-                };
-                // The closure may run again on conflict, so it only reads and writes the trees.
-                let mut head = match meta.get(HEAD)? {
-                    Some(v) => decode_seq(&v).map_err(ConflictableTransactionError::Abort)?,
-                    None => 0,
-                };
-                let mut written = Vec::with_capacity(batch.len());
-                for (i, pending) in batch.iter().enumerate() {
-                    let id = pending.article.id.as_bytes();
-                    let mut old = Vec::new();
-                    if let Some(stored) = extractions.get(id)? {
-                        let seq =
-                            decode_seq(&stored).map_err(ConflictableTransactionError::Abort)?;
-                        if !pending.replaces {
-                            written.push(Written::Duplicate(seq));
-                            continue;
-                        }
-                        let (_, was) =
-                            decode_records(&stored).map_err(ConflictableTransactionError::Abort)?;
-                        old = events::records(&was);
-                        log.remove(&seq.to_be_bytes())?;
-                        entry_events.remove(&seq.to_be_bytes())?;
-                    } else if pending.replaces {
-                        return Err(ConflictableTransactionError::Abort(Error::Corrupt(
-                            format!(
-                                "re-extraction of article {} that is not stored",
-                                pending.article.id
-                            ),
-                        )));
+        trees
+            .transaction(|trees| {
+                let (articles, extractions, log, sources, meta, keys, entry_events) = trees;
+                for entry in &entries {
+                    let id = entry.pending.article.id.as_bytes();
+                    let sequence = entry.sequence.to_be_bytes();
+                    if let Some(replaced) = entry.replaced {
+                        log.remove(&replaced.to_be_bytes())?;
+                        entry_events.remove(&replaced.to_be_bytes())?;
                     }
-                    if let Some(earlier) = batch[..i]
-                        .iter()
-                        .position(|p| p.article.id == pending.article.id)
-                    {
-                        let (Written::New(seq) | Written::Duplicate(seq)) = written[earlier];
-                        written.push(Written::Duplicate(seq));
-                        continue;
-                    }
-                    head += 1;
-                    let mut records = pending.extraction.clone();
-                    records.article = None;
-                    let mut value = head.to_be_bytes().to_vec();
-                    records.encode(&mut value).map_err(|e| {
-                        ConflictableTransactionError::Abort(Error::Corrupt(e.to_string()))
-                    })?;
-                    articles.insert(id, pending.article.encode_to_vec())?;
-                    extractions.insert(id, value)?;
-                    if let Some(input) = &pending.input {
+                    articles.insert(id, entry.pending.article.encode_to_vec())?;
+                    extractions.insert(id, entry.records.as_slice())?;
+                    if let Some(input) = &entry.pending.input {
                         sources.insert(id, input.encode_to_vec())?;
                     }
-                    log.insert(&head.to_be_bytes(), id)?;
-                    let refiled = events::refile(
-                        &event_trees,
-                        &pending.article.id,
-                        &old,
-                        &events::records(&pending.extraction),
-                        Error::Corrupt,
-                    )?;
-                    let entry = StreamChangesResponse {
-                        events: refiled.changes,
-                        ..Default::default()
-                    };
-                    entry_events.insert(&head.to_be_bytes(), entry.encode_to_vec())?;
-                    written.push(Written::New(head));
+                    log.insert(&sequence, id)?;
+                    entry_events.insert(&sequence, entry.events.as_slice())?;
                 }
+                filing.write(keys)?;
                 meta.insert(HEAD, &head.to_be_bytes())?;
-                Ok(written)
-            });
-        result.map_err(|e| match e {
-            TransactionError::Abort(err) => err,
-            TransactionError::Storage(err) => Error::Storage(err),
-        })
+                Ok(())
+            })
+            .map_err(from_transaction)?;
+        Ok(stored)
     }
 
     /// Makes every write so far durable.
@@ -343,6 +406,13 @@ impl Store {
         let entry = StreamChangesResponse::decode(&bytes[..])
             .map_err(|e| Error::Corrupt(format!("events of entry {sequence}: {e}")))?;
         Ok(entry.events)
+    }
+}
+
+fn from_transaction(err: TransactionError<Error>) -> Error {
+    match err {
+        TransactionError::Abort(err) => err,
+        TransactionError::Storage(err) => Error::Storage(err),
     }
 }
 
@@ -414,7 +484,7 @@ mod tests {
         let first = store
             .write(&[pending("a", "Hà Nội"), pending("b", "Fukuoka")])
             .expect("writes");
-        assert_eq!(first, vec![Written::New(1), Written::New(2)]);
+        assert_eq!(written(first), vec![Written::New(1), Written::New(2)]);
         let again = store
             .write(&[
                 pending("b", "Fukuoka"),
@@ -423,7 +493,7 @@ mod tests {
             ])
             .expect("writes");
         assert_eq!(
-            again,
+            written(again),
             vec![
                 Written::Duplicate(2),
                 Written::New(3),
@@ -489,7 +559,7 @@ mod tests {
         again.extraction.agreements.clear();
         again.replaces = true;
         assert_eq!(
-            store.write(&[again]).expect("writes"),
+            written(store.write(&[again]).expect("writes")),
             vec![Written::New(3)]
         );
         let changes = store.changes(0, 3, 10).expect("reads");
@@ -551,6 +621,10 @@ mod tests {
         events.iter().map(|c| c.kind()).collect()
     }
 
+    fn written(stored: Vec<Stored>) -> Vec<Written> {
+        stored.into_iter().map(|s| s.written).collect()
+    }
+
     #[test]
     fn each_entry_says_what_it_did_to_events_and_a_re_extraction_that_splits_one_says_so() {
         use hoptac_api::v1::EventChangeKind::{Created, MentionAdded, Split};
@@ -563,14 +637,55 @@ mod tests {
         // Read again, article b turns out to report another day's signing.
         let mut again = signing("b", 25);
         again.replaces = true;
-        assert_eq!(store.write(&[again]).expect("writes"), [Written::New(3)]);
+        let answer = store.write(&[again]).expect("writes");
+        assert_eq!(answer[0].written, Written::New(3));
         assert_eq!(kinds(&store, 3), [Split, Split]);
+        assert_eq!(
+            answer[0].events,
+            store.entry_events(3).expect("reads"),
+            "the writer answers with what it logged"
+        );
         assert!(
             kinds(&store, 2).is_empty(),
             "the replaced entry goes with its events"
         );
         let logged = store.changes(0, 3, 10).expect("reads");
         assert_eq!(logged[1].events.len(), 2, "the changefeed carries them");
+    }
+
+    #[tokio::test]
+    async fn a_store_whose_events_were_kept_otherwise_files_them_anew_when_opened() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let report = events::records(&signing("a", 18).extraction).remove(0);
+        let key = hoptac_resolve::changes::key_name(&report);
+        {
+            let store = Store::open(dir.path(), 8 << 20).expect("opens");
+            store
+                .write(&[signing("a", 18), signing("b", 18)])
+                .expect("writes");
+            // As an earlier build left it: one value per key in trees of its own, and no layout
+            // mark.
+            store.keys.clear().expect("clears");
+            let earlier = store.db.open_tree("key_events").expect("opens");
+            earlier
+                .insert(key.as_bytes(), b"\x0a\x00".as_slice())
+                .expect("writes");
+            store.meta.remove(EVENTS_LAYOUT).expect("writes");
+            store.flush().await.expect("flushes");
+        }
+        let store = Store::open(dir.path(), 8 << 20).expect("reopens");
+        let events = events::events_of_key(&store.keys, &key).expect("reads");
+        assert_eq!(events.len(), 1, "{events:?}");
+        assert_eq!(events[0].mentions().len(), 2);
+        assert_eq!(store.keys.len(), 2, "one entry per report");
+        assert!(
+            !store
+                .db
+                .tree_names()
+                .iter()
+                .any(|n| &n[..] == b"key_events"),
+            "the earlier tree is gone"
+        );
     }
 
     #[test]

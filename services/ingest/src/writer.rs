@@ -14,7 +14,7 @@ use tokio::sync::{mpsc, oneshot, watch};
 
 use crate::{
     error::Error,
-    store::{self, Database, Pending, Written},
+    store::{self, Database, Pending, Stored, Written},
 };
 
 /// Most articles written in one transaction and flush.
@@ -22,7 +22,7 @@ const MAX_BATCH: usize = 256;
 
 struct Job {
     pending: Pending,
-    reply: oneshot::Sender<Result<Written, Error>>,
+    reply: oneshot::Sender<Result<Stored, Error>>,
 }
 
 /// A cloneable handle to submit writes; the writer stops once every handle is dropped and the
@@ -54,7 +54,7 @@ impl Writer {
 
     /// Writes one article and returns once it is durable (or known to be a duplicate, which is
     /// durable already).
-    pub async fn write(&self, pending: Pending) -> Result<Written, Error> {
+    pub async fn write(&self, pending: Pending) -> Result<Stored, Error> {
         self.enqueue(pending).await?.durable().await
     }
 
@@ -83,12 +83,12 @@ impl Writer {
 
 /// An article queued for writing; [`Ack::durable`] waits for its flush.
 pub struct Ack {
-    answer: oneshot::Receiver<Result<Written, Error>>,
+    answer: oneshot::Receiver<Result<Stored, Error>>,
 }
 
 impl Ack {
     /// What was written, once durable.
-    pub async fn durable(self) -> Result<Written, Error> {
+    pub async fn durable(self) -> Result<Stored, Error> {
         self.answer.await.map_err(|_| stopped())?
     }
 }
@@ -110,8 +110,8 @@ async fn run(
         let batch: Vec<Pending> = jobs.iter().map(|j| j.pending.clone()).collect();
         match write(&db, &batch).await {
             Ok(written) => {
-                let newest = written.iter().filter_map(|w| match w {
-                    Written::New(sequence) => Some(*sequence),
+                let newest = written.iter().filter_map(|w| match w.written {
+                    Written::New(sequence) => Some(sequence),
                     Written::Duplicate(_) => None,
                 });
                 if let Some(head) = newest.max() {
@@ -145,7 +145,7 @@ async fn run(
 }
 
 /// Writes and flushes one batch; what each article became.
-async fn write(db: &Database, batch: &[Pending]) -> Result<Vec<Written>, Error> {
+async fn write(db: &Database, batch: &[Pending]) -> Result<Vec<Stored>, Error> {
     let store = store::current(db)?;
     let written = store.write(batch)?;
     store.flush().await?;
@@ -267,7 +267,7 @@ mod tests {
         }
         for (i, ack) in acks.into_iter().enumerate().rev() {
             assert_eq!(
-                ack.durable().await.expect("durable"),
+                ack.durable().await.expect("durable").written,
                 Written::New(i as u64 + 1)
             );
         }
@@ -285,7 +285,7 @@ mod tests {
         });
         let mut sequences = Vec::new();
         for w in writes {
-            match w.await.expect("joins").expect("writes") {
+            match w.await.expect("joins").expect("writes").written {
                 Written::New(s) => sequences.push(s),
                 Written::Duplicate(_) => {}
             }

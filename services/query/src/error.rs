@@ -81,6 +81,15 @@ impl From<prost::DecodeError> for Error {
     }
 }
 
+impl From<hoptac_runtime::events::Error> for Error {
+    fn from(err: hoptac_runtime::events::Error) -> Self {
+        match err {
+            hoptac_runtime::events::Error::Storage(err) => Error::Storage(err),
+            hoptac_runtime::events::Error::Corrupt(message) => Error::Corrupt(message),
+        }
+    }
+}
+
 impl From<Error> for Status {
     fn from(err: Error) -> Status {
         let message = err.to_string();

@@ -7,8 +7,8 @@
 //! - `index`: the secondary index entries of [`crate::index`], over events;
 //! - `mentions`: record id → the record as its article read it (`{article}-a1`), for auditing;
 //! - `by_article`: article id → its record ids, newline-separated;
-//! - `key_mentions`, `key_events`: records filed by key and the events each key's records
-//!   resolve to (see `hoptac_runtime::events`);
+//! - `keys`: every record filed under its key, one entry each, from which the key's events are
+//!   resolved (see `hoptac_runtime::events`);
 //! - `applied`: sequence (big-endian) → article id, the latest change applied per article, which
 //!   watchers starting from a sequence read;
 //! - `article_seq`: article id → the sequence under which it sits in `applied`;
@@ -19,18 +19,24 @@
 //! crash at any point leaves the replica at some applied sequence with exactly the records and
 //! events the log up to it describes; the follower resumes from there. The replica resolves
 //! events itself, with the same pure rule as the ingest service: a key's events are a function
-//! of the records under it, so the same log gives the same events and ids.
+//! of the records under it, so the same log gives the same events and ids. A change is read and
+//! resolved before its transaction, which then only writes: one writer at a time, under the
+//! store's write lock.
 //!
 //! The service reaches its store through a [`Database`], which the follower reopens after a
 //! failed write (see `hoptac_runtime::storage`).
 
-use std::{ops::Bound, path::Path, sync::Arc};
+use std::{
+    ops::Bound,
+    path::Path,
+    sync::{Arc, Mutex, PoisonError},
+};
 
 use hoptac_api::v1::{Article, EventChange, EventChangeKind, Extraction};
-use hoptac_runtime::events::{self, EventTrees};
+use hoptac_runtime::events::{self, Filing};
 use prost::Message;
 use sled::{
-    transaction::{ConflictableTransactionError, TransactionError, Transactional},
+    transaction::{TransactionError, Transactional},
     Tree,
 };
 
@@ -43,8 +49,9 @@ use crate::{
 
 const APPLIED: &[u8] = b"applied";
 const LAYOUT: &[u8] = b"layout";
-/// Events, not one record per report: a database of an earlier layout is rebuilt from the log.
-const CURRENT_LAYOUT: u64 = 2;
+/// Events, not one record per report, filed one entry per record and per event: a database of
+/// an earlier layout is rebuilt from the log.
+const CURRENT_LAYOUT: u64 = 3;
 
 /// Runs blocking reads of the store off the async runtime, a few at a time: sled reads block,
 /// and one blocking thread per open stream would let callers who open many streams make the
@@ -137,14 +144,13 @@ pub struct Store {
     index: Tree,
     mentions: Tree,
     by_article: Tree,
-    key_mentions: Tree,
-    key_events: Tree,
+    keys: Tree,
     applied: Tree,
     article_seq: Tree,
     meta: Tree,
+    /// Held by the one writer from its first read to its commit (see [`Store::apply`]).
+    writing: Mutex<()>,
 }
-
-type Abort = ConflictableTransactionError<Error>;
 
 impl hoptac_runtime::storage::Open for Store {
     type Error = Error;
@@ -158,17 +164,21 @@ impl Store {
     /// Opens (or creates) the database in `dir`, with `cache_bytes` of page cache.
     pub fn open(dir: &Path, cache_bytes: u64) -> Result<Self, Error> {
         let db = hoptac_runtime::storage::open_db(dir, cache_bytes)?;
+        // Where builds before layout 3 kept events; their contents are rebuilt from the log.
+        for earlier in ["key_mentions", "key_events"] {
+            db.drop_tree(earlier)?;
+        }
         let store = Self {
             articles: db.open_tree("articles")?,
             records: db.open_tree("records")?,
             index: db.open_tree("index")?,
             mentions: db.open_tree("mentions")?,
             by_article: db.open_tree("by_article")?,
-            key_mentions: db.open_tree("key_mentions")?,
-            key_events: db.open_tree("key_events")?,
+            keys: db.open_tree("keys")?,
             applied: db.open_tree("applied")?,
             article_seq: db.open_tree("article_seq")?,
             meta: db.open_tree("meta")?,
+            writing: Mutex::new(()),
         };
         store.check_layout()?;
         Ok(store)
@@ -192,8 +202,7 @@ impl Store {
             &self.index,
             &self.mentions,
             &self.by_article,
-            &self.key_mentions,
-            &self.key_events,
+            &self.keys,
             &self.applied,
             &self.article_seq,
             &self.meta,
@@ -229,67 +238,60 @@ impl Store {
             .chain(extraction.visits.iter().cloned().map(Record::Visit))
             .collect();
         let new = events::records(extraction);
+        let _writing = self.writing.lock().unwrap_or_else(PoisonError::into_inner);
+        if sequence <= self.applied_sequence()? {
+            return Ok(None);
+        }
+        // Read and resolve first; the transaction below only writes (see
+        // `hoptac_runtime::events`).
+        let id = article.id.as_bytes();
+        let mut old_ids = Vec::new();
+        let mut old = Vec::new();
+        if let Some(ids) = self.by_article.get(id)? {
+            for old_id in String::from_utf8_lossy(&ids).lines() {
+                if let Some(bytes) = self.mentions.get(old_id.as_bytes())? {
+                    old.push(Record::decode(old_id, &bytes)?.resolvable());
+                }
+                old_ids.push(old_id.to_string());
+            }
+        }
+        let mut filing = Filing::new(&self.keys);
+        let refiled = filing.refile(&article.id, &old, &new)?;
+        let unindexed: Vec<Record> = refiled.before.into_iter().map(Record::from).collect();
+        let indexed: Vec<Record> = refiled.after.into_iter().map(Record::from).collect();
+        let old_seq = self.article_seq.get(id)?;
         let trees = (
             &self.articles,
             &self.records,
             &self.index,
             &self.mentions,
             &self.by_article,
-            &self.key_mentions,
-            &self.key_events,
+            &self.keys,
             &self.applied,
             &self.article_seq,
             &self.meta,
         );
         let result = trees.transaction(|trees| {
-            let (
-                articles,
-                stored,
-                index,
-                mentions,
-                by_article,
-                key_mentions,
-                key_events,
-                applied,
-                article_seq,
-                meta,
-            ) = trees;
-            let current = match meta.get(APPLIED)? {
-                Some(v) => decode_seq(&v).map_err(Abort::Abort)?,
-                None => 0,
-            };
-            if sequence <= current {
-                return Ok(None);
-            }
-            let id = article.id.as_bytes();
-            let mut old = Vec::new();
-            if let Some(old_ids) = by_article.get(id)? {
-                for old_id in String::from_utf8_lossy(&old_ids).lines() {
-                    if let Some(bytes) = mentions.remove(old_id.as_bytes())? {
-                        let record = Record::decode(old_id, &bytes).map_err(Abort::Abort)?;
-                        old.push(record.resolvable());
-                    }
-                }
+            let (articles, stored, index, mentions, by_article, keys, applied, article_seq, meta) =
+                trees;
+            for old_id in &old_ids {
+                mentions.remove(old_id.as_bytes())?;
             }
             for record in &records {
                 mentions.insert(record.id().as_bytes(), record.encode())?;
             }
             let ids: Vec<&str> = records.iter().map(Record::id).collect();
             by_article.insert(id, ids.join("\n").into_bytes())?;
-            let trees = EventTrees {
-                mentions: key_mentions,
-                events: key_events,
-            };
-            let refiled = events::refile(&trees, &article.id, &old, &new, Error::Corrupt)?;
-            for event in refiled.before.into_iter().map(Record::from) {
-                for key in index::entries(&event) {
+            filing.write(keys)?;
+            for event in &unindexed {
+                for key in index::entries(event) {
                     index.remove(key)?;
                 }
                 stored.remove(event.id().as_bytes())?;
             }
-            for event in refiled.after.into_iter().map(Record::from) {
+            for event in &indexed {
                 let bytes = event.encode();
-                for key in index::entries(&event) {
+                for key in index::entries(event) {
                     let value: &[u8] = if index::is_covering(&key) {
                         &bytes
                     } else {
@@ -300,23 +302,23 @@ impl Store {
                 stored.insert(event.id().as_bytes(), bytes)?;
             }
             articles.insert(id, article.encode_to_vec())?;
-            if let Some(old_seq) = article_seq.get(id)? {
+            if let Some(old_seq) = &old_seq {
                 applied.remove(old_seq)?;
             }
             applied.insert(&sequence.to_be_bytes(), id)?;
             article_seq.insert(id, &sequence.to_be_bytes())?;
             meta.insert(APPLIED, &sequence.to_be_bytes())?;
-            Ok(Some(refiled.changes))
+            Ok(())
         });
         match result {
-            Ok(Some(changes)) => Ok(Some(Applied {
+            Ok(()) => Ok(Some(Applied {
                 sequence,
-                events: changes
+                events: refiled
+                    .changes
                     .into_iter()
                     .filter_map(Touched::from_change)
                     .collect(),
             })),
-            Ok(None) => Ok(None),
             Err(TransactionError::Abort(err)) => Err(err),
             Err(TransactionError::Storage(err)) => Err(Error::Storage(err)),
         }
@@ -479,12 +481,7 @@ impl Store {
     fn events_of(&self, record: &Record) -> Result<Vec<Record>, Error> {
         let resolvable = record.clone().resolvable();
         let key = hoptac_resolve::changes::key_name(&resolvable);
-        let Some(bytes) = self.key_events.get(key.as_bytes())? else {
-            return Ok(Vec::new());
-        };
-        let filed = Extraction::decode(&bytes[..])
-            .map_err(|e| Error::Corrupt(format!("events of {key}: {e}")))?;
-        Ok(events::records(&filed)
+        Ok(events::events_of_key(&self.keys, &key)?
             .into_iter()
             .filter(|e| e.mentions().iter().any(|m| m.record_id == record.id()))
             .map(Record::from)

@@ -32,10 +32,16 @@ pub fn key_name(record: &Record) -> String {
 /// stored for the key until now. Events come in id order; changes in the order of the events
 /// after, then the events removed.
 pub fn update(mentions: Vec<Record>, before: &[Record]) -> (Vec<Record>, Vec<EventChange>) {
-    let mentions: Vec<Mention> = mentions.into_iter().map(Mention::of).collect();
-    let after: Vec<Record> = resolve(&mentions).into_iter().map(|e| e.record).collect();
+    let after = events(mentions);
     let changes = diff(before, &after);
     (after, changes)
+}
+
+/// The events of one key from `mentions`, every record filed under it (each carrying its own
+/// mention entry, see [`Mention::entry`]), in id order.
+pub fn events(mentions: Vec<Record>) -> Vec<Record> {
+    let mentions: Vec<Mention> = mentions.into_iter().map(Mention::of).collect();
+    resolve(&mentions).into_iter().map(|e| e.record).collect()
 }
 
 /// What turned the events `before` into the events `after` (of one key). Linear in their

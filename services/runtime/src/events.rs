@@ -1,19 +1,42 @@
-//! Events kept in a sled database, inside the transaction that changes an article's records.
+//! Events kept in a sled database beside the records they are resolved from.
 //!
 //! Both services keep events the same way: every record is filed, as a mention, under its key
-//! (the kind of record and its parties' codes, [`hoptac_resolve::changes::key_name`]) in one
-//! tree, and the events of each key in another. When an article's records change, every key its
-//! records had or have is resolved again from the mentions under it, in the same transaction, so
-//! no crash leaves a mention filed without its event or an event half merged; and since the
-//! events of a key depend only on the mentions under it, any database holding the same records
-//! holds the same events with the same ids.
+//! (the kind of record, its parties' codes and its year: [`changes::key_name`]) in one tree, one
+//! entry per record (`{key}\0{record id}`), so that one prefix scan reads a key whole. The events
+//! of a key are a function of the mentions under it ([`changes::events`]), so they are resolved
+//! from them when needed rather than stored twice, and any database holding the same records
+//! holds the same events with the same ids. When an article's records change, every key its
+//! records had or have is resolved before and after, and what changed between is the article's
+//! effect on events.
+//!
+//! A batch of changes is resolved by a [`Filing`] before the store's transaction: it reads each
+//! key the batch touches once (a prefix scan, which sled's transactions cannot do) and keeps it
+//! as the batch changes it; the transaction then only writes the entries of the records filed or
+//! withdrawn ([`Filing::write`]). So a write costs the entries it changes, not every report ever
+//! filed under its key. Reading outside the transaction is sound because each store has one
+//! writer, which holds the store's write lock from its first read to its commit; and the one
+//! transaction still leaves, after a crash, either all of a batch or none of it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{btree_map, BTreeMap, BTreeSet, HashMap};
 
-use hoptac_api::v1::{EventChange, Extraction};
+use hoptac_api::v1::{Agreement, EventChange, Extraction, Visit};
 use hoptac_resolve::{changes, Record};
 use prost::Message;
-use sled::transaction::{ConflictableTransactionError, TransactionalTree};
+use sled::{
+    transaction::{ConflictableTransactionError, TransactionalTree},
+    Tree,
+};
+
+/// Why the events of a key could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// sled failed to read.
+    #[error(transparent)]
+    Storage(#[from] sled::Error),
+    /// A stored entry does not decode.
+    #[error("{0}")]
+    Corrupt(String),
+}
 
 /// What refiling one article's records did.
 #[derive(Debug, Default)]
@@ -26,62 +49,129 @@ pub struct Refiled {
     pub after: Vec<Record>,
 }
 
-/// The trees a store keeps events in.
-pub struct EventTrees<'a> {
-    /// Key name → the records filed under it (an encoded `Extraction` without an article).
-    pub mentions: &'a TransactionalTree,
-    /// Key name → the events of the key (an encoded `Extraction` without an article).
-    pub events: &'a TransactionalTree,
+/// One batch of refiling: every key the batch touched, as the batch leaves it.
+pub struct Filing {
+    tree: Tree,
+    keys: BTreeMap<String, Filed>,
 }
 
-/// Files the records of `article_id` anew, `old` being those it had and `new` those it has
-/// now, and resolves again every key either names. Aborts with `corrupt(message)` when a
-/// stored value does not decode.
-pub fn refile<E>(
-    trees: &EventTrees<'_>,
-    article_id: &str,
-    old: &[Record],
-    new: &[Record],
-    corrupt: fn(String) -> E,
-) -> Result<Refiled, ConflictableTransactionError<E>> {
-    let mut added: BTreeMap<String, Vec<Record>> = BTreeMap::new();
-    for record in old {
-        added.entry(changes::key_name(record)).or_default();
+/// One key as a batch leaves it, and which of its entries the batch changed.
+#[derive(Default)]
+struct Filed {
+    /// Every record filed under the key, by id.
+    mentions: BTreeMap<String, Record>,
+    /// The key's events, in id order.
+    events: Vec<Record>,
+    /// Ids of the records the batch filed or withdrew.
+    changed: BTreeSet<String>,
+}
+
+impl Filing {
+    /// A batch over the store's tree of keys; the caller holds the store's write lock until
+    /// the batch is written.
+    pub fn new(tree: &Tree) -> Self {
+        Filing {
+            tree: tree.clone(),
+            keys: BTreeMap::new(),
+        }
     }
-    for record in new {
-        added
-            .entry(changes::key_name(record))
-            .or_default()
-            .push(record.clone());
+
+    /// Files the records of `article_id` anew, `old` being those it had and `new` those it
+    /// has now, and resolves again every key either names.
+    pub fn refile(
+        &mut self,
+        article_id: &str,
+        old: &[Record],
+        new: &[Record],
+    ) -> Result<Refiled, Error> {
+        let mut added: BTreeMap<String, Vec<Record>> = BTreeMap::new();
+        for record in old {
+            added.entry(changes::key_name(record)).or_default();
+        }
+        for record in new {
+            added
+                .entry(changes::key_name(record))
+                .or_default()
+                .push(record.clone());
+        }
+        let mut refiled = Refiled::default();
+        for (key, records) in added {
+            let Filed {
+                mentions,
+                events,
+                changed,
+            } = self.load(key)?;
+            mentions.retain(|id, record| {
+                let others = mention_article(record) != Some(article_id);
+                if !others {
+                    changed.insert(id.clone());
+                }
+                others
+            });
+            for record in records {
+                changed.insert(record.id().to_string());
+                mentions.insert(record.id().to_string(), record);
+            }
+            let (after, changes) = changes::update(mentions.values().cloned().collect(), events);
+            let was: HashMap<&str, &Record> = events.iter().map(|e| (e.id(), e)).collect();
+            let is: HashMap<&str, &Record> = after.iter().map(|e| (e.id(), e)).collect();
+            for event in events.iter() {
+                if is.get(event.id()).copied() != Some(event) {
+                    refiled.before.push(event.clone());
+                }
+            }
+            for event in &after {
+                if was.get(event.id()).copied() != Some(event) {
+                    refiled.after.push(event.clone());
+                }
+            }
+            *events = after;
+            refiled.changes.extend(changes);
+        }
+        Ok(refiled)
     }
-    let mut refiled = Refiled::default();
-    for (key, records) in added {
-        let mut filed: Vec<Record> = read(trees.mentions, &key, corrupt)?
-            .into_iter()
-            .filter(|r| mention_article(r) != Some(article_id))
-            .collect();
-        filed.extend(records);
-        write(trees.mentions, &key, &filed)?;
-        let before = read(trees.events, &key, corrupt)?;
-        let (after, changes) = changes::update(filed, &before);
-        write(trees.events, &key, &after)?;
-        let was: HashMap<&str, &Record> = before.iter().map(|e| (e.id(), e)).collect();
-        let is: HashMap<&str, &Record> = after.iter().map(|e| (e.id(), e)).collect();
-        refiled.before.extend(
-            before
-                .iter()
-                .filter(|e| is.get(e.id()).copied() != Some(e))
-                .cloned(),
-        );
-        refiled.after.extend(
-            after
-                .iter()
-                .filter(|e| was.get(e.id()).copied() != Some(e))
-                .cloned(),
-        );
-        refiled.changes.extend(changes);
+
+    /// Writes the entries of every record the batch filed or withdrew into the tree of keys,
+    /// inside the store's transaction.
+    pub fn write<E>(
+        &self,
+        tree: &TransactionalTree,
+    ) -> Result<(), ConflictableTransactionError<E>> {
+        for (key, filed) in &self.keys {
+            for id in &filed.changed {
+                let entry = entry_name(key, id);
+                match filed.mentions.get(id) {
+                    Some(record) => tree.insert(entry, encode(record))?,
+                    None => tree.remove(entry)?,
+                };
+            }
+        }
+        Ok(())
     }
-    Ok(refiled)
+
+    /// The key `key` as the batch has it, read and resolved the first time.
+    fn load(&mut self, key: String) -> Result<&mut Filed, Error> {
+        match self.keys.entry(key) {
+            btree_map::Entry::Occupied(filed) => Ok(filed.into_mut()),
+            btree_map::Entry::Vacant(slot) => {
+                let mentions: BTreeMap<String, Record> = filed(&self.tree, slot.key())?
+                    .into_iter()
+                    .map(|record| (record.id().to_string(), record))
+                    .collect();
+                let events = changes::events(mentions.values().cloned().collect());
+                Ok(slot.insert(Filed {
+                    mentions,
+                    events,
+                    changed: BTreeSet::new(),
+                }))
+            }
+        }
+    }
+}
+
+/// The events of `key` (a [`changes::key_name`]) in the tree of keys, in id order.
+pub fn events_of_key(tree: &Tree, key: &str) -> Result<Vec<Record>, Error> {
+    Ok(changes::events(filed(tree, key)?))
 }
 
 /// The records of an extraction, agreements first.
@@ -108,38 +198,59 @@ fn mention_article(record: &Record) -> Option<&str> {
         .or_else(|| record.evidence().map(|e| e.article_id.as_str()))
 }
 
-fn read<E>(
-    tree: &TransactionalTree,
-    key: &str,
-    corrupt: fn(String) -> E,
-) -> Result<Vec<Record>, ConflictableTransactionError<E>> {
-    let Some(bytes) = tree.get(key.as_bytes())? else {
-        return Ok(Vec::new());
-    };
-    let extraction = Extraction::decode(&bytes[..]).map_err(|e| {
-        ConflictableTransactionError::Abort(corrupt(format!("events of {key}: {e}")))
-    })?;
-    Ok(records(&extraction))
+/// Every record filed under `key` in `tree`, in the order of their ids.
+fn filed(tree: &Tree, key: &str) -> Result<Vec<Record>, Error> {
+    tree.scan_prefix(entry_name(key, ""))
+        .map(|entry| {
+            let (name, value) = entry?;
+            decode(&name, &value)
+        })
+        .collect()
 }
 
-fn write<E>(
-    tree: &TransactionalTree,
-    key: &str,
-    records: &[Record],
-) -> Result<(), ConflictableTransactionError<E>> {
-    if records.is_empty() {
-        tree.remove(key.as_bytes())?;
-        return Ok(());
-    }
-    let mut extraction = Extraction::default();
-    for record in records {
-        match record {
-            Record::Agreement(a) => extraction.agreements.push(a.as_ref().clone()),
-            Record::Visit(v) => extraction.visits.push(v.as_ref().clone()),
+/// The name of the entry of the record `id` under `key` (with no id, the prefix of every entry
+/// of the key): a key name holds no NUL, so no key's entries fall within another's prefix.
+fn entry_name(key: &str, id: &str) -> Vec<u8> {
+    let mut name = Vec::with_capacity(key.len() + 1 + id.len());
+    name.extend_from_slice(key.as_bytes());
+    name.push(0);
+    name.extend_from_slice(id.as_bytes());
+    name
+}
+
+const AGREEMENT: u8 = b'a';
+const VISIT: u8 = b'v';
+
+/// A record as an entry holds it: a byte naming its kind, then the encoded message.
+fn encode(record: &Record) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    match record {
+        Record::Agreement(a) => {
+            bytes.reserve(1 + a.encoded_len());
+            bytes.push(AGREEMENT);
+            a.encode_raw(&mut bytes);
+        }
+        Record::Visit(v) => {
+            bytes.reserve(1 + v.encoded_len());
+            bytes.push(VISIT);
+            v.encode_raw(&mut bytes);
         }
     }
-    tree.insert(key.as_bytes(), extraction.encode_to_vec())?;
-    Ok(())
+    bytes
+}
+
+/// The record of the entry `name`.
+fn decode(name: &[u8], bytes: &[u8]) -> Result<Record, Error> {
+    let record = match bytes.split_first() {
+        Some((&AGREEMENT, message)) => Agreement::decode(message)
+            .map(|a| Record::Agreement(Box::new(a)))
+            .map_err(|e| e.to_string()),
+        Some((&VISIT, message)) => Visit::decode(message)
+            .map(|v| Record::Visit(Box::new(v)))
+            .map_err(|e| e.to_string()),
+        _ => Err("not a filed record".into()),
+    };
+    record.map_err(|e| Error::Corrupt(format!("{}: {e}", String::from_utf8_lossy(name))))
 }
 
 #[cfg(test)]
@@ -147,7 +258,6 @@ mod tests {
     use hoptac_api::v1::{Agreement, AgreementStatus, Article, PartialDate, Party, Place};
     use hoptac_resolve::Mention;
     use proptest::prelude::*;
-    use sled::Transactional;
 
     use super::*;
 
@@ -187,52 +297,58 @@ mod tests {
         }))
     }
 
-    /// Writes `article`'s records (replacing `old`) in one transaction, as a store does.
-    fn file(db: &sled::Db, article: &str, old: &[Record], new: &[Record]) {
-        let mentions = db.open_tree("key_mentions").expect("opens");
-        let events = db.open_tree("key_events").expect("opens");
-        (&mentions, &events)
-            .transaction(|(mentions, events)| {
-                let trees = EventTrees { mentions, events };
-                refile(&trees, article, old, new, |m| m)
-            })
-            .expect("refiles");
+    /// Refiles a batch of articles' records (`(article, old, new)`) and writes it in one
+    /// transaction, as a store does.
+    fn file(db: &sled::Db, batch: &[(&str, Vec<Record>, Vec<Record>)]) {
+        let keys = db.open_tree("keys").expect("opens");
+        let mut filing = Filing::new(&keys);
+        for (article, old, new) in batch {
+            filing.refile(article, old, new).expect("refiles");
+        }
+        keys.transaction(|keys| filing.write::<()>(keys))
+            .expect("writes");
     }
 
-    fn stored(db: &sled::Db) -> Vec<Record> {
-        let events = db.open_tree("key_events").expect("opens");
-        let mut all: Vec<Record> = events
+    /// Every record filed, by id.
+    fn filed_records(db: &sled::Db) -> Vec<Record> {
+        let keys = db.open_tree("keys").expect("opens");
+        let mut all: Vec<Record> = keys
             .iter()
-            .values()
-            .flat_map(|v| records(&Extraction::decode(&*v.expect("reads")).expect("decodes")))
+            .map(|entry| entry.expect("reads"))
+            .map(|(name, value)| decode(&name, &value).expect("decodes"))
             .collect();
         all.sort_by(|a, b| a.id().cmp(b.id()));
         all
     }
 
     proptest! {
-        /// Filing reports one at a time, in any order, then reading one of them again
-        /// differently, leaves the events that resolving the final reports at once gives.
+        /// Filing reports in any order, in batches of any size, then reading one of them again
+        /// differently, leaves the events that resolving the final reports at once gives, and
+        /// every final report filed once.
         #[test]
-        fn filing_in_any_order_with_a_re_extraction_gives_the_events_of_the_whole_set(
+        fn filing_in_any_order_and_batches_with_a_re_extraction_gives_the_events_of_the_whole_set(
             order in Just((0..6).collect::<Vec<usize>>()).prop_shuffle(),
+            batch in 1..4usize,
             reread in 0..6usize,
         ) {
             let days = [16, 16, 17, 0, 20, 20];
             let articles = ["a", "b", "c", "d", "e", "f"];
             let dir = tempfile::tempdir().expect("temp dir");
             let db = sled::open(dir.path()).expect("opens");
-            for &i in &order {
-                file(&db, articles[i], &[], &[report(articles[i], days[i])]);
-            }
+            let mut reports: Vec<(&str, Vec<Record>, Vec<Record>)> = order
+                .iter()
+                .map(|&i| (articles[i], Vec::new(), vec![report(articles[i], days[i])]))
+                .collect();
             let mut last = days;
             last[reread] = 25;
-            file(
-                &db,
+            reports.push((
                 articles[reread],
-                &[report(articles[reread], days[reread])],
-                &[report(articles[reread], last[reread])],
-            );
+                vec![report(articles[reread], days[reread])],
+                vec![report(articles[reread], last[reread])],
+            ));
+            for chunk in reports.chunks(batch) {
+                file(&db, chunk);
+            }
             let mentions: Vec<Mention> = (0..6)
                 .map(|i| Mention::of(report(articles[i], last[i])))
                 .collect();
@@ -240,7 +356,11 @@ mod tests {
                 .into_iter()
                 .map(|e| e.record)
                 .collect();
-            prop_assert_eq!(stored(&db), expected);
+            let filed: Vec<Record> = (0..6).map(|i| report(articles[i], last[i])).collect();
+            prop_assert_eq!(filed_records(&db), filed.clone());
+            let keys = db.open_tree("keys").expect("opens");
+            let key = changes::key_name(&filed[0]);
+            prop_assert_eq!(events_of_key(&keys, &key).expect("reads"), expected);
         }
     }
 }
