@@ -42,7 +42,7 @@ use crate::error::Error;
 
 const HEAD: &[u8] = b"head";
 const EVENTS_LAYOUT: &[u8] = b"events_layout";
-/// One entry per record and per event under each key (see `hoptac_runtime::events`).
+/// One entry per record under each key, events resolved from them (see `hoptac_runtime::events`).
 const CURRENT_EVENTS_LAYOUT: u64 = 2;
 /// Trees in which earlier builds kept events.
 const EARLIER_EVENT_TREES: [&str; 2] = ["key_mentions", "key_events"];
@@ -295,11 +295,12 @@ impl Store {
             let mut old = Vec::new();
             let mut replaced = None;
             if let Some(value) = self.extractions.get(id)? {
-                let (sequence, was) = decode_records(&value)?;
+                // A duplicate needs only the sequence; decode its records to replace them.
                 if !pending.replaces {
-                    stored.push(Stored::duplicate(sequence));
+                    stored.push(Stored::duplicate(decode_seq(&value)?));
                     continue;
                 }
+                let (sequence, was) = decode_records(&value)?;
                 old = events::records(&was);
                 replaced = Some(sequence);
             } else if pending.replaces {

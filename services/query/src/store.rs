@@ -49,8 +49,8 @@ use crate::{
 
 const APPLIED: &[u8] = b"applied";
 const LAYOUT: &[u8] = b"layout";
-/// Events, not one record per report, filed one entry per record and per event: a database of
-/// an earlier layout is rebuilt from the log.
+/// Events, not one record per report, resolved from one entry per record under each key: a
+/// database of an earlier layout is rebuilt from the log.
 const CURRENT_LAYOUT: u64 = 3;
 
 /// Runs blocking reads of the store off the async runtime, a few at a time: sled reads block,

@@ -56,7 +56,6 @@ pub struct Filing {
 }
 
 /// One key as a batch leaves it, and which of its entries the batch changed.
-#[derive(Default)]
 struct Filed {
     /// Every record filed under the key, by id.
     mentions: BTreeMap<String, Record>,
